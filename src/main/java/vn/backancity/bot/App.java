@@ -1,0 +1,194 @@
+package vn.backancity.bot;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Ticker;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import vn.backancity.bot.answer.AnswerCache;
+import vn.backancity.bot.answer.Answerer;
+import vn.backancity.bot.answer.Links;
+import vn.backancity.bot.article.Article;
+import vn.backancity.bot.article.ArticleImporter;
+import vn.backancity.bot.article.ArticleStore;
+import vn.backancity.bot.article.ImportReport;
+import vn.backancity.bot.cli.Cli;
+import vn.backancity.bot.config.Settings;
+import vn.backancity.bot.search.Abbreviations;
+import vn.backancity.bot.search.ArticleIndex;
+import vn.backancity.bot.search.QuestionAnalyzer;
+import vn.backancity.bot.storage.Database;
+
+/**
+ * The composition root: builds every long-lived object from the settings, by constructor, and
+ * closes them in reverse order. Commands (serve, import, ask, ...) start from here.
+ */
+public final class App implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(App.class);
+
+  private final Settings settings;
+  private final Clock clock;
+  private final ObjectMapper json;
+  private final Database database;
+  private final ArticleStore store;
+  private final ArticleIndex index;
+  private final AnswerCache cache;
+  private final Links links;
+  private final Answerer answerer;
+
+  private App(Settings settings, Clock clock) {
+    this.settings = settings;
+    this.clock = clock;
+    this.json = jsonMapper();
+    this.database = Database.sqlite(settings.databaseFile());
+    this.store = new ArticleStore(database.dataSource(), json, clock);
+    ArticleIndex opened;
+    try {
+      opened = ArticleIndex.open(settings.indexDir());
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
+    this.index = opened;
+    this.cache = new AnswerCache(settings.cacheMaxSize(), settings.cacheExpiry(), Ticker.systemTicker());
+    index.onChange(cache::invalidateAll);
+    this.links = new Links(settings.publicUrl());
+    this.answerer =
+        new Answerer(
+            index,
+            new QuestionAnalyzer(abbreviations(settings.abbreviationsFile())),
+            links,
+            cache,
+            settings.tuning());
+  }
+
+  /** Opens the data folder: database (migrated), index (rebuilt if behind the database). */
+  public static App open(Settings settings, Clock clock) {
+    App app = new App(settings, clock);
+    try {
+      app.ensureIndexCurrent();
+    } catch (RuntimeException e) {
+      app.close();
+      throw e;
+    }
+    return app;
+  }
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new Cli()).execute(args));
+  }
+
+  /** The JSON mapper for every use: tolerant of unknown fields, as platform payloads grow. */
+  public static ObjectMapper jsonMapper() {
+    return new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  }
+
+  private static Abbreviations abbreviations(Path file) {
+    if (Files.isRegularFile(file)) {
+      try {
+        return Abbreviations.parse(Files.readAllBytes(file));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + file, e);
+      }
+    }
+    try (InputStream bundled = App.class.getResourceAsStream("/config/abbreviations.tsv")) {
+      if (bundled == null) {
+        log.warn("No abbreviations file at {} and none bundled: abbreviations are not expanded", file);
+        return Abbreviations.none();
+      }
+      return Abbreviations.parse(bundled.readAllBytes());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Saves articles and makes them searchable. */
+  public void publish(List<Article> batch) {
+    store.upsertAll(batch);
+    index.upsertAll(batch, store.version());
+  }
+
+  /** Imports files and folders (see {@link ArticleImporter}). */
+  public ImportReport importPaths(List<Path> paths, Consumer<String> progress) throws IOException {
+    return new ArticleImporter(this::publish, json, clock).importPaths(paths, progress);
+  }
+
+  /** On a first start, imports the bundled articles so the service has something to answer. */
+  public void bootstrapIfEmpty() throws IOException {
+    if (store.count() > 0) {
+      return;
+    }
+    Path seeds = settings.bootstrapArticles();
+    if (!Files.isDirectory(seeds)) {
+      log.warn("The database has no articles and {} does not exist: import some", seeds);
+      return;
+    }
+    ImportReport report = importPaths(List.of(seeds), log::info);
+    log.info("First start: imported {} articles from {}", report.articles(), seeds);
+  }
+
+  /** Rebuilds the index from the database when it is missing or behind. */
+  public void ensureIndexCurrent() {
+    String version = store.version();
+    if (!version.equals(index.storeVersion())) {
+      log.info("Search index is behind the database: rebuilding");
+      reindex();
+    }
+  }
+
+  /** Rebuilds the whole index from the database; returns how many articles it holds. */
+  public int reindex() {
+    return index.rebuild(store::forEach, store.version());
+  }
+
+  public Settings settings() {
+    return settings;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public ObjectMapper json() {
+    return json;
+  }
+
+  public Database database() {
+    return database;
+  }
+
+  public ArticleStore store() {
+    return store;
+  }
+
+  public ArticleIndex index() {
+    return index;
+  }
+
+  public AnswerCache cache() {
+    return cache;
+  }
+
+  public Links links() {
+    return links;
+  }
+
+  public Answerer answerer() {
+    return answerer;
+  }
+
+  @Override
+  public void close() {
+    index.close();
+    database.close();
+  }
+}

@@ -1,0 +1,30 @@
+package vn.backancity.bot.answer;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One article offered as an answer.
+ *
+ * @param link the article's own URL, or our readable page for it
+ * @param publishedAt null when unknown
+ * @param excerpt one or two sentences chosen for the question
+ * @param highlights the parts of {@code excerpt} that match the question, in order, not overlapping
+ * @param score the ranking score (higher is better; comparable within one question only)
+ */
+public record Answer(
+    String articleId,
+    String title,
+    String link,
+    Instant publishedAt,
+    String excerpt,
+    List<Span> highlights,
+    double score) {
+
+  public Answer {
+    highlights = List.copyOf(highlights);
+  }
+
+  /** A range of characters, start inclusive, end exclusive. */
+  public record Span(int start, int end) {}
+}

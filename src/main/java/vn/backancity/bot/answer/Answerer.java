@@ -1,0 +1,138 @@
+package vn.backancity.bot.answer;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.backancity.bot.article.Article;
+import vn.backancity.bot.search.ArticleIndex;
+import vn.backancity.bot.search.QueryTerms;
+import vn.backancity.bot.search.QuestionAnalyzer;
+import vn.backancity.bot.search.SearchResult;
+
+/**
+ * Answers a question with the articles that answer it, each with the sentence that does. Lucene
+ * finds candidates; they are re-ranked by their best passage, and a relevance floor turns away
+ * questions the articles do not answer ("giá vàng hôm nay") instead of offering a random article.
+ */
+public final class Answerer {
+  private static final Logger log = LoggerFactory.getLogger(Answerer.class);
+  private final ArticleIndex index;
+  private final QuestionAnalyzer analyzer;
+  private final Links links;
+  private final AnswerCache cache;
+  private final Tuning tuning;
+
+  /**
+   * The knobs of ranking and the relevance floor.
+   *
+   * @param candidates how many Lucene hits are re-ranked
+   * @param maxAnswers how many answers a question may have in all (pages of "Xem thêm" included)
+   * @param minCoverage the weighted share of the question's words an article must contain
+   * @param minPassage the share of the question its best passage must cover
+   * @param relativeFloor later answers must rank at least this fraction of the first
+   */
+  public record Tuning(
+      int candidates, int maxAnswers, double minCoverage, double minPassage, double relativeFloor) {
+    public static Tuning defaults() {
+      return new Tuning(30, 9, 0.6, 0.3, 0.6);
+    }
+  }
+
+  public Answerer(
+      ArticleIndex index,
+      QuestionAnalyzer analyzer,
+      Links links,
+      AnswerCache cache,
+      Tuning tuning) {
+    this.index = index;
+    this.analyzer = analyzer;
+    this.links = links;
+    this.cache = cache;
+    this.tuning = tuning;
+  }
+
+  /** The answers to a question, from the cache when it was asked before. */
+  public AnswerList ask(String question) {
+    QueryTerms terms = analyzer.analyze(question);
+    if (terms.isEmpty()) {
+      return new AnswerList(question, List.of(), true);
+    }
+    return cache.get(terms.key(), () -> compute(question, terms));
+  }
+
+  private AnswerList compute(String question, QueryTerms terms) {
+    SearchResult result = index.search(terms, tuning.candidates());
+    if (result.hits().isEmpty()) {
+      return new AnswerList(question, List.of(), false);
+    }
+    PassageScorer scorer = new PassageScorer(terms, result.weights());
+    float top = result.hits().get(0).score();
+    List<Ranked> ranked = new ArrayList<>();
+    for (SearchResult.Hit hit : result.hits()) {
+      Ranked r = rank(hit, top, scorer);
+      if (r != null) {
+        ranked.add(r);
+      }
+    }
+    ranked.sort(Comparator.comparingDouble(Ranked::rank).reversed());
+    List<Answer> answers = new ArrayList<>();
+    for (Ranked r : ranked) {
+      if (answers.size() == tuning.maxAnswers()
+          || r.rank() < tuning.relativeFloor() * ranked.get(0).rank()) {
+        break;
+      }
+      answers.add(answer(r, terms, scorer));
+    }
+    return new AnswerList(question, answers, false);
+  }
+
+  /** One candidate's standing, or null when it falls under the relevance floor. */
+  private Ranked rank(SearchResult.Hit hit, float top, PassageScorer scorer) {
+    Article article = hit.article();
+    List<Passage> passages = SentenceSplitter.passages(article);
+    List<Words.Word> all = new ArrayList<>(Words.of(article.title()));
+    passages.forEach(p -> all.addAll(p.words()));
+    double coverage = scorer.wordCoverage(all);
+    log.debug("{}: coverage {}", article.id(), coverage);
+    if (coverage < tuning.minCoverage() || passages.isEmpty()) {
+      return null;
+    }
+    int best = 0;
+    double bestScore = -1;
+    for (int i = 0; i < passages.size(); i++) {
+      double s = scorer.score(passages.get(i));
+      if (s > bestScore) {
+        bestScore = s;
+        best = i;
+      }
+    }
+    log.debug(
+        "{}: best passage {} (coverage {}): {}",
+        article.id(),
+        bestScore,
+        scorer.coverage(passages.get(best)),
+        passages.get(best).text());
+    if (scorer.coverage(passages.get(best)) < tuning.minPassage()) {
+      return null;
+    }
+    double rank = 0.5 * hit.score() / top + bestScore + 0.5 * coverage;
+    return new Ranked(article, passages, best, bestScore, rank);
+  }
+
+  private Answer answer(Ranked r, QueryTerms terms, PassageScorer scorer) {
+    String excerpt = Excerpts.around(r.passages(), r.best(), r.bestScore(), scorer);
+    return new Answer(
+        r.article().id(),
+        r.article().title(),
+        links.of(r.article()),
+        r.article().publishedAt(),
+        excerpt,
+        Excerpts.highlights(excerpt, terms),
+        r.rank());
+  }
+
+  private record Ranked(
+      Article article, List<Passage> passages, int best, double bestScore, double rank) {}
+}

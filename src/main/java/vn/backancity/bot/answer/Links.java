@@ -1,0 +1,24 @@
+package vn.backancity.bot.answer;
+
+import vn.backancity.bot.article.Article;
+
+/** Where a reader is sent for an article: its own URL, else our readable page for it. */
+public final class Links {
+  private final String publicUrl;
+
+  public Links(String publicUrl) {
+    this.publicUrl = publicUrl.replaceAll("/+$", "");
+  }
+
+  public String of(Article article) {
+    return article.url() != null ? article.url() : articlePage(article.id());
+  }
+
+  public String articlePage(String id) {
+    return publicUrl + "/articles/" + id;
+  }
+
+  public String home() {
+    return publicUrl + "/";
+  }
+}

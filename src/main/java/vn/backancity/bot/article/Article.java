@@ -1,0 +1,63 @@
+package vn.backancity.bot.article;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * One news article as the service keeps it: prose split into paragraphs, photo captions kept apart
+ * from the prose, page chrome already gone. Text is NFC.
+ *
+ * @param id stable identifier: the source's id, or the file name the article came from
+ * @param url the article's own page, or null when it has none (we then serve one)
+ * @param publishedAt when it was published, or null when unknown
+ * @param lead the summary paragraph, or "" when none
+ */
+public record Article(
+    String id,
+    String title,
+    String url,
+    Instant publishedAt,
+    String lead,
+    List<String> paragraphs,
+    List<String> captions,
+    String author,
+    List<String> tags) {
+
+  private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._~-]{0,199}");
+
+  public Article {
+    Objects.requireNonNull(id, "id");
+    if (!ID.matcher(id).matches()) {
+      throw new IllegalArgumentException(
+          "article id must be 1-200 letters, digits, '.', '_', '~' or '-', not: " + id);
+    }
+    if (title == null || title.isBlank()) {
+      throw new IllegalArgumentException("article " + id + " has no title");
+    }
+    lead = lead == null ? "" : lead;
+    paragraphs = List.copyOf(paragraphs);
+    captions = captions == null ? List.of() : List.copyOf(captions);
+    tags = tags == null ? List.of() : List.copyOf(tags);
+    if (lead.isBlank() && paragraphs.isEmpty()) {
+      throw new IllegalArgumentException("article " + id + " has no text");
+    }
+  }
+
+  /** Lead first, then the body paragraphs: the prose a reader sees. */
+  public List<String> prose() {
+    List<String> all = new ArrayList<>(paragraphs.size() + 1);
+    if (!lead.isBlank()) {
+      all.add(lead);
+    }
+    all.addAll(paragraphs);
+    return all;
+  }
+
+  /** The prose as one text, paragraphs separated by blank lines. */
+  public String proseText() {
+    return String.join("\n\n", prose());
+  }
+}

@@ -1,0 +1,215 @@
+package vn.backancity.bot.article;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+
+/** Articles in the relational database, the source of truth the search index is built from. */
+public final class ArticleStore {
+  private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+  private static final String COLUMNS =
+      "id, title, url, published_at, lead, paragraphs, captions, author, tags";
+
+  private final DataSource db;
+  private final ObjectMapper json;
+  private final Clock clock;
+
+  public ArticleStore(DataSource db, ObjectMapper json, Clock clock) {
+    this.db = db;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  /**
+   * Inserts new articles and replaces changed ones, in one transaction. An article whose content
+   * is unchanged keeps its row as it was.
+   *
+   * @return how many rows were inserted or changed
+   */
+  public int upsertAll(List<Article> articles) {
+    String sql =
+        "INSERT INTO articles ("
+            + COLUMNS
+            + ", content_hash, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) "
+            + "ON CONFLICT (id) DO UPDATE SET title = excluded.title, url = excluded.url, "
+            + "published_at = excluded.published_at, lead = excluded.lead, "
+            + "paragraphs = excluded.paragraphs, captions = excluded.captions, "
+            + "author = excluded.author, tags = excluded.tags, "
+            + "content_hash = excluded.content_hash, updated_at = excluded.updated_at "
+            + "WHERE articles.content_hash <> excluded.content_hash";
+    long now = clock.millis();
+    try (Connection c = db.getConnection()) {
+      c.setAutoCommit(false);
+      int changed = 0;
+      try (PreparedStatement st = c.prepareStatement(sql)) {
+        for (Article a : articles) {
+          st.setString(1, a.id());
+          st.setString(2, a.title());
+          st.setString(3, a.url());
+          if (a.publishedAt() == null) {
+            st.setNull(4, Types.BIGINT);
+          } else {
+            st.setLong(4, a.publishedAt().toEpochMilli());
+          }
+          st.setString(5, a.lead());
+          st.setString(6, toJson(a.paragraphs()));
+          st.setString(7, toJson(a.captions()));
+          st.setString(8, a.author());
+          st.setString(9, toJson(a.tags()));
+          st.setString(10, contentHash(a));
+          st.setLong(11, now);
+          st.setLong(12, now);
+          changed += st.executeUpdate();
+        }
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+      return changed;
+    } catch (SQLException e) {
+      throw new StoreException("could not save articles", e);
+    }
+  }
+
+  public Optional<Article> find(String id) {
+    List<Article> found = query("SELECT " + COLUMNS + " FROM articles WHERE id = ?", id);
+    return found.stream().findFirst();
+  }
+
+  /** The most recent articles, by publication date where known, else by import time. */
+  public List<Article> latest(int limit) {
+    return query(
+        "SELECT "
+            + COLUMNS
+            + " FROM articles ORDER BY COALESCE(published_at, created_at) DESC, id DESC LIMIT ?",
+        limit);
+  }
+
+  public int count() {
+    try (Connection c = db.getConnection();
+        PreparedStatement st = c.prepareStatement("SELECT COUNT(*) FROM articles");
+        ResultSet rs = st.executeQuery()) {
+      rs.next();
+      return rs.getInt(1);
+    } catch (SQLException e) {
+      throw new StoreException("could not count articles", e);
+    }
+  }
+
+  /**
+   * A value that changes whenever an article is added or changed, so a derived index can tell
+   * whether it is stale.
+   */
+  public String version() {
+    try (Connection c = db.getConnection();
+        PreparedStatement st =
+            c.prepareStatement("SELECT COUNT(*), COALESCE(MAX(updated_at), 0) FROM articles");
+        ResultSet rs = st.executeQuery()) {
+      rs.next();
+      return rs.getLong(1) + ":" + rs.getLong(2);
+    } catch (SQLException e) {
+      throw new StoreException("could not read the article version", e);
+    }
+  }
+
+  /** Streams every article in id order, for rebuilding the index. */
+  public void forEach(Consumer<Article> action) {
+    try (Connection c = db.getConnection();
+        PreparedStatement st =
+            c.prepareStatement("SELECT " + COLUMNS + " FROM articles ORDER BY id")) {
+      st.setFetchSize(500);
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          action.accept(read(rs));
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException("could not read articles", e);
+    }
+  }
+
+  private List<Article> query(String sql, Object param) {
+    try (Connection c = db.getConnection();
+        PreparedStatement st = c.prepareStatement(sql)) {
+      st.setObject(1, param);
+      try (ResultSet rs = st.executeQuery()) {
+        List<Article> out = new ArrayList<>();
+        while (rs.next()) {
+          out.add(read(rs));
+        }
+        return out;
+      }
+    } catch (SQLException e) {
+      throw new StoreException("could not read articles", e);
+    }
+  }
+
+  private Article read(ResultSet rs) throws SQLException {
+    long published = rs.getLong("published_at");
+    return new Article(
+        rs.getString("id"),
+        rs.getString("title"),
+        rs.getString("url"),
+        rs.wasNull() ? null : Instant.ofEpochMilli(published),
+        rs.getString("lead"),
+        fromJson(rs.getString("paragraphs")),
+        fromJson(rs.getString("captions")),
+        rs.getString("author"),
+        fromJson(rs.getString("tags")));
+  }
+
+  private String toJson(List<String> values) {
+    try {
+      return json.writeValueAsString(values);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialize strings", e);
+    }
+  }
+
+  private List<String> fromJson(String text) {
+    try {
+      return json.readValue(text, STRINGS);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("corrupt JSON column: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  private String contentHash(Article a) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      for (String part :
+          List.of(
+              a.title(),
+              String.valueOf(a.url()),
+              String.valueOf(a.publishedAt()),
+              a.lead(),
+              toJson(a.paragraphs()),
+              toJson(a.captions()),
+              String.valueOf(a.author()),
+              toJson(a.tags()))) {
+        sha.update(part.getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+      }
+      return HexFormat.of().formatHex(sha.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

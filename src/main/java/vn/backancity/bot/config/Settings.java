@@ -1,0 +1,84 @@
+package vn.backancity.bot.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigParseOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import vn.backancity.bot.answer.Answerer;
+
+/**
+ * Typed settings. Defaults come from {@code config/application.conf} (the file in the working
+ * directory when present, else the copy bundled in the jar); environment variables override them
+ * through the file's {@code ${?NAME}} lines; {@code overrides} (command-line flags) override both.
+ */
+public record Settings(
+    int port,
+    String publicUrl,
+    long maxBodyBytes,
+    Path dataDir,
+    Path bootstrapArticles,
+    Path abbreviationsFile,
+    int answersPerPage,
+    Answerer.Tuning tuning,
+    long cacheMaxSize,
+    Duration cacheExpiry,
+    TelegramSettings telegram) {
+
+  public static final Path CONFIG_FILE = Path.of("config", "application.conf");
+
+  /** Loads the settings; {@code overrides} uses the file's keys, e.g. "server.port". */
+  public static Settings load(Map<String, ?> overrides) {
+    Config base =
+        Files.isRegularFile(CONFIG_FILE)
+            ? ConfigFactory.parseFile(CONFIG_FILE.toFile(), ConfigParseOptions.defaults())
+            : ConfigFactory.parseResources("config/application.conf");
+    Config config = ConfigFactory.parseMap(overrides).withFallback(base).resolve();
+    try {
+      return from(config);
+    } catch (ConfigException e) {
+      throw new IllegalArgumentException("bad configuration: " + e.getMessage(), e);
+    }
+  }
+
+  private static Settings from(Config c) {
+    int port = c.getInt("server.port");
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("server.port must be 0-65535, not " + port);
+    }
+    Answerer.Tuning tuning =
+        new Answerer.Tuning(
+            c.getInt("search.candidates"),
+            c.getInt("search.max-answers"),
+            c.getDouble("search.min-coverage"),
+            c.getDouble("search.min-passage"),
+            c.getDouble("search.relative-floor"));
+    return new Settings(
+        port,
+        c.getString("server.public-url"),
+        c.getBytes("server.max-body-bytes"),
+        Path.of(c.getString("data.dir")),
+        Path.of(c.getString("data.bootstrap-articles")),
+        Path.of(c.getString("search.abbreviations")),
+        c.getInt("search.answers-per-page"),
+        tuning,
+        c.getLong("cache.max-size"),
+        c.getDuration("cache.expire-after"),
+        new TelegramSettings(
+            c.getString("telegram.token"),
+            c.getString("telegram.webhook-secret"),
+            c.getString("telegram.api-url"),
+            c.getString("telegram.bot-username")));
+  }
+
+  public Path databaseFile() {
+    return dataDir.resolve("bot.db");
+  }
+
+  public Path indexDir() {
+    return dataDir.resolve("index");
+  }
+}

@@ -1,0 +1,2 @@
+/** Measuring answer quality against question sets with known answers. */
+package vn.backancity.bot.eval;

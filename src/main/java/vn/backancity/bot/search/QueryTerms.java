@@ -1,0 +1,51 @@
+package vn.backancity.bot.search;
+
+import java.util.List;
+
+/**
+ * A question turned into search terms: the words that carry its content, two-word sequences, the
+ * abbreviation alternates, and the kind of answer it wants. Built by {@link QuestionAnalyzer};
+ * never parsed by a query syntax.
+ *
+ * @param key the question normalized for caching: NFC, canonical tones, lower case, no punctuation
+ *     (diacritics kept: "bac kan" and "bắc kạn" are different questions)
+ * @param words content words, without question words and repeats
+ * @param bigrams folded two-word sequences ("bac kan"), in question order, no repeats
+ * @param alternates folded terms that also stand for part of the question (abbreviations and long
+ *     forms); a space inside means a two-word term
+ * @param numbers digit terms the question itself contains (an answer needs another number)
+ */
+public record QueryTerms(
+    String key,
+    List<Word> words,
+    List<String> bigrams,
+    List<String> alternates,
+    List<String> numbers,
+    QuestionType type) {
+
+  /**
+   * One content word.
+   *
+   * @param canonical lower case, canonical tone placement
+   * @param folded without diacritics
+   * @param exact true when the question was typed with diacritics: then "mai" (tomorrow) means
+   *     "mai", not "mại" or "mãi", and the exact form decides
+   */
+  public record Word(String canonical, String folded, boolean exact) {
+    /** The form the word is matched in. */
+    public String key() {
+      return exact ? canonical : folded;
+    }
+  }
+
+  public QueryTerms {
+    words = List.copyOf(words);
+    bigrams = List.copyOf(bigrams);
+    alternates = List.copyOf(alternates);
+    numbers = List.copyOf(numbers);
+  }
+
+  public boolean isEmpty() {
+    return words.isEmpty();
+  }
+}

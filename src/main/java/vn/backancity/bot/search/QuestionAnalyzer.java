@@ -1,0 +1,149 @@
+package vn.backancity.bot.search;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Turns a question as people type it (with or without diacritics, either tone style, decomposed
+ * Unicode, abbreviations) into {@link QueryTerms}.
+ */
+public final class QuestionAnalyzer {
+  /** Longer questions are cut: the first words carry the question, and queries stay small. */
+  public static final int MAX_WORDS = 40;
+
+  public static final int MAX_CHARS = 500;
+
+  // Question words and particles: they say what is asked, not what about.
+  private static final Set<String> STOP =
+      Set.of(
+          "có", "không", "bao", "nhiêu", "mấy", "ai", "gì", "nào", "đâu", "là", "thế", "sao", "ạ",
+          "à", "ư", "nhỉ", "nhé", "vậy", "ơi", "hả", "hỏi", "xin", "cho", "biết", "của", "và",
+          "các", "những", "được", "thì", "mà", "với", "về", "ở", "tại", "bị", "này", "đó", "kia",
+          "khi", "giờ", "lúc", "hãy", "giúp", "em", "tôi", "mình", "bạn", "muốn", "cần", "xem",
+          "tìm", "như");
+  // The same for questions typed without any diacritics, where "co" may be "có" or "cơ": only
+  // unigrams are dropped, two-word terms such as "co so" (cơ sở) still count.
+  private static final Set<String> STOP_FOLDED =
+      Set.of(
+          "co", "khong", "bao", "nhieu", "may", "ai", "gi", "nao", "dau", "la", "the", "sao", "a",
+          "u", "nhi", "nhe", "vay", "oi", "ha", "hoi", "xin", "cho", "biet", "cua", "va", "cac",
+          "nhung", "duoc", "thi", "ma", "voi", "ve", "o", "tai", "bi", "nay", "do", "kia", "khi",
+          "gio", "luc", "hay", "giup", "em", "toi", "minh", "ban", "muon", "can", "xem", "tim",
+          "nhu");
+
+  private final VietnameseAnalyzer canonical = new VietnameseAnalyzer(WordForm.CANONICAL, false);
+  private final Abbreviations abbreviations;
+
+  public QuestionAnalyzer(Abbreviations abbreviations) {
+    this.abbreviations = abbreviations;
+  }
+
+  public QueryTerms analyze(String question) {
+    String text = question.length() > MAX_CHARS ? question.substring(0, MAX_CHARS) : question;
+    List<String> typed = canonical.terms(text);
+    if (typed.size() > MAX_WORDS) {
+      typed = typed.subList(0, MAX_WORDS);
+    }
+    String key = String.join(" ", typed);
+    boolean accented = typed.stream().anyMatch(VietnameseText::hasDiacritics);
+    List<String> typedFolded = typed.stream().map(VietnameseText::fold).toList();
+    QuestionType type = QuestionTypes.detect(typed, typedFolded, accented);
+
+    Set<String> alternates = new LinkedHashSet<>();
+    List<String> expanded = expand(typed, typedFolded, alternates);
+    List<String> folded = expanded.stream().map(VietnameseText::fold).toList();
+    addShortForms(folded, alternates);
+
+    boolean[] stop = new boolean[expanded.size()];
+    for (int i = 0; i < stop.length; i++) {
+      stop[i] =
+          STOP.contains(expanded.get(i)) || (!accented && STOP_FOLDED.contains(folded.get(i)));
+    }
+    Set<QueryTerms.Word> words = new LinkedHashSet<>();
+    Set<String> numbers = new LinkedHashSet<>();
+    for (int i = 0; i < stop.length; i++) {
+      if (!stop[i]) {
+        String w = expanded.get(i);
+        words.add(new QueryTerms.Word(w, folded.get(i), accented));
+        if (Character.isDigit(w.charAt(0))) {
+          numbers.add(w);
+        }
+      }
+    }
+    if (words.isEmpty()) {
+      for (int i = 0; i < stop.length; i++) {
+        String w = expanded.get(i);
+        words.add(new QueryTerms.Word(w, folded.get(i), accented));
+      }
+    }
+    Set<String> bigrams = new LinkedHashSet<>();
+    for (int i = 0; i + 1 < folded.size(); i++) {
+      if (!(stop[i] && stop[i + 1])) {
+        bigrams.add(folded.get(i) + " " + folded.get(i + 1));
+      }
+    }
+    return new QueryTerms(
+        key,
+        new ArrayList<>(words),
+        new ArrayList<>(bigrams),
+        new ArrayList<>(alternates),
+        new ArrayList<>(numbers),
+        type);
+  }
+
+  /** Abbreviations replaced by their long forms; the abbreviation itself kept as an alternate. */
+  private List<String> expand(List<String> typed, List<String> folded, Set<String> alternates) {
+    List<String> out = new ArrayList<>(typed.size() + 8);
+    int i = 0;
+    while (i < typed.size()) {
+      Abbreviations.Entry match = null;
+      for (Abbreviations.Entry e : abbreviations.entries()) {
+        if (startsWith(folded, i, e.shortFolded())
+            && (match == null || e.shortFolded().size() > match.shortFolded().size())) {
+          match = e;
+        }
+      }
+      if (match == null) {
+        out.add(typed.get(i));
+        i++;
+      } else {
+        out.addAll(match.longCanonical());
+        addAlternate(alternates, match.shortFolded());
+        i += match.shortFolded().size();
+      }
+    }
+    return out;
+  }
+
+  /** For long forms in the question ("ủy ban nhân dân"), their abbreviation as an alternate. */
+  private void addShortForms(List<String> folded, Set<String> alternates) {
+    for (Abbreviations.Entry e : abbreviations.entries()) {
+      for (int i = 0; i + e.longFolded().size() <= folded.size(); i++) {
+        if (startsWith(folded, i, e.longFolded())) {
+          addAlternate(alternates, e.shortFolded());
+          break;
+        }
+      }
+    }
+  }
+
+  private static void addAlternate(Set<String> alternates, List<String> terms) {
+    if (terms.size() <= 2) {
+      alternates.add(String.join(" ", terms));
+    }
+  }
+
+  private static boolean startsWith(List<String> list, int at, List<String> prefix) {
+    if (at + prefix.size() > list.size()) {
+      return false;
+    }
+    for (int k = 0; k < prefix.size(); k++) {
+      if (!list.get(at + k).equals(prefix.get(k))) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

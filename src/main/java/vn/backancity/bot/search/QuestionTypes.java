@@ -1,0 +1,67 @@
+package vn.backancity.bot.search;
+
+import java.util.List;
+import java.util.Set;
+
+/** Reads the {@link QuestionType} from a question's words. */
+final class QuestionTypes {
+  private static final Set<String> DATE_PAIRS =
+      Set.of(
+          "khi nao", "bao gio", "nam nao", "ngay nao", "thang nao", "luc nao", "hom nao",
+          "thoi gian nao", "thoi diem nao", "dip nao");
+  private static final Set<String> PLACE_PAIRS =
+      Set.of(
+          "o dau", "tai dau", "noi nao", "cho nao", "dia diem nao", "xa nao", "phuong nao",
+          "huyen nao", "tinh nao", "thon nao", "dia chi", "vi tri");
+  // A bare topic that names a quantity ("thu ngân sách 9 tháng") asks for its figure.
+  private static final Set<String> QUANTITY_PAIRS =
+      Set.of(
+          "ngan sach", "doanh thu", "tong muc", "ty le", "so luong", "san luong", "dien tich",
+          "dan so", "gia tri", "thu nhap", "kinh phi", "von dau", "tong von", "muc luong",
+          "chi phi", "tang truong", "binh quan", "tong so");
+  private static final Set<String> PERSON_PAIRS =
+      Set.of("nguoi nao", "dong chi nao", "ong nao", "ba nao", "la ai");
+
+  private QuestionTypes() {}
+
+  static QuestionType detect(List<String> canonical, List<String> folded, boolean accented) {
+    String text = " " + String.join(" ", folded) + " ";
+    if (containsAny(text, DATE_PAIRS)) {
+      return QuestionType.DATE;
+    }
+    if (containsAny(text, PLACE_PAIRS) || last(canonical, folded, accented, "đâu", "dau")) {
+      return QuestionType.PLACE;
+    }
+    if (text.contains(" bao nhieu ") || has(canonical, folded, accented, "mấy", "may")) {
+      return QuestionType.NUMBER;
+    }
+    if (containsAny(text, PERSON_PAIRS) || has(canonical, folded, accented, "ai", "ai")) {
+      return QuestionType.PERSON;
+    }
+    return containsAny(text, QUANTITY_PAIRS) ? QuestionType.NUMBER : QuestionType.OTHER;
+  }
+
+  private static boolean containsAny(String text, Set<String> phrases) {
+    for (String p : phrases) {
+      if (text.contains(" " + p + " ")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The word as typed with diacritics, or folded when the whole question has none. */
+  private static boolean has(
+      List<String> canonical, List<String> folded, boolean accented, String word, String bare) {
+    return accented ? canonical.contains(word) : folded.contains(bare);
+  }
+
+  private static boolean last(
+      List<String> canonical, List<String> folded, boolean accented, String word, String bare) {
+    if (canonical.isEmpty()) {
+      return false;
+    }
+    int end = canonical.size() - 1;
+    return accented ? canonical.get(end).equals(word) : folded.get(end).equals(bare);
+  }
+}

@@ -1,0 +1,75 @@
+package vn.backancity.bot.search;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+
+/**
+ * How much each query term says, as BM25's inverse document frequency over the prose: a word in
+ * every article ("bắc kạn" on the city portal) weighs almost nothing; a word in none weighs most.
+ */
+public final class TermWeights {
+  private final Map<String, Double> unigrams;
+  private final Map<String, Double> bigrams;
+  private final double unseen;
+
+  private TermWeights(Map<String, Double> unigrams, Map<String, Double> bigrams, double unseen) {
+    this.unigrams = unigrams;
+    this.bigrams = bigrams;
+    this.unseen = unseen;
+  }
+
+  static TermWeights of(IndexReader reader, QueryTerms terms) throws IOException {
+    int n = reader.numDocs();
+    Map<String, Double> unigrams = new HashMap<>();
+    Map<String, Double> bigrams = new HashMap<>();
+    for (QueryTerms.Word w : terms.words()) {
+      Term term =
+          w.exact()
+              ? new Term(ArticleIndex.BODY_C, w.canonical())
+              : new Term(ArticleIndex.BODY_F, w.folded());
+      unigrams.put(w.key(), idf(n, reader.docFreq(term)));
+    }
+    for (String alternate : terms.alternates()) {
+      boolean two = alternate.contains(" ");
+      String field = two ? ArticleIndex.BODY_B : ArticleIndex.BODY_F;
+      (two ? bigrams : unigrams).put(alternate, idf(n, reader.docFreq(new Term(field, alternate))));
+    }
+    for (String b : terms.bigrams()) {
+      bigrams.put(b, idf(n, reader.docFreq(new Term(ArticleIndex.BODY_B, b))));
+    }
+    return new TermWeights(unigrams, bigrams, idf(n, 0));
+  }
+
+  /** For tests and tools: fixed weights. */
+  public static TermWeights uniform(QueryTerms terms) {
+    Map<String, Double> unigrams = new HashMap<>();
+    Map<String, Double> bigrams = new HashMap<>();
+    terms.words().forEach(w -> unigrams.put(w.key(), 1.0));
+    terms.bigrams().forEach(b -> bigrams.put(b, 1.0));
+    return new TermWeights(unigrams, bigrams, 1.0);
+  }
+
+  private static double idf(int docs, int docFreq) {
+    return Math.log(1 + (docs - docFreq + 0.5) / (docFreq + 0.5));
+  }
+
+  public double word(QueryTerms.Word word) {
+    return unigrams.getOrDefault(word.key(), unseen);
+  }
+
+  public double unigram(String folded) {
+    return unigrams.getOrDefault(folded, unseen);
+  }
+
+  public double bigram(String folded) {
+    return bigrams.getOrDefault(folded, unseen);
+  }
+
+  /** True when no article contains the two-word term: it is likely not a word at all. */
+  public boolean bigramUnseen(String folded) {
+    return bigram(folded) >= unseen;
+  }
+}
