@@ -9,10 +9,11 @@ import picocli.CommandLine.Command;
     version = "backan-bot 0.1",
     description = "Bắc Kạn city news bot: answers questions from the city portal's articles.",
     subcommands = {
-
+      ServeCommand.class,
       ImportCommand.class,
       AskCommand.class,
       ReindexCommand.class,
-      EvalCommand.class
+      EvalCommand.class,
+      TelegramCommand.class
     })
 public final class Cli {}

@@ -1,0 +1,80 @@
+package vn.backancity.bot.chat;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import javax.sql.DataSource;
+
+/**
+ * Every chat that ever wrote to the bot, per channel, and whether it can still be reached (a user
+ * who blocked the bot, or a group that removed it, is inactive).
+ */
+public final class ChatDirectory {
+  private final DataSource db;
+  private final Clock clock;
+
+  public ChatDirectory(DataSource db, Clock clock) {
+    this.db = db;
+    this.clock = clock;
+  }
+
+  /** Notes that a chat wrote: creates it, or marks it active and seen now. */
+  public void touch(String channel, String chatId, String kind, String title) {
+    String sql =
+        "INSERT INTO chats (channel, chat_id, kind, title, first_seen, last_seen, active)"
+            + " VALUES (?, ?, ?, ?, ?, ?, TRUE) ON CONFLICT (channel, chat_id) DO UPDATE SET"
+            + " kind = excluded.kind, title = excluded.title, last_seen = excluded.last_seen,"
+            + " active = TRUE";
+    long now = clock.millis();
+    update(sql, channel, chatId, kind, title, now, now);
+  }
+
+  /** Marks a chat unreachable: blocked, deactivated, or the bot was removed. */
+  public void deactivate(String channel, String chatId) {
+    update("UPDATE chats SET active = FALSE WHERE channel = ? AND chat_id = ?", channel, chatId);
+  }
+
+  /** Whether the chat is known and active. */
+  public boolean isActive(String channel, String chatId) {
+    try (Connection c = db.getConnection();
+        PreparedStatement st =
+            c.prepareStatement("SELECT active FROM chats WHERE channel = ? AND chat_id = ?")) {
+      st.setString(1, channel);
+      st.setString(2, chatId);
+      try (ResultSet rs = st.executeQuery()) {
+        return rs.next() && rs.getBoolean(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read chat " + channel + "/" + chatId, e);
+    }
+  }
+
+  /** How many chats are active on a channel. */
+  public int activeCount(String channel) {
+    try (Connection c = db.getConnection();
+        PreparedStatement st =
+            c.prepareStatement("SELECT COUNT(*) FROM chats WHERE channel = ? AND active = TRUE")) {
+      st.setString(1, channel);
+      try (ResultSet rs = st.executeQuery()) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot count chats", e);
+    }
+  }
+
+  private void update(String sql, Object... params) {
+    try (Connection c = db.getConnection();
+        PreparedStatement st = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        st.setObject(i + 1, params[i]);
+      }
+      st.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot update chats", e);
+    }
+  }
+}

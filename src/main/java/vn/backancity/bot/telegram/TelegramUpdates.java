@@ -1,0 +1,174 @@
+package vn.backancity.bot.telegram;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.chat.Chat;
+import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMemberUpdated;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import vn.backancity.bot.chat.ChatBot;
+import vn.backancity.bot.chat.ChatDirectory;
+import vn.backancity.bot.chat.Messages;
+import vn.backancity.bot.chat.Reply;
+
+/**
+ * Handles one Telegram update: maps messages, commands, button presses and membership changes to
+ * the chat core, and sends what it replies. Runs off the webhook's thread.
+ */
+public final class TelegramUpdates {
+  public static final String CHANNEL = "telegram";
+  private static final Logger log = LoggerFactory.getLogger(TelegramUpdates.class);
+  private static final Set<String> GONE = Set.of("kicked", "left");
+  private static final int MAX_QUESTION = 1000;
+
+  private final ChatBot bot;
+  private final ChatDirectory chats;
+  private final TelegramGateway gateway;
+  private final Supplier<String> botUsername;
+  private final TelegramFormatter formatter = new TelegramFormatter();
+  // Questions behind "Xem thêm" buttons whose message no longer shows them in full.
+  private final Cache<String, String> recentQuestions =
+      Caffeine.newBuilder().maximumSize(50_000).expireAfterWrite(Duration.ofDays(2)).build();
+
+  public TelegramUpdates(
+      ChatBot bot, ChatDirectory chats, TelegramGateway gateway, Supplier<String> botUsername) {
+    this.bot = bot;
+    this.chats = chats;
+    this.gateway = gateway;
+    this.botUsername = botUsername;
+  }
+
+  public void handle(Update update) {
+    try {
+      if (update.hasMessage()) {
+        onMessage(update.getMessage());
+      } else if (update.hasCallbackQuery()) {
+        onCallback(update.getCallbackQuery());
+      } else if (update.hasMyChatMember()) {
+        onMembership(update.getMyChatMember());
+      } else {
+        log.debug("Update {} ignored: not a kind the bot handles", update.getUpdateId());
+      }
+    } catch (RuntimeException e) {
+      log.error("Update {} failed", update.getUpdateId(), e);
+    }
+  }
+
+  private void onMessage(Message m) {
+    Chat chat = m.getChat();
+    boolean group = !"private".equals(chat.getType());
+    chats.touch(CHANNEL, String.valueOf(chat.getId()), chat.getType(), title(chat));
+    if (!m.hasText()) {
+      if (!group) {
+        reply(m.getChatId(), bot.textOnly());
+      }
+      return;
+    }
+    String text = m.getText().strip();
+    TelegramCommand command = TelegramCommand.parse(text);
+    if (command == null) {
+      if (!group) {
+        reply(m.getChatId(), ask(text, 1));
+      }
+      return;
+    }
+    if (!command.addressedTo(botUsername.get())) {
+      return;
+    }
+    Reply reply =
+        switch (command.name()) {
+          case "start" -> bot.welcome();
+          case "help", "huongdan" -> bot.help();
+          case "tim" -> ask(command.argument(), 1);
+          case "moi" -> bot.latest();
+          default -> group ? null : bot.unknownCommand();
+        };
+    if (reply != null) {
+      reply(m.getChatId(), reply);
+    }
+  }
+
+  private Reply ask(String question, int page) {
+    String q = question.length() > MAX_QUESTION ? question.substring(0, MAX_QUESTION) : question;
+    Reply reply = bot.ask(q, page);
+    if (reply instanceof Reply.Answers a && a.more()) {
+      recentQuestions.put(TelegramFormatter.questionId(a.question()), a.question());
+    }
+    return reply;
+  }
+
+  private void onCallback(CallbackQuery q) {
+    String data = q.getData() == null ? "" : q.getData();
+    Long chatId = q.getMessage() == null ? null : q.getMessage().getChatId();
+    String[] parts = data.split(":");
+    if (!data.startsWith(TelegramFormatter.MORE_PREFIX) || parts.length != 3 || chatId == null) {
+      answerCallback(q.getId(), Messages.EXPIRED);
+      return;
+    }
+    int page;
+    try {
+      page = Math.max(2, Integer.parseInt(parts[2]));
+    } catch (NumberFormatException e) {
+      answerCallback(q.getId(), Messages.EXPIRED);
+      return;
+    }
+    String question =
+        q.getMessage() instanceof Message shown
+            ? TelegramFormatter.questionIn(shown.getText())
+            : null;
+    if (question == null) {
+      question = recentQuestions.getIfPresent(parts[1]);
+    }
+    if (question == null) {
+      answerCallback(q.getId(), Messages.EXPIRED);
+      return;
+    }
+    answerCallback(q.getId(), null);
+    reply(chatId, ask(question, page));
+  }
+
+  private void onMembership(ChatMemberUpdated change) {
+    String chatId = String.valueOf(change.getChat().getId());
+    String status = change.getNewChatMember().getStatus();
+    if (GONE.contains(status)) {
+      chats.deactivate(CHANNEL, chatId);
+      log.info("Telegram chat {} removed the bot ({})", chatId, status);
+    } else {
+      chats.touch(CHANNEL, chatId, change.getChat().getType(), title(change.getChat()));
+    }
+  }
+
+  private void reply(long chatId, Reply reply) {
+    List<TelegramMessage> messages = formatter.render(reply);
+    for (TelegramMessage message : messages) {
+      try {
+        gateway.send(chatId, message);
+      } catch (TelegramFailure e) {
+        if (e.chatGone()) {
+          chats.deactivate(CHANNEL, String.valueOf(chatId));
+        }
+        log.warn("Telegram sendMessage to {} failed: {} {}", chatId, e.code(), e.getMessage());
+        return;
+      }
+    }
+  }
+
+  private void answerCallback(String id, String text) {
+    try {
+      gateway.answerCallback(id, text);
+    } catch (TelegramFailure e) {
+      log.warn("Telegram answerCallbackQuery failed: {} {}", e.code(), e.getMessage());
+    }
+  }
+
+  private static String title(Chat chat) {
+    return chat.getTitle() != null ? chat.getTitle() : chat.getFirstName();
+  }
+}

@@ -1,0 +1,40 @@
+package vn.backancity.bot.web;
+
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import vn.backancity.bot.answer.AnswerCache;
+import vn.backancity.bot.article.ArticleStore;
+import vn.backancity.bot.search.ArticleIndex;
+
+/** {@code GET /health}: is the service up, how much it knows, how well the cache works. */
+final class HealthEndpoint {
+  private final ArticleStore store;
+  private final ArticleIndex index;
+  private final AnswerCache cache;
+  private final boolean telegram;
+
+  HealthEndpoint(ArticleStore store, ArticleIndex index, AnswerCache cache, boolean telegram) {
+    this.store = store;
+    this.index = index;
+    this.cache = cache;
+    this.telegram = telegram;
+  }
+
+  void handle(Context ctx) {
+    CacheStats stats = cache.stats();
+    Map<String, Object> cacheInfo = new LinkedHashMap<>();
+    cacheInfo.put("size", cache.size());
+    cacheInfo.put("hits", stats.hitCount());
+    cacheInfo.put("misses", stats.missCount());
+    cacheInfo.put("hit_rate", Math.round(stats.hitRate() * 1000) / 1000.0);
+    Map<String, Object> health = new LinkedHashMap<>();
+    health.put("status", "ok");
+    health.put("articles", store.count());
+    health.put("indexed", index.size());
+    health.put("cache", cacheInfo);
+    health.put("telegram", telegram ? "on" : "off");
+    ctx.json(health);
+  }
+}

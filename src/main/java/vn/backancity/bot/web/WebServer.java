@@ -1,0 +1,94 @@
+package vn.backancity.bot.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.backancity.bot.App;
+import vn.backancity.bot.telegram.TelegramWebhook;
+
+/**
+ * The one Javalin setup: every route, the error mapping, and nothing else. Handlers are objects
+ * built with their dependencies; the logic they call knows nothing of HTTP.
+ */
+public final class WebServer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(WebServer.class);
+
+  private final Javalin javalin;
+
+  /**
+   * Builds the server for an app.
+   *
+   * @param telegram the webhook handler, or null when the Telegram channel is off
+   */
+  public WebServer(App app, TelegramWebhook telegram) {
+    ObjectMapper json = app.json();
+    AskApi ask = new AskApi(app.answerer(), json, app.settings().answersPerPage());
+    ArticlePage articles = new ArticlePage(app.store());
+    HealthEndpoint health =
+        new HealthEndpoint(app.store(), app.index(), app.cache(), telegram != null);
+    String chatPage = resource("/web/chat.html");
+    this.javalin =
+        Javalin.create(
+            config -> {
+              config.startup.showJavalinBanner = false;
+              config.jsonMapper(new JavalinJackson(json, false));
+              config.http.maxRequestSize = app.settings().maxBodyBytes();
+              config.routes.get("/", ctx -> ctx.html(chatPage));
+              config.routes.get("/api/ask", ask::handle);
+              config.routes.get("/articles/{id}", articles::handle);
+              config.routes.get("/health", health::handle);
+              if (telegram != null) {
+                config.routes.post("/telegram/webhook", telegram::handle);
+              } else {
+                config.routes.post(
+                    "/telegram/webhook",
+                    ctx ->
+                        ctx.status(404)
+                            .json(Map.of("error", "the Telegram channel is not configured")));
+              }
+              config.routes.exception(
+                  HttpResponseException.class,
+                  (e, ctx) -> ctx.status(e.getStatus()).json(Map.of("error", e.getMessage())));
+              config.routes.exception(
+                  Exception.class,
+                  (e, ctx) -> {
+                    log.error("{} {} failed", ctx.method(), ctx.path(), e);
+                    ctx.status(500).json(Map.of("error", "internal error"));
+                  });
+            });
+  }
+
+  private static String resource(String path) {
+    try (InputStream in = WebServer.class.getResourceAsStream(path)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + path);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Starts listening; port 0 picks a free one. */
+  public WebServer start(String host, int port) {
+    javalin.start(host, port);
+    return this;
+  }
+
+  public int port() {
+    return javalin.port();
+  }
+
+  @Override
+  public void close() {
+    javalin.stop();
+  }
+}
