@@ -59,7 +59,8 @@ public final class App implements AutoCloseable {
       throw e;
     }
     this.index = opened;
-    this.cache = new AnswerCache(settings.cacheMaxSize(), settings.cacheExpiry(), Ticker.systemTicker());
+    this.cache =
+        new AnswerCache(settings.cacheMaxSize(), settings.cacheExpiry(), Ticker.systemTicker());
     index.onChange(cache::invalidateAll);
     this.links = new Links(settings.publicUrl());
     this.answerer =
@@ -102,7 +103,8 @@ public final class App implements AutoCloseable {
     }
     try (InputStream bundled = App.class.getResourceAsStream("/config/abbreviations.tsv")) {
       if (bundled == null) {
-        log.warn("No abbreviations file at {} and none bundled: abbreviations are not expanded", file);
+        log.warn(
+            "No abbreviations file at {} and none bundled: abbreviations are not expanded", file);
         return Abbreviations.none();
       }
       return Abbreviations.parse(bundled.readAllBytes());

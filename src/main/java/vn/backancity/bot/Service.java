@@ -34,9 +34,17 @@ public final class Service implements AutoCloseable {
 
   /** Builds and starts the service on the settings' port (0: any free port). */
   public static Service start(App app, String host) {
+    return start(app, host, WORKERS);
+  }
+
+  /**
+   * As {@link #start(App, String)}, with {@code workerThreads} handling chat updates (one makes
+   * their order deterministic, for tests).
+   */
+  public static Service start(App app, String host, int workerThreads) {
     ThreadPoolExecutor workers =
         new ThreadPoolExecutor(
-            WORKERS, WORKERS, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE));
+            workerThreads, workerThreads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE));
     ChatBot bot =
         new ChatBot(app.answerer(), app.store(), app.links(), app.settings().answersPerPage());
     ChatDirectory chats = new ChatDirectory(app.database().dataSource(), app.clock());
@@ -59,7 +67,8 @@ public final class Service implements AutoCloseable {
       log.info("Telegram channel off: TELEGRAM_BOT_TOKEN is not set (web chat and CLI work)");
     }
     WebServer web = new WebServer(app, webhook).start(host, app.settings().port());
-    log.info("Listening on http://{}:{}/ (public URL {})", host, web.port(), app.settings().publicUrl());
+    log.info(
+        "Listening on http://{}:{}/ (public URL {})", host, web.port(), app.settings().publicUrl());
     return new Service(web, workers);
   }
 

@@ -32,13 +32,15 @@ public final class Answerer {
    * @param minCoverage the weighted share of the question's words an article must contain
    * @param minPassage the share of the question its best passage must cover
    * @param relativeFloor later answers must rank at least this fraction of the first
+   * @param minLaterPassage the share of the question a later answer's best passage must cover
    */
   public record Tuning(
-      int candidates, int maxAnswers, double minCoverage, double minPassage, double relativeFloor) {
-    public static Tuning defaults() {
-      return new Tuning(30, 9, 0.6, 0.3, 0.6);
-    }
-  }
+      int candidates,
+      int maxAnswers,
+      double minCoverage,
+      double minPassage,
+      double relativeFloor,
+      double minLaterPassage) {}
 
   public Answerer(
       ArticleIndex index,
@@ -79,11 +81,15 @@ public final class Answerer {
     ranked.sort(Comparator.comparingDouble(Ranked::rank).reversed());
     List<Answer> answers = new ArrayList<>();
     for (Ranked r : ranked) {
-      if (answers.size() == tuning.maxAnswers()
-          || r.rank() < tuning.relativeFloor() * ranked.get(0).rank()) {
+      if (answers.size() == tuning.maxAnswers()) {
         break;
       }
-      answers.add(answer(r, terms, scorer));
+      boolean first = answers.isEmpty();
+      if (first
+          || (r.rank() >= tuning.relativeFloor() * ranked.get(0).rank()
+              && r.passageCoverage() >= tuning.minLaterPassage())) {
+        answers.add(answer(r, terms, scorer));
+      }
     }
     return new AnswerList(question, answers, false);
   }
@@ -108,17 +114,13 @@ public final class Answerer {
         best = i;
       }
     }
-    log.debug(
-        "{}: best passage {} (coverage {}): {}",
-        article.id(),
-        bestScore,
-        scorer.coverage(passages.get(best)),
-        passages.get(best).text());
-    if (scorer.coverage(passages.get(best)) < tuning.minPassage()) {
+    log.debug("{}: best passage {}: {}", article.id(), bestScore, passages.get(best).text());
+    double passageCoverage = scorer.coverage(passages.get(best));
+    if (passageCoverage < tuning.minPassage()) {
       return null;
     }
     double rank = 0.5 * hit.score() / top + bestScore + 0.5 * coverage;
-    return new Ranked(article, passages, best, bestScore, rank);
+    return new Ranked(article, passages, best, bestScore, passageCoverage, rank);
   }
 
   private Answer answer(Ranked r, QueryTerms terms, PassageScorer scorer) {
@@ -134,5 +136,10 @@ public final class Answerer {
   }
 
   private record Ranked(
-      Article article, List<Passage> passages, int best, double bestScore, double rank) {}
+      Article article,
+      List<Passage> passages,
+      int best,
+      double bestScore,
+      double passageCoverage,
+      double rank) {}
 }

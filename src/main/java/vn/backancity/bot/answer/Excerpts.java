@@ -46,29 +46,53 @@ final class Excerpts {
     String a = first.display();
     String b = second.display();
     if (!first.closes() && !second.opens()) {
-      return (first.opens() ? "" : "…") + first.text() + "; " + second.text()
+      return (first.opens() ? "" : "…")
+          + first.text()
+          + "; "
+          + second.text()
           + (second.closes() ? "" : "…");
     }
     return a + " " + b;
   }
 
-  /** Spans of the excerpt's words that match the question, adjacent ones merged. */
+  /**
+   * Spans of the excerpt's words that match the question, adjacent ones merged. A question typed
+   * without diacritics marks single syllables only inside a matched two-word term ("don" alone may
+   * be any of đơn, đón, đồn...).
+   */
   static List<Answer.Span> highlights(String excerpt, QueryTerms terms) {
-    Set<String> folded = new HashSet<>(terms.alternates());
+    Set<String> folded = new HashSet<>();
     Set<String> canonical = new HashSet<>();
+    boolean single = terms.words().size() == 1;
     for (QueryTerms.Word w : terms.words()) {
       if (w.exact()) {
         canonical.add(w.canonical());
-      } else {
+      } else if (single) {
         folded.add(w.folded());
       }
     }
+    for (String alternate : terms.alternates()) {
+      if (!alternate.contains(" ")) {
+        folded.add(alternate);
+      }
+    }
+    // Two-word terms count when both words carry content: "Kiên có" is not worth marking.
+    Set<String> content = new HashSet<>();
+    terms.words().forEach(w -> content.add(w.folded()));
+    Set<String> pairs = new HashSet<>();
+    for (String b : terms.bigrams()) {
+      String[] two = b.split(" ");
+      if (content.contains(two[0]) && content.contains(two[1])) {
+        pairs.add(b);
+      }
+    }
+    terms.alternates().stream().filter(a -> a.contains(" ")).forEach(pairs::add);
     List<Words.Word> words = Words.of(excerpt);
     boolean[] marked = new boolean[words.size()];
     for (int i = 0; i < words.size(); i++) {
       Words.Word w = words.get(i);
-      marked[i] = canonical.contains(w.canonical()) || folded.contains(w.folded());
-      if (i > 0 && terms.bigrams().contains(words.get(i - 1).folded() + " " + w.folded())) {
+      marked[i] |= canonical.contains(w.canonical()) || folded.contains(w.folded());
+      if (i > 0 && pairs.contains(words.get(i - 1).folded() + " " + w.folded())) {
         marked[i - 1] = marked[i] = true;
       }
     }

@@ -11,7 +11,12 @@ import java.util.List;
  * @param closes true when it ends its sentence; false for an earlier clause
  */
 record Passage(
-    String text, int paragraph, boolean caption, boolean opens, boolean closes, List<Words.Word> words) {
+    String text,
+    int paragraph,
+    boolean caption,
+    boolean opens,
+    boolean closes,
+    List<Words.Word> words) {
 
   static Passage of(String text, int paragraph, boolean caption, boolean opens, boolean closes) {
     return new Passage(text, paragraph, caption, opens, closes, Words.of(text));

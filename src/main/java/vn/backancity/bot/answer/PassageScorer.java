@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import vn.backancity.bot.search.QueryTerms;
-import vn.backancity.bot.search.QuestionType;
 import vn.backancity.bot.search.TermWeights;
 
 /**
@@ -33,8 +32,27 @@ final class PassageScorer {
   // Words after which capitalized words name a place, not a person ("phường Phùng Chí Kiên").
   private static final Set<String> PLACE_WORDS =
       Set.of(
-          "thon", "xa", "phuong", "huyen", "tinh", "thi xa", "thanh pho", "tp", "to", "khu",
-          "duong", "quan", "tai", "o", "song", "nui", "deo", "cau", "lang", "ap", "quoc gia");
+          "thon",
+          "xa",
+          "phuong",
+          "huyen",
+          "tinh",
+          "thi xa",
+          "thanh pho",
+          "tp",
+          "to",
+          "khu",
+          "duong",
+          "quan",
+          "tai",
+          "o",
+          "song",
+          "nui",
+          "deo",
+          "cau",
+          "lang",
+          "ap",
+          "quoc gia");
 
   // With few articles, document frequencies are noise: the share of words found, unweighted, is
   // blended in so that one rare but incidental word cannot outweigh the question's main words.
@@ -92,7 +110,10 @@ final class PassageScorer {
         if (weights.bigramUnseen(b)) {
           continue; // most likely two words that merely stand side by side in the question
         }
-        double share = qualifier(b.substring(0, b.indexOf(' '))) || qualifier(b.substring(b.indexOf(' ') + 1)) ? QUALIFIER : 1;
+        double share =
+            qualifier(b.substring(0, b.indexOf(' '))) || qualifier(b.substring(b.indexOf(' ') + 1))
+                ? QUALIFIER
+                : 1;
         double weight = share * weights.bigram(b);
         total += weight;
         count += share;
@@ -185,7 +206,9 @@ final class PassageScorer {
     int lastMatch = -FACT_DISTANCE - 1;
     for (int i = 0; i < words.size(); i++) {
       Words.Word w = words.get(i);
-      if (w.isNumber() && !terms.numbers().contains(w.canonical()) && i - lastMatch <= FACT_DISTANCE) {
+      if (w.isNumber()
+          && !terms.numbers().contains(w.canonical())
+          && i - lastMatch <= FACT_DISTANCE) {
         return true;
       }
       if (!w.isNumber() && asked.contains(w.folded())) {

@@ -19,7 +19,8 @@ final class SentenceSplitter {
       Pattern.compile("(?<=[.!?…][”\"’»)]?)\\s+(?=[\\p{Lu}\\p{N}“\"«(])");
   // Words that end with a dot without ending the sentence: "TP. Bắc Kạn", "ThS. Nguyễn".
   private static final Set<String> DOTTED =
-      Set.of("tp", "tx", "q", "p", "h", "tt", "ths", "ts", "pgs", "gs", "bs", "ks", "st", "mr", "dr");
+      Set.of(
+          "tp", "tx", "q", "p", "h", "tt", "ths", "ts", "pgs", "gs", "bs", "ks", "st", "mr", "dr");
   // A heading in capitals glued to the sentence after it: "MỘT SỐ CHỈ TIÊU ... KẾ HOẠCH Tổng mức".
   private static final Pattern CAPS_HEADING =
       Pattern.compile("^((?:[\\p{Lu}\\p{N}]+[,:]?\\s+){3,}?)(?=\\p{Lu}\\p{Ll})");
@@ -39,7 +40,8 @@ final class SentenceSplitter {
     return out;
   }
 
-  private static void addParagraph(List<Passage> out, String paragraph, int index, boolean caption) {
+  private static void addParagraph(
+      List<Passage> out, String paragraph, int index, boolean caption) {
     for (String sentence : sentences(END_MARKER.matcher(paragraph).replaceFirst(""))) {
       if (sentence.length() <= LONG_SENTENCE || !sentence.contains(";")) {
         out.add(Passage.of(sentence, index, caption, true, true));

@@ -8,7 +8,8 @@ import vn.backancity.bot.search.WordForm;
 
 /** Splits display text into words with their positions, in the forms the index uses. */
 final class Words {
-  // Letters with their marks, or a number with its thousands and decimal separators (4.600; 99,273).
+  // Letters with their marks, or a number with its thousands and decimal separators (4.600;
+  // 99,273).
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}]+|\\p{N}+(?:[.,]\\p{N}+)*");
 
   /** One word of a text: where it stands, and its canonical and folded forms. */
@@ -30,8 +31,7 @@ final class Words {
     while (m.find()) {
       String w = m.group();
       words.add(
-          new Word(
-              m.start(), m.end(), w, WordForm.CANONICAL.apply(w), WordForm.FOLDED.apply(w)));
+          new Word(m.start(), m.end(), w, WordForm.CANONICAL.apply(w), WordForm.FOLDED.apply(w)));
     }
     return words;
   }

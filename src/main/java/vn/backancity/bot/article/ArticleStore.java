@@ -37,8 +37,8 @@ public final class ArticleStore {
   }
 
   /**
-   * Inserts new articles and replaces changed ones, in one transaction. An article whose content
-   * is unchanged keeps its row as it was.
+   * Inserts new articles and replaces changed ones, in one transaction. An article whose content is
+   * unchanged keeps its row as it was.
    *
    * @return how many rows were inserted or changed
    */

@@ -23,9 +23,21 @@ public final class PortalTextReader {
       first = 1;
     }
 
+    // The author stands on the last line, or is glued to its last sentence.
+    List<String> body = new ArrayList<>(lines.subList(first, lines.size()));
+    String author = null;
+    String last = body.get(body.size() - 1);
+    String[] glued = ArticleText.splitGluedAuthor(last);
+    if (body.size() > 1 && ArticleText.looksLikeByline(last)) {
+      author = body.remove(body.size() - 1);
+    } else if (glued != null) {
+      body.set(body.size() - 1, glued[0]);
+      author = glued[1];
+    }
+
     List<String> prose = new ArrayList<>();
     List<String> captions = new ArrayList<>();
-    for (String line : lines.subList(first, lines.size())) {
+    for (String line : body) {
       String paragraph = prose.isEmpty() ? ArticleText.withoutDateline(line) : line;
       if (paragraph.isEmpty()) {
         continue;
@@ -37,19 +49,6 @@ public final class PortalTextReader {
       }
     }
 
-    String author = null;
-    // A byline on its own line reads as a caption (short, no final stop): take it back out.
-    if (!captions.isEmpty()
-        && lines.get(lines.size() - 1).equals(captions.get(captions.size() - 1))
-        && ArticleText.looksLikeByline(captions.get(captions.size() - 1))) {
-      author = captions.remove(captions.size() - 1);
-    } else if (!prose.isEmpty()) {
-      String[] glued = ArticleText.splitGluedAuthor(prose.get(prose.size() - 1));
-      if (glued != null) {
-        prose.set(prose.size() - 1, glued[0]);
-        author = glued[1];
-      }
-    }
     if (prose.isEmpty()) {
       throw new IllegalArgumentException("no prose, only captions or chrome");
     }

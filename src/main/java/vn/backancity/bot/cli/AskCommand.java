@@ -67,8 +67,9 @@ final class AskCommand implements Callable<Integer> {
     }
     for (int i = 0; i < answers.size(); i++) {
       Answer a = answers.get(i);
-      out.printf("%d. %s  [%s, %.2f]%n   %s%n   %s%n", i + 1, a.title(), a.articleId(), a.score(),
-          a.excerpt(), a.link());
+      out.printf(
+          "%d. %s  [%s, %.2f]%n   %s%n   %s%n",
+          i + 1, a.title(), a.articleId(), a.score(), a.excerpt(), a.link());
     }
   }
 }

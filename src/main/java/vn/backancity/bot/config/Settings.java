@@ -55,7 +55,8 @@ public record Settings(
             c.getInt("search.max-answers"),
             c.getDouble("search.min-coverage"),
             c.getDouble("search.min-passage"),
-            c.getDouble("search.relative-floor"));
+            c.getDouble("search.relative-floor"),
+            c.getDouble("search.min-later-passage"));
     return new Settings(
         port,
         c.getString("server.public-url"),

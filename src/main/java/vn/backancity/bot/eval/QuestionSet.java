@@ -42,9 +42,7 @@ public record QuestionSet(List<Item> items) {
       String file = cols[1].strip();
       String id = file.equals("NONE") ? null : file.replaceFirst("\\.[^.]+$", "");
       List<String> expected =
-          cols.length < 3 || cols[2].isBlank()
-              ? List.of()
-              : List.of(cols[2].strip().split("\\|"));
+          cols.length < 3 || cols[2].isBlank() ? List.of() : List.of(cols[2].strip().split("\\|"));
       items.add(new Item(cols[0].strip(), id, expected));
     }
     return new QuestionSet(items);

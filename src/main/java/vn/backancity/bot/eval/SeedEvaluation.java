@@ -14,7 +14,11 @@ public final class SeedEvaluation {
 
   /** What happened to one question. */
   public record Outcome(
-      QuestionSet.Item item, String gotId, String excerpt, boolean rightArticle, boolean rightText) {
+      QuestionSet.Item item,
+      String gotId,
+      String excerpt,
+      boolean rightArticle,
+      boolean rightText) {
     public boolean correct() {
       return rightArticle && rightText;
     }
@@ -58,7 +62,11 @@ public final class SeedEvaluation {
         boolean none = top == null;
         outcomes.add(
             new Outcome(
-                item, top == null ? null : top.articleId(), top == null ? "" : top.excerpt(), none, none));
+                item,
+                top == null ? null : top.articleId(),
+                top == null ? "" : top.excerpt(),
+                none,
+                none));
         continue;
       }
       boolean article = top != null && top.articleId().equals(item.articleId());
@@ -68,7 +76,10 @@ public final class SeedEvaluation {
                   || item.expected().stream().anyMatch(top.excerpt()::contains));
       outcomes.add(
           new Outcome(
-              item, top == null ? null : top.articleId(), top == null ? "" : top.excerpt(), article,
+              item,
+              top == null ? null : top.articleId(),
+              top == null ? "" : top.excerpt(),
+              article,
               text));
     }
     return new Report(outcomes);

@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * Administrative abbreviations (UBND, HĐND, TP, KT-XH ...) and their long forms, read from an
- * editable TSV file. Both sides are kept as folded term sequences so that matching ignores case
- * and diacritics.
+ * editable TSV file. Both sides are kept as folded term sequences so that matching ignores case and
+ * diacritics.
  */
 public final class Abbreviations {
   /** One entry: the abbreviation's terms and the long form's terms, canonical and folded. */

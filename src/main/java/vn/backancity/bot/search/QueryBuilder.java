@@ -9,8 +9,8 @@ import org.apache.lucene.search.TermQuery;
 
 /**
  * Builds the Lucene query from analyzed terms (never from query syntax): every term is an optional
- * clause, scored by BM25 in each field it can match, titles weighing more than prose and prose
- * more than photo captions.
+ * clause, scored by BM25 in each field it can match, titles weighing more than prose and prose more
+ * than photo captions.
  */
 final class QueryBuilder {
   static final float TITLE = 2.0f;

@@ -7,18 +7,51 @@ import java.util.Set;
 final class QuestionTypes {
   private static final Set<String> DATE_PAIRS =
       Set.of(
-          "khi nao", "bao gio", "nam nao", "ngay nao", "thang nao", "luc nao", "hom nao",
-          "thoi gian nao", "thoi diem nao", "dip nao");
+          "khi nao",
+          "bao gio",
+          "nam nao",
+          "ngay nao",
+          "thang nao",
+          "luc nao",
+          "hom nao",
+          "thoi gian nao",
+          "thoi diem nao",
+          "dip nao");
   private static final Set<String> PLACE_PAIRS =
       Set.of(
-          "o dau", "tai dau", "noi nao", "cho nao", "dia diem nao", "xa nao", "phuong nao",
-          "huyen nao", "tinh nao", "thon nao", "dia chi", "vi tri");
+          "o dau",
+          "tai dau",
+          "noi nao",
+          "cho nao",
+          "dia diem nao",
+          "xa nao",
+          "phuong nao",
+          "huyen nao",
+          "tinh nao",
+          "thon nao",
+          "dia chi",
+          "vi tri");
   // A bare topic that names a quantity ("thu ngân sách 9 tháng") asks for its figure.
   private static final Set<String> QUANTITY_PAIRS =
       Set.of(
-          "ngan sach", "doanh thu", "tong muc", "ty le", "so luong", "san luong", "dien tich",
-          "dan so", "gia tri", "thu nhap", "kinh phi", "von dau", "tong von", "muc luong",
-          "chi phi", "tang truong", "binh quan", "tong so");
+          "ngan sach",
+          "doanh thu",
+          "tong muc",
+          "ty le",
+          "so luong",
+          "san luong",
+          "dien tich",
+          "dan so",
+          "gia tri",
+          "thu nhap",
+          "kinh phi",
+          "von dau",
+          "tong von",
+          "muc luong",
+          "chi phi",
+          "tang truong",
+          "binh quan",
+          "tong so");
   private static final Set<String> PERSON_PAIRS =
       Set.of("nguoi nao", "dong chi nao", "ong nao", "ba nao", "la ai");
 

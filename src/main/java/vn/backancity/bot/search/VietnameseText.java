@@ -10,8 +10,8 @@ import java.util.Locale;
  *
  * <ul>
  *   <li>{@link #nfc(String) NFC}: decomposed input ("a" + U+0301) becomes one precomposed letter.
- *   <li>{@link #canonicalWord(String) canonical}: lower case, with the tone mark placed by one rule,
- *       so that "hoà" and "hòa", "thuỷ" and "thủy" are the same word.
+ *   <li>{@link #canonicalWord(String) canonical}: lower case, with the tone mark placed by one
+ *       rule, so that "hoà" and "hòa", "thuỷ" and "thủy" are the same word.
  *   <li>{@link #fold(String) folded}: no diacritics at all and đ→d, so "bac kan" meets "Bắc Kạn".
  * </ul>
  *
@@ -45,7 +45,8 @@ public final class VietnameseText {
         String composed =
             t == 0
                 ? String.valueOf(base)
-                : Normalizer.normalize(base + String.valueOf(TONE_MARKS[t - 1]), Normalizer.Form.NFC);
+                : Normalizer.normalize(
+                    base + String.valueOf(TONE_MARKS[t - 1]), Normalizer.Form.NFC);
         if (composed.length() != 1) {
           throw new IllegalStateException("no precomposed form for " + base + " tone " + t);
         }

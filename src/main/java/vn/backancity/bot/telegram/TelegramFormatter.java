@@ -76,14 +76,20 @@ final class TelegramFormatter {
     InlineKeyboardRow reads = new InlineKeyboardRow();
     for (Answer answer : a.answers()) {
       StringBuilder b = new StringBuilder();
-      b.append("<b>").append(number).append(". ")
-          .append(escape(shorten(answer.title(), MAX_TITLE))).append("</b>");
+      b.append("<b>")
+          .append(number)
+          .append(". ")
+          .append(escape(shorten(answer.title(), MAX_TITLE)))
+          .append("</b>");
       if (answer.publishedAt() != null) {
         b.append("\n📅 ").append(DATE.format(answer.publishedAt()));
       }
       b.append("\n").append(highlighted(answer));
-      b.append("\n🔗 <a href=\"").append(escape(answer.link())).append("\">")
-          .append(Messages.READ).append("</a>");
+      b.append("\n🔗 <a href=\"")
+          .append(escape(answer.link()))
+          .append("\">")
+          .append(Messages.READ)
+          .append("</a>");
       blocks.add(b.toString());
       if (isPublicLink(answer.link())) {
         reads.add(
@@ -103,8 +109,7 @@ final class TelegramFormatter {
           new InlineKeyboardRow(
               InlineKeyboardButton.builder()
                   .text(Messages.MORE + " ▸")
-                  .callbackData(
-                      MORE_PREFIX + questionId(a.question()) + ":" + (a.page() + 1))
+                  .callbackData(MORE_PREFIX + questionId(a.question()) + ":" + (a.page() + 1))
                   .build()));
     }
     return pack(blocks, rows.isEmpty() ? null : new InlineKeyboardMarkup(rows));
@@ -117,8 +122,13 @@ final class TelegramFormatter {
     for (Reply.Latest.Item item : l.items()) {
       String date = item.publishedAt() == null ? "" : " (" + DATE.format(item.publishedAt()) + ")";
       blocks.add(
-          n++ + ". <a href=\"" + escape(item.link()) + "\">"
-              + escape(shorten(item.title(), MAX_TITLE)) + "</a>" + escape(date));
+          n++
+              + ". <a href=\""
+              + escape(item.link())
+              + "\">"
+              + escape(shorten(item.title(), MAX_TITLE))
+              + "</a>"
+              + escape(date));
     }
     return pack(blocks, null);
   }
@@ -135,7 +145,9 @@ final class TelegramFormatter {
         break;
       }
       out.append(escape(text.substring(at, s.start())))
-          .append("<b>").append(escape(text.substring(s.start(), s.end()))).append("</b>");
+          .append("<b>")
+          .append(escape(text.substring(s.start(), s.end())))
+          .append("</b>");
       at = s.end();
     }
     return out.append(escape(text.substring(at))).toString();

@@ -29,7 +29,11 @@ public final class TelegramWebhook {
   private final Executor workers;
 
   public TelegramWebhook(
-      String secret, ObjectMapper json, SeenUpdates seen, TelegramUpdates updates, Executor workers) {
+      String secret,
+      ObjectMapper json,
+      SeenUpdates seen,
+      TelegramUpdates updates,
+      Executor workers) {
     this.secret = secret.getBytes(StandardCharsets.UTF_8);
     this.json = json;
     this.seen = seen;

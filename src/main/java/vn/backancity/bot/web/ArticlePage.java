@@ -21,9 +21,12 @@ final class ArticlePage {
   void handle(Context ctx) {
     Optional<Article> found = store.find(ctx.pathParam("id"));
     if (found.isEmpty()) {
-      ctx.status(404).html(Pages.layout("Không tìm thấy bài viết",
-          "<h1>Không tìm thấy bài viết</h1><p>Bài viết này không tồn tại hoặc đã được gỡ."
-              + " <a href=\"/\">Về trang hỏi đáp</a></p>"));
+      ctx.status(404)
+          .html(
+              Pages.layout(
+                  "Không tìm thấy bài viết",
+                  "<h1>Không tìm thấy bài viết</h1><p>Bài viết này không tồn tại hoặc đã được gỡ."
+                      + " <a href=\"/\">Về trang hỏi đáp</a></p>"));
       return;
     }
     Article a = found.get();
@@ -45,8 +48,7 @@ final class ArticlePage {
       body.append("<p class=\"author\">").append(Html.escape(a.author())).append("</p>");
     }
     if (a.url() != null) {
-      body.append("<p><a href=\"").append(Html.escape(a.url()))
-          .append("\">Xem bài gốc</a></p>");
+      body.append("<p><a href=\"").append(Html.escape(a.url())).append("\">Xem bài gốc</a></p>");
     }
     body.append("</article><p><a href=\"/\">← Hỏi đáp tin tức</a></p>");
     ctx.html(Pages.layout(a.title(), body.toString()));

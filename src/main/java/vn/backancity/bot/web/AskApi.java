@@ -26,7 +26,8 @@ final class AskApi {
   void handle(Context ctx) {
     String q = ctx.queryParam("q");
     if (q == null || q.isBlank()) {
-      ctx.status(400).json(Map.of("error", "empty question: pass it as ?q=", "help", Messages.HELP));
+      ctx.status(400)
+          .json(Map.of("error", "empty question: pass it as ?q=", "help", Messages.HELP));
       return;
     }
     if (q.length() > MAX_QUESTION) {

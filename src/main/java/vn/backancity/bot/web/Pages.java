@@ -13,7 +13,12 @@ final class Pages {
   static String layout(String title, String body) {
     return "<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\">"
         + "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
-        + "<title>" + Html.escape(title) + "</title><style>" + STYLE + "</style></head><body>"
-        + body + "</body></html>";
+        + "<title>"
+        + Html.escape(title)
+        + "</title><style>"
+        + STYLE
+        + "</style></head><body>"
+        + body
+        + "</body></html>";
   }
 }

@@ -1,0 +1,113 @@
+package vn.backancity.bot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** Runs the real commands on a temporary data folder, capturing stdin and stdout. */
+class CliTest {
+  @TempDir Path data;
+  final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  PrintStream originalOut;
+  InputStream originalIn;
+
+  @BeforeEach
+  void capture() {
+    originalOut = System.out;
+    originalIn = System.in;
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+  }
+
+  @AfterEach
+  void restore() {
+    System.setOut(originalOut);
+    System.setIn(originalIn);
+  }
+
+  int run(String... args) {
+    return new CommandLine(new Cli()).execute(args);
+  }
+
+  String output() {
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void importThenAskJsonLinesFromStdin() throws Exception {
+    assertThat(run("import", "--data", data.toString(), "data/articles")).isZero();
+    assertThat(output()).contains("imported 5 articles from 5 files");
+    out.reset();
+    System.setIn(
+        new ByteArrayInputStream(
+            "tp bac kan co bao nhieu don vi hanh chinh\n\ngiá vàng hôm nay\n"
+                .getBytes(StandardCharsets.UTF_8)));
+
+    assertThat(run("ask", "--data", data.toString(), "--json", "-")).isZero();
+
+    String[] lines = output().strip().split("\n");
+    assertThat(lines).hasSize(2);
+    ObjectMapper json = new ObjectMapper();
+    JsonNode first = json.readTree(lines[0]);
+    assertThat(first.path("question").asText())
+        .isEqualTo("tp bac kan co bao nhieu don vi hanh chinh");
+    assertThat(first.path("answers").get(0).path("id").asText()).isEqualTo("004_c117ae27e64cf347");
+    assertThat(first.path("answers").get(0).path("excerpt").asText())
+        .contains("8 đơn vị hành chính");
+    assertThat(json.readTree(lines[1]).path("answers")).isEmpty();
+  }
+
+  @Test
+  void askPrintsAReadableAnswer() {
+    run("import", "--data", data.toString(), "data/articles");
+    out.reset();
+
+    assertThat(run("ask", "--data", data.toString(), "Khu", "di", "tích", "Nà", "Pậu", "ở", "đâu?"))
+        .isZero();
+
+    assertThat(output()).contains("1. Nâng cao chất lượng tổ chức cơ sở Đảng").contains("Nà Tẳng");
+  }
+
+  @Test
+  void reindexRebuildsFromTheDatabase() {
+    run("import", "--data", data.toString(), "data/articles");
+    out.reset();
+
+    assertThat(run("reindex", "--data", data.toString())).isZero();
+
+    assertThat(output()).contains("indexed 5 articles");
+  }
+
+  @Test
+  void evalPrintsTheScore() {
+    int code =
+        run(
+            "eval",
+            "--data",
+            data.toString(),
+            "--questions",
+            "src/test/resources/eval/questions-dev.tsv",
+            "--import",
+            "data/articles");
+
+    assertThat(code).isZero();
+    assertThat(output()).containsPattern("eval: 1[67]/17 correct");
+  }
+
+  @Test
+  void importOfNothingUsableFails() {
+    assertThat(run("import", "--data", data.toString(), "no/such/folder")).isEqualTo(1);
+    assertThat(output()).contains("no such file or folder");
+  }
+}

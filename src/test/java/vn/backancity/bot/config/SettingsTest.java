@@ -1,0 +1,67 @@
+package vn.backancity.bot.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SettingsTest {
+
+  @Test
+  void flagsOverrideTheFileAndPublicUrlFollowsThePort() {
+    Settings s =
+        Settings.load(
+            Map.of(
+                "server.port",
+                8123,
+                "data.dir",
+                "/tmp/x",
+                "server.public-url",
+                "https://bot.example.vn/"));
+
+    assertThat(s.port()).isEqualTo(8123);
+    assertThat(s.dataDir()).isEqualTo(Path.of("/tmp/x"));
+    assertThat(s.databaseFile()).isEqualTo(Path.of("/tmp/x/bot.db"));
+    assertThat(s.maxBodyBytes()).isEqualTo(1024 * 1024);
+    assertThat(s.tuning().candidates()).isPositive();
+  }
+
+  @Test
+  void secretsNeverShowInToString() {
+    TelegramSettings t =
+        new TelegramSettings("123:SECRET-TOKEN", "hook-secret", "https://api.telegram.org", "");
+
+    assertThat(t.toString()).doesNotContain("SECRET-TOKEN").doesNotContain("hook-secret");
+    assertThat(
+            new Settings(
+                    1,
+                    "u",
+                    1,
+                    Path.of("d"),
+                    Path.of("b"),
+                    Path.of("a"),
+                    3,
+                    null,
+                    1,
+                    java.time.Duration.ZERO,
+                    t)
+                .toString())
+        .doesNotContain("SECRET-TOKEN");
+  }
+
+  @Test
+  void derivedWebhookSecretIsStableAndValidForTelegram() {
+    TelegramSettings t = new TelegramSettings("123:abc", "", "https://api.telegram.org", "");
+
+    assertThat(t.effectiveSecret()).isEqualTo(t.effectiveSecret()).matches("[A-Za-z0-9_-]{1,256}");
+    assertThat(t.effectiveSecret()).doesNotContain("123:abc");
+  }
+
+  @Test
+  void badPortIsRefusedWithAClearMessage() {
+    assertThatThrownBy(() -> Settings.load(Map.of("server.port", 70000)))
+        .hasMessageContaining("server.port");
+  }
+}

@@ -1,0 +1,140 @@
+package vn.backancity.bot.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A fake Telegram Bot API: a real HTTP server on loopback that records every method called and
+ * answers like Telegram does, including 403 for chats marked as having blocked the bot.
+ */
+public final class FakeBotApi implements AutoCloseable {
+  /** One recorded call; {@code method} in lower case. */
+  public record Call(String token, String method, JsonNode body) {
+    public String text() {
+      return body.path("text").asText();
+    }
+
+    public long chatId() {
+      return body.path("chat_id").asLong();
+    }
+  }
+
+  private final HttpServer server;
+  private final ObjectMapper json = new ObjectMapper();
+  private final BlockingQueue<Call> calls = new LinkedBlockingQueue<>();
+  private final Set<Long> blocked = ConcurrentHashMap.newKeySet();
+
+  public FakeBotApi() throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/", this::handle);
+    server.start();
+  }
+
+  public String url() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  /** Answers 403 "blocked by the user" to messages for this chat. */
+  public void block(long chatId) {
+    blocked.add(chatId);
+  }
+
+  /** The next call, waiting up to 10 s; fails when none comes. */
+  public Call next() throws InterruptedException {
+    Call call = calls.poll(10, TimeUnit.SECONDS);
+    if (call == null) {
+      throw new AssertionError("the fake Bot API received no call within 10 s");
+    }
+    return call;
+  }
+
+  /** The next call of a method (any case), skipping others. */
+  public Call next(String method) throws InterruptedException {
+    for (int i = 0; i < 50; i++) {
+      Call c = next();
+      if (c.method().equalsIgnoreCase(method)) {
+        return c;
+      }
+    }
+    throw new AssertionError("no " + method + " call");
+  }
+
+  /** Calls received so far and not yet taken. */
+  public List<Call> drain() {
+    List<Call> out = new ArrayList<>();
+    calls.drainTo(out);
+    return out;
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    String[] path = exchange.getRequestURI().getPath().split("/");
+    // /bot<token>/<method>
+    String token = path.length > 1 ? path[1].replaceFirst("^bot", "") : "";
+    // Telegram takes method names in any case; telegrambots sends them in lower case.
+    String method = path.length > 2 ? path[2].toLowerCase(java.util.Locale.ROOT) : "";
+    byte[] raw = exchange.getRequestBody().readAllBytes();
+    JsonNode body = parse(exchange, raw);
+    calls.add(new Call(token, method, body));
+    String answer;
+    int status = 200;
+    if (method.equals("sendmessage") && blocked.contains(body.path("chat_id").asLong())) {
+      status = 403;
+      answer =
+          "{\"ok\":false,\"error_code\":403,\"description\":\"Forbidden: bot was blocked by the user\"}";
+    } else {
+      answer =
+          switch (method) {
+            case "sendmessage" ->
+                "{\"ok\":true,\"result\":{\"message_id\":1,\"date\":1763700000,\"chat\":{\"id\":"
+                    + body.path("chat_id").asLong()
+                    + ",\"type\":\"private\"},\"text\":\"ok\"}}";
+            case "getme" ->
+                "{\"ok\":true,\"result\":{\"id\":8000000001,\"is_bot\":true,\"first_name\":\"Bắc Kạn\","
+                    + "\"username\":\"BacKanCityBot\"}}";
+            default -> "{\"ok\":true,\"result\":true}";
+          };
+    }
+    byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", "application/json");
+    exchange.sendResponseHeaders(status, bytes.length);
+    exchange.getResponseBody().write(bytes);
+    exchange.close();
+  }
+
+  private JsonNode parse(HttpExchange exchange, byte[] raw) throws IOException {
+    String type = exchange.getRequestHeaders().getFirst("Content-Type");
+    String text = new String(raw, StandardCharsets.UTF_8);
+    if (type != null && type.contains("x-www-form-urlencoded")) {
+      var node = json.createObjectNode();
+      for (String pair : text.split("&")) {
+        String[] kv = pair.split("=", 2);
+        if (kv.length == 2) {
+          node.put(
+              URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+              URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
+        }
+      }
+      return node;
+    }
+    return text.isBlank() ? json.createObjectNode() : json.readTree(text);
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}
