@@ -15,6 +15,7 @@ import vn.backancity.bot.answer.Answer;
 import vn.backancity.bot.article.PublishedDates;
 import vn.backancity.bot.chat.Messages;
 import vn.backancity.bot.chat.Reply;
+import vn.backancity.bot.web.Html;
 
 /**
  * Renders replies as Telegram HTML: every piece of text escaped (a question with "&lt;b&gt;" or
@@ -71,7 +72,7 @@ final class TelegramFormatter {
 
   private List<TelegramMessage> answers(Reply.Answers a) {
     List<String> blocks = new ArrayList<>();
-    blocks.add(escape(header(a.question())));
+    blocks.add(Html.escape(header(a.question())));
     int number = a.offset() + 1;
     InlineKeyboardRow reads = new InlineKeyboardRow();
     for (Answer answer : a.answers()) {
@@ -79,14 +80,14 @@ final class TelegramFormatter {
       b.append("<b>")
           .append(number)
           .append(". ")
-          .append(escape(shorten(answer.title(), MAX_TITLE)))
+          .append(Html.escape(shorten(answer.title(), MAX_TITLE)))
           .append("</b>");
       if (answer.publishedAt() != null) {
         b.append("\n📅 ").append(DATE.format(answer.publishedAt()));
       }
       b.append("\n").append(highlighted(answer));
       b.append("\n🔗 <a href=\"")
-          .append(escape(answer.link()))
+          .append(Html.escape(answer.link()))
           .append("\">")
           .append(Messages.READ)
           .append("</a>");
@@ -117,18 +118,18 @@ final class TelegramFormatter {
 
   private List<TelegramMessage> latest(Reply.Latest l) {
     List<String> blocks = new ArrayList<>();
-    blocks.add("<b>" + escape(Messages.LATEST_HEADER) + "</b>");
+    blocks.add("<b>" + Html.escape(Messages.LATEST_HEADER) + "</b>");
     int n = 1;
     for (Reply.Latest.Item item : l.items()) {
       String date = item.publishedAt() == null ? "" : " (" + DATE.format(item.publishedAt()) + ")";
       blocks.add(
           n++
               + ". <a href=\""
-              + escape(item.link())
+              + Html.escape(item.link())
               + "\">"
-              + escape(shorten(item.title(), MAX_TITLE))
+              + Html.escape(shorten(item.title(), MAX_TITLE))
               + "</a>"
-              + escape(date));
+              + Html.escape(date));
     }
     return pack(blocks, null);
   }
@@ -144,13 +145,13 @@ final class TelegramFormatter {
       if (s.end() > text.length()) {
         break;
       }
-      out.append(escape(text.substring(at, s.start())))
+      out.append(Html.escape(text.substring(at, s.start())))
           .append("<b>")
-          .append(escape(text.substring(s.start(), s.end())))
+          .append(Html.escape(text.substring(s.start(), s.end())))
           .append("</b>");
       at = s.end();
     }
-    return out.append(escape(text.substring(at))).toString();
+    return out.append(Html.escape(text.substring(at))).toString();
   }
 
   private List<TelegramMessage> plain(String text) {
@@ -160,10 +161,10 @@ final class TelegramFormatter {
       while (p.length() > LIMIT / 2) {
         int cut = p.lastIndexOf(' ', LIMIT / 2);
         cut = cut > 0 ? cut : LIMIT / 2;
-        blocks.add(escape(p.substring(0, cut)));
+        blocks.add(Html.escape(p.substring(0, cut)));
         p = p.substring(cut).strip();
       }
-      blocks.add(escape(p));
+      blocks.add(Html.escape(p));
     }
     return pack(blocks, null);
   }
@@ -190,22 +191,6 @@ final class TelegramFormatter {
       messages.add(new TelegramMessage(texts.get(i), i == texts.size() - 1 ? keyboard : null));
     }
     return messages;
-  }
-
-  /** Escapes the three characters Telegram's HTML mode reserves (and quotes, for attributes). */
-  static String escape(String text) {
-    StringBuilder out = new StringBuilder(text.length() + 16);
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '"' -> out.append("&quot;");
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
   }
 
   private static String shorten(String text, int max) {

@@ -1,10 +1,13 @@
 package vn.backancity.bot.web;
 
-/** Escaping for text placed in HTML. */
-final class Html {
+/**
+ * Escaping for text placed in HTML: the web pages' and Telegram's HTML parse mode (which accepts
+ * these named and numeric entities) alike.
+ */
+public final class Html {
   private Html() {}
 
-  static String escape(String text) {
+  public static String escape(String text) {
     if (text == null) {
       return "";
     }
