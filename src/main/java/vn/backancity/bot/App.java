@@ -53,7 +53,7 @@ public final class App implements AutoCloseable {
     this.store = new ArticleStore(database.dataSource(), json, clock);
     ArticleIndex opened;
     try {
-      opened = ArticleIndex.open(settings.indexDir());
+      opened = ArticleIndex.open(settings.indexDir(), settings.tuning().homePlaces());
     } catch (RuntimeException e) {
       database.close();
       throw e;
@@ -66,10 +66,12 @@ public final class App implements AutoCloseable {
     this.answerer =
         new Answerer(
             index,
-            new QuestionAnalyzer(abbreviations(settings.abbreviationsFile())),
+            new QuestionAnalyzer(
+                abbreviations(settings.abbreviationsFile()), settings.tuning().homePlaces()),
             links,
             cache,
-            settings.tuning());
+            settings.tuning(),
+            clock);
   }
 
   /** Opens the data folder: database (migrated), index (rebuilt if behind the database). */
@@ -140,9 +142,8 @@ public final class App implements AutoCloseable {
 
   /** Rebuilds the index from the database when it is missing or behind. */
   public void ensureIndexCurrent() {
-    String version = store.version();
-    if (!version.equals(index.storeVersion())) {
-      log.info("Search index is behind the database: rebuilding");
+    if (!index.isCurrent(store.version())) {
+      log.info("Search index is missing, behind the database or built differently: rebuilding");
       reindex();
     }
   }

@@ -1,5 +1,8 @@
 package vn.backancity.bot.answer;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -23,6 +26,8 @@ public final class Answerer {
   private final Links links;
   private final AnswerCache cache;
   private final Tuning tuning;
+  private final Clock clock;
+  private final List<List<String>> homePhrases;
 
   /**
    * The knobs of ranking and the relevance floor.
@@ -33,6 +38,9 @@ public final class Answerer {
    * @param minPassage the share of the question its best passage must cover
    * @param relativeFloor later answers must rank at least this fraction of the first
    * @param minLaterPassage the share of the question a later answer's best passage must cover
+   * @param homePlaces the place the service is for ("Bắc Kạn"): its articles come first
+   * @param localBonus what mentioning a home place adds to an article's rank
+   * @param freshFor how recent an article must be to answer a question about now ("hôm nay")
    */
   public record Tuning(
       int candidates,
@@ -40,19 +48,33 @@ public final class Answerer {
       double minCoverage,
       double minPassage,
       double relativeFloor,
-      double minLaterPassage) {}
+      double minLaterPassage,
+      List<String> homePlaces,
+      double localBonus,
+      Duration freshFor) {
+    public Tuning {
+      homePlaces = List.copyOf(homePlaces);
+    }
+  }
 
   public Answerer(
       ArticleIndex index,
       QuestionAnalyzer analyzer,
       Links links,
       AnswerCache cache,
-      Tuning tuning) {
+      Tuning tuning,
+      Clock clock) {
     this.index = index;
     this.analyzer = analyzer;
     this.links = links;
     this.cache = cache;
     this.tuning = tuning;
+    this.clock = clock;
+    this.homePhrases =
+        tuning.homePlaces().stream()
+            .map(p -> Words.of(p).stream().map(Words.Word::folded).toList())
+            .filter(p -> !p.isEmpty())
+            .toList();
   }
 
   /** The answers to a question, from the cache when it was asked before. */
@@ -71,8 +93,13 @@ public final class Answerer {
     }
     PassageScorer scorer = new PassageScorer(terms, result.weights());
     float top = result.hits().get(0).score();
+    Instant freshSince = clock.instant().minus(tuning.freshFor());
     List<Ranked> ranked = new ArrayList<>();
     for (SearchResult.Hit hit : result.hits()) {
+      Instant published = hit.article().publishedAt();
+      if (terms.timeSensitive() && (published == null || published.isBefore(freshSince))) {
+        continue; // "hôm nay" asks about now: an old or undated article cannot answer it
+      }
       Ranked r = rank(hit, top, scorer);
       if (r != null) {
         ranked.add(r);
@@ -101,7 +128,7 @@ public final class Answerer {
     List<Words.Word> all = new ArrayList<>(Words.of(article.title()));
     passages.forEach(p -> all.addAll(p.words()));
     double coverage = scorer.wordCoverage(all);
-    log.debug("{}: coverage {}", article.id(), coverage);
+    log.debug("{}: lucene {} coverage {}", article.id(), hit.score(), coverage);
     if (coverage < tuning.minCoverage() || passages.isEmpty()) {
       return null;
     }
@@ -120,7 +147,25 @@ public final class Answerer {
       return null;
     }
     double rank = 0.5 * hit.score() / top + bestScore + 0.5 * coverage;
+    if (mentionsHome(all)) {
+      rank += tuning.localBonus();
+    }
     return new Ranked(article, passages, best, bestScore, passageCoverage, rank);
+  }
+
+  private boolean mentionsHome(List<Words.Word> words) {
+    for (List<String> phrase : homePhrases) {
+      for (int i = 0; i + phrase.size() <= words.size(); i++) {
+        int k = 0;
+        while (k < phrase.size() && words.get(i + k).folded().equals(phrase.get(k))) {
+          k++;
+        }
+        if (k == phrase.size()) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private Answer answer(Ranked r, QueryTerms terms, PassageScorer scorer) {

@@ -60,11 +60,9 @@ final class PassageScorer {
   // In a question typed with diacritics, finding a word only in its folded form ("mại" for "mai").
   static final double FOLDED_CREDIT = 0.3;
 
-  // Times and figures in a question qualify its topic ("thu ngân sách 9 tháng năm 2021"); the
-  // topic words identify the passage that answers, so qualifiers count for less.
+  // Times, figures and the home place qualify a question's topic ("thu ngân sách 9 tháng năm
+  // 2021"); the topic words identify the passage that answers, so qualifiers count for less.
   static final double QUALIFIER = 0.5;
-  private static final Set<String> TIME_WORDS =
-      Set.of("nam", "thang", "ngay", "quy", "tuan", "gio", "dau", "cuoi", "nay");
 
   private final QueryTerms terms;
   private final TermWeights weights;
@@ -90,7 +88,7 @@ final class PassageScorer {
     double foundCount = 0;
     double count = 0;
     for (QueryTerms.Word w : terms.words()) {
-      double share = qualifier(w.folded()) ? QUALIFIER : 1;
+      double share = terms.isQualifier(w.folded()) ? QUALIFIER : 1;
       double weight = share * weights.word(w);
       double credit = forms.credit(w);
       found += credit * weight;
@@ -110,10 +108,7 @@ final class PassageScorer {
         if (weights.bigramUnseen(b)) {
           continue; // most likely two words that merely stand side by side in the question
         }
-        double share =
-            qualifier(b.substring(0, b.indexOf(' '))) || qualifier(b.substring(b.indexOf(' ') + 1))
-                ? QUALIFIER
-                : 1;
+        double share = terms.isQualifier(b) ? QUALIFIER : 1;
         double weight = share * weights.bigram(b);
         total += weight;
         count += share;
@@ -129,10 +124,6 @@ final class PassageScorer {
     double weighted = Math.min(1, found / total);
     double uniform = Math.min(1, foundCount / count);
     return (1 - UNIFORM_SHARE) * weighted + UNIFORM_SHARE * uniform;
-  }
-
-  private static boolean qualifier(String folded) {
-    return Character.isDigit(folded.charAt(0)) || TIME_WORDS.contains(folded);
   }
 
   /** The forms of a run of words, as sets for lookups. */

@@ -56,7 +56,10 @@ public record Settings(
             c.getDouble("search.min-coverage"),
             c.getDouble("search.min-passage"),
             c.getDouble("search.relative-floor"),
-            c.getDouble("search.min-later-passage"));
+            c.getDouble("search.min-later-passage"),
+            c.getStringList("search.home-places"),
+            c.getDouble("search.local-bonus"),
+            c.getDuration("search.fresh-for"));
     return new Settings(
         port,
         c.getString("server.public-url"),

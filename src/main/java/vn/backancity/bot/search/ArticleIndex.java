@@ -6,8 +6,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.apache.lucene.analysis.Analyzer;
@@ -24,14 +26,19 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.BytesRef;
 import vn.backancity.bot.article.Article;
 
 /**
@@ -63,15 +70,32 @@ public final class ArticleIndex implements AutoCloseable {
   private static final String S_AUTHOR = "s_author";
   private static final String S_TAG = "s_tag";
   private static final String VERSION = "store_version";
+  private static final String SCHEMA = "schema";
+  // Bump when fields or analysis change: an index built differently is rebuilt on open.
+  private static final String SCHEMA_VERSION = "2";
+  // Marks articles that mention a home place, so that local candidates can be asked for apart.
+  static final String LOCAL = "local";
+  private static final int LOCAL_CANDIDATES = 10;
+  // Candidates from the rarest words of a question, on top of the full query's.
+  private static final int RARE_WORDS = 2;
+  private static final int RARE_CANDIDATES = 5;
 
   private final Directory directory;
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private final QueryBuilder queries = new QueryBuilder();
   private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
+  private final List<String> homePlaces;
+  private final String schema;
 
-  private ArticleIndex(Directory directory) throws IOException {
+  private ArticleIndex(Directory directory, List<String> homePlaces) throws IOException {
     this.directory = directory;
+    this.homePlaces =
+        homePlaces.stream()
+            .map(p -> " " + String.join(" ", FOLDED.terms(p)) + " ")
+            .filter(p -> !p.isBlank())
+            .toList();
+    this.schema = SCHEMA_VERSION + ":" + String.join("|", this.homePlaces);
     IndexWriterConfig config = new IndexWriterConfig(analyzer());
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     config.setRAMBufferSizeMB(64);
@@ -87,10 +111,16 @@ public final class ArticleIndex implements AutoCloseable {
     this.searchers = new SearcherManager(writer, null);
   }
 
-  /** Opens (or creates) the index in a folder. */
-  public static ArticleIndex open(Path folder) {
+  private static final VietnameseAnalyzer FOLDED = new VietnameseAnalyzer(WordForm.FOLDED, false);
+
+  /**
+   * Opens (or creates) the index in a folder.
+   *
+   * @param homePlaces the place the service is for; articles that mention it are marked local
+   */
+  public static ArticleIndex open(Path folder, List<String> homePlaces) {
     try {
-      return new ArticleIndex(FSDirectory.open(folder));
+      return new ArticleIndex(FSDirectory.open(folder), homePlaces);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the search index in " + folder, e);
     }
@@ -162,18 +192,21 @@ public final class ArticleIndex implements AutoCloseable {
     }
   }
 
-  /** The article store version this index was last built or updated from, or "" when new. */
-  public String storeVersion() {
+  /**
+   * True when the index was built, the way this code builds it, from this version of the article
+   * store; false when it must be rebuilt.
+   */
+  public boolean isCurrent(String storeVersion) {
     try {
       if (!DirectoryReader.indexExists(directory)) {
-        return "";
+        return false;
       }
       Map<String, String> data = new HashMap<>();
       Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
       if (live != null) {
         live.forEach(e -> data.put(e.getKey(), e.getValue()));
       }
-      return data.getOrDefault(VERSION, "");
+      return storeVersion.equals(data.get(VERSION)) && schema.equals(data.get(SCHEMA));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -184,7 +217,7 @@ public final class ArticleIndex implements AutoCloseable {
   }
 
   private void commit(String storeVersion) throws IOException {
-    writer.setLiveCommitData(Map.of(VERSION, storeVersion).entrySet());
+    writer.setLiveCommitData(Map.of(VERSION, storeVersion, SCHEMA, schema).entrySet());
     writer.commit();
     searchers.maybeRefreshBlocking();
     changeListeners.forEach(Runnable::run);
@@ -202,9 +235,11 @@ public final class ArticleIndex implements AutoCloseable {
         }
         Query query = queries.build(terms);
         TopDocs top = searcher.search(query, n);
+        List<ScoreDoc> docs = new ArrayList<>(List.of(top.scoreDocs));
+        addCandidates(searcher, query, queries.rarest(terms, weights, RARE_WORDS), docs);
         StoredFields stored = searcher.storedFields();
-        List<SearchResult.Hit> hits = new ArrayList<>(top.scoreDocs.length);
-        for (ScoreDoc sd : top.scoreDocs) {
+        List<SearchResult.Hit> hits = new ArrayList<>(docs.size());
+        for (ScoreDoc sd : docs) {
           hits.add(new SearchResult.Hit(article(stored.document(sd.doc)), sd.score));
         }
         return new SearchResult(hits, weights);
@@ -216,9 +251,52 @@ public final class ArticleIndex implements AutoCloseable {
     }
   }
 
-  private static Document document(Article a) {
+  /**
+   * Adds the best articles for the question's rarest words that the full query left out, scored by
+   * the full query so that all candidates stay comparable.
+   */
+  private static void addCandidates(
+      IndexSearcher searcher, Query full, List<Query> rarest, List<ScoreDoc> docs)
+      throws IOException {
+    Set<Integer> have = new HashSet<>();
+    docs.forEach(d -> have.add(d.doc));
+    List<BytesRef> extra = new ArrayList<>();
+    StoredFields stored = searcher.storedFields();
+    for (Query rare : rarest) {
+      for (ScoreDoc sd : searcher.search(rare, RARE_CANDIDATES).scoreDocs) {
+        if (have.add(sd.doc)) {
+          extra.add(new BytesRef(stored.document(sd.doc, Set.of(ID)).get(ID)));
+        }
+      }
+    }
+    // Local news first: the best local articles are candidates even among many others.
+    Query local =
+        new BooleanQuery.Builder()
+            .add(full, BooleanClause.Occur.MUST)
+            .add(new TermQuery(new Term(LOCAL, "1")), BooleanClause.Occur.FILTER)
+            .build();
+    for (ScoreDoc sd : searcher.search(local, LOCAL_CANDIDATES).scoreDocs) {
+      if (have.add(sd.doc)) {
+        docs.add(sd);
+      }
+    }
+    if (extra.isEmpty()) {
+      return;
+    }
+    Query scored =
+        new BooleanQuery.Builder()
+            .add(full, BooleanClause.Occur.MUST)
+            .add(new TermInSetQuery(ID, extra), BooleanClause.Occur.FILTER)
+            .build();
+    docs.addAll(List.of(searcher.search(scored, extra.size()).scoreDocs));
+  }
+
+  private Document document(Article a) {
     Document doc = new Document();
     doc.add(new StringField(ID, a.id(), Field.Store.YES));
+    if (mentionsHome(a)) {
+      doc.add(new StringField(LOCAL, "1", Field.Store.NO));
+    }
     doc.add(new TextField(TITLE_C, a.title(), Field.Store.NO));
     doc.add(new TextField(TITLE_F, a.title(), Field.Store.NO));
     doc.add(new TextField(TITLE_B, a.title(), Field.Store.NO));
@@ -245,6 +323,20 @@ public final class ArticleIndex implements AutoCloseable {
     }
     a.tags().forEach(t -> doc.add(new StoredField(S_TAG, t)));
     return doc;
+  }
+
+  private boolean mentionsHome(Article a) {
+    if (homePlaces.isEmpty()) {
+      return false;
+    }
+    String text =
+        " "
+            + String.join(
+                " ",
+                FOLDED.terms(
+                    a.title() + "\n" + a.proseText() + "\n" + String.join("\n", a.captions())))
+            + " ";
+    return homePlaces.stream().anyMatch(text::contains);
   }
 
   private static Article article(Document doc) {

@@ -1,5 +1,8 @@
 package vn.backancity.bot.search;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -42,6 +45,29 @@ final class QueryBuilder {
       }
     }
     return q.build();
+  }
+
+  /**
+   * One query per rarest word of the question, for candidates that the full query ranks too low: an
+   * article naming "Nà Pậu" once, in a caption, among articles that say "khu di tích" ten times.
+   * Empty when the question has fewer than two words.
+   */
+  List<Query> rarest(QueryTerms terms, TermWeights weights, int howMany) {
+    if (terms.words().size() < 2) {
+      return List.of();
+    }
+    List<QueryTerms.Word> byWeight = new ArrayList<>(terms.words());
+    byWeight.sort(Comparator.comparingDouble(weights::word).reversed());
+    List<Query> queries = new ArrayList<>();
+    for (QueryTerms.Word w : byWeight.subList(0, Math.min(howMany, byWeight.size()))) {
+      BooleanQuery.Builder q = new BooleanQuery.Builder();
+      String field = w.exact() ? w.canonical() : w.folded();
+      add(q, w.exact() ? ArticleIndex.TITLE_C : ArticleIndex.TITLE_F, field, TITLE);
+      add(q, w.exact() ? ArticleIndex.BODY_C : ArticleIndex.BODY_F, field, 1f);
+      add(q, ArticleIndex.CAPTION_F, w.folded(), 1f);
+      queries.add(q.build());
+    }
+    return queries;
   }
 
   private static void unigram(BooleanQuery.Builder q, String folded) {

@@ -1,6 +1,7 @@
 package vn.backancity.bot.search;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * A question turned into search terms: the words that carry its content, two-word sequences, the
@@ -14,6 +15,10 @@ import java.util.List;
  * @param alternates folded terms that also stand for part of the question (abbreviations and long
  *     forms); a space inside means a two-word term
  * @param numbers digit terms the question itself contains (an answer needs another number)
+ * @param qualifiers folded words that qualify the topic rather than name it: times ("năm", "ngày
+ *     mai"), figures, and the home place every local article mentions ("Bắc Kạn")
+ * @param timeSensitive the question asks about now ("hôm nay", "ngày mai"): only fresh articles can
+ *     answer it
  */
 public record QueryTerms(
     String key,
@@ -21,6 +26,8 @@ public record QueryTerms(
     List<String> bigrams,
     List<String> alternates,
     List<String> numbers,
+    Set<String> qualifiers,
+    boolean timeSensitive,
     QuestionType type) {
 
   /**
@@ -43,6 +50,17 @@ public record QueryTerms(
     bigrams = List.copyOf(bigrams);
     alternates = List.copyOf(alternates);
     numbers = List.copyOf(numbers);
+    qualifiers = Set.copyOf(qualifiers);
+  }
+
+  /** True for a qualifier word, or a two-word term with one in it. */
+  public boolean isQualifier(String folded) {
+    int space = folded.indexOf(' ');
+    if (space < 0) {
+      return qualifiers.contains(folded);
+    }
+    return qualifiers.contains(folded.substring(0, space))
+        || qualifiers.contains(folded.substring(space + 1));
   }
 
   public boolean isEmpty() {

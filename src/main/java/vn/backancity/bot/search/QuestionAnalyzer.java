@@ -33,11 +33,45 @@ public final class QuestionAnalyzer {
           "gio", "luc", "hay", "giup", "em", "toi", "minh", "ban", "muon", "can", "xem", "tim",
           "nhu");
 
+  // Words of time: they qualify what is asked ("thu ngân sách 9 tháng năm 2021").
+  private static final Set<String> TIME_WORDS =
+      Set.of("nam", "thang", "ngay", "quy", "tuan", "gio", "hom", "sang", "chieu", "toi", "dem");
+  // Words that make a time phrase after a time word: "ngày mai", "hôm qua", "năm nay".
+  private static final Set<String> TIME_TAILS = Set.of("nay", "mai", "qua", "sau", "truoc", "toi");
+  // Questions about now: an old article cannot answer "giá vàng hôm nay".
+  private static final Set<String> NOW =
+      Set.of(
+          "hom nay",
+          "ngay mai",
+          "toi nay",
+          "sang nay",
+          "chieu nay",
+          "dem nay",
+          "bay gio",
+          "hien gio",
+          "luc nay",
+          "tuan nay",
+          "tuan sau");
+
   private final VietnameseAnalyzer canonical = new VietnameseAnalyzer(WordForm.CANONICAL, false);
   private final Abbreviations abbreviations;
+  private final List<List<String>> homePhrases;
 
   public QuestionAnalyzer(Abbreviations abbreviations) {
+    this(abbreviations, List.of());
+  }
+
+  /**
+   * @param homePlaces names of the place the service is for ("Bắc Kạn"): in a question they are
+   *     context, not topic
+   */
+  public QuestionAnalyzer(Abbreviations abbreviations, List<String> homePlaces) {
     this.abbreviations = abbreviations;
+    this.homePhrases =
+        homePlaces.stream()
+            .map(p -> canonical.terms(p).stream().map(VietnameseText::fold).toList())
+            .filter(p -> !p.isEmpty())
+            .toList();
   }
 
   public QueryTerms analyze(String question) {
@@ -79,10 +113,13 @@ public final class QuestionAnalyzer {
       }
     }
     Set<String> bigrams = new LinkedHashSet<>();
+    boolean now = false;
     for (int i = 0; i + 1 < folded.size(); i++) {
+      String pair = folded.get(i) + " " + folded.get(i + 1);
       if (!(stop[i] && stop[i + 1])) {
-        bigrams.add(folded.get(i) + " " + folded.get(i + 1));
+        bigrams.add(pair);
       }
+      now |= NOW.contains(pair);
     }
     return new QueryTerms(
         key,
@@ -90,7 +127,30 @@ public final class QuestionAnalyzer {
         new ArrayList<>(bigrams),
         new ArrayList<>(alternates),
         new ArrayList<>(numbers),
+        qualifiers(folded),
+        now,
         type);
+  }
+
+  /** Figures, times and the home place's name. */
+  private Set<String> qualifiers(List<String> folded) {
+    Set<String> out = new LinkedHashSet<>();
+    for (int i = 0; i < folded.size(); i++) {
+      String w = folded.get(i);
+      if (Character.isDigit(w.charAt(0)) || TIME_WORDS.contains(w)) {
+        out.add(w);
+      } else if (i > 0 && TIME_WORDS.contains(folded.get(i - 1)) && TIME_TAILS.contains(w)) {
+        out.add(w);
+      }
+    }
+    for (List<String> home : homePhrases) {
+      for (int i = 0; i + home.size() <= folded.size(); i++) {
+        if (startsWith(folded, i, home)) {
+          out.addAll(home);
+        }
+      }
+    }
+    return out;
   }
 
   /** Abbreviations replaced by their long forms; the abbreviation itself kept as an alternate. */

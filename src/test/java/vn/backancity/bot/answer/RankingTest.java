@@ -1,0 +1,132 @@
+package vn.backancity.bot.answer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.backancity.bot.App;
+import vn.backancity.bot.article.Article;
+import vn.backancity.bot.testing.TestApps;
+
+/** Ranking rules that only show among many articles, on synthetic ones. */
+class RankingTest {
+  static final Instant NOW = Instant.parse("2026-11-21T03:00:00Z");
+  @TempDir Path data;
+
+  static Article article(String id, String title, String lead, List<String> captions, Instant at) {
+    return new Article(id, title, null, at, lead, List.of(), captions, null, List.of());
+  }
+
+  App open() {
+    return App.open(TestApps.settings(data, Map.of()), Clock.fixed(NOW, ZoneOffset.UTC));
+  }
+
+  @Test
+  void aRareNameInACaptionIsFoundAmongManyArticlesOnTheSameTopic() {
+    List<Article> articles = new ArrayList<>();
+    for (int i = 0; i < 80; i++) {
+      articles.add(
+          article(
+              "di-tich-" + i,
+              "Khu di tích lịch sử số " + i,
+              "Khu di tích số "
+                  + i
+                  + " là khu di tích được nhiều du khách tìm đến; khu di tích"
+                  + " này có cảnh đẹp.",
+              List.of(),
+              null));
+    }
+    articles.add(
+        article(
+            "bao-cong",
+            "Báo công dâng Bác",
+            "Đảng bộ tổ chức lễ báo công trang trọng.",
+            List.of("Lễ báo công tại Khu Di tích Nà Pậu, thôn Nà Tẳng, xã Lương Bằng"),
+            null));
+    try (App app = open()) {
+      app.publish(articles);
+
+      List<Answer> answers = app.answerer().ask("Khu di tích Nà Pậu ở đâu?").answers();
+
+      assertThat(answers).isNotEmpty();
+      assertThat(answers.get(0).articleId()).isEqualTo("bao-cong");
+      assertThat(answers.get(0).excerpt()).contains("Nà Tẳng");
+    }
+  }
+
+  @Test
+  void localArticlesComeFirstWhenOthersSayTheSame() {
+    // The home place's bonus breaks ties between equally good answers; it does not override a
+    // clearly better one.
+    List<Article> articles = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      articles.add(
+          article(
+              "other-" + i,
+              "Kết quả năm 2023 của tỉnh số " + i,
+              "Năm 2023 tỉnh đã giải quyết việc làm cho " + (1000 + i) + " lao động.",
+              List.of(),
+              null));
+    }
+    articles.add(
+        article(
+            "local",
+            "Kết quả năm 2023 của thành phố",
+            "Năm 2023 thành phố Bắc Kạn đã giải quyết việc làm cho 704 lao động.",
+            List.of(),
+            null));
+    try (App app = open()) {
+      app.publish(articles);
+
+      Answer top =
+          app.answerer().ask("giải quyết việc làm cho bao nhiêu lao động").answers().get(0);
+
+      assertThat(top.articleId()).isEqualTo("local");
+      assertThat(top.excerpt()).contains("704");
+    }
+  }
+
+  @Test
+  void questionsAboutNowAreAnsweredOnlyByFreshArticles() {
+    try (App app = open()) {
+      app.publish(
+          List.of(
+              article(
+                  "gold-old",
+                  "Giá vàng tăng mạnh",
+                  "Giá vàng hôm nay tăng 500 nghìn đồng mỗi lượng.",
+                  List.of(),
+                  NOW.minus(Duration.ofDays(400)))));
+      assertThat(app.answerer().ask("giá vàng hôm nay").answers()).isEmpty();
+      assertThat(app.answerer().ask("giá vàng tăng").answers()).isNotEmpty();
+
+      app.publish(
+          List.of(
+              article(
+                  "gold-new",
+                  "Giá vàng sáng nay",
+                  "Giá vàng hôm nay giảm 200 nghìn đồng mỗi lượng.",
+                  List.of(),
+                  NOW.minus(Duration.ofHours(5)))));
+
+      List<Answer> answers = app.answerer().ask("giá vàng hôm nay").answers();
+      assertThat(answers).extracting(Answer::articleId).containsExactly("gold-new");
+    }
+  }
+
+  @Test
+  void theHomePlaceAloneDoesNotMakeAnArticleAnAnswer() throws Exception {
+    try (App app = TestApps.withSeeds(data)) {
+      assertThat(app.answerer().ask("thời tiết Bắc Kạn ngày mai").answers()).isEmpty();
+      assertThat(app.answerer().ask("lịch thi đấu bóng đá Bắc Kạn").answers()).isEmpty();
+    }
+  }
+}
