@@ -95,7 +95,8 @@ public final class App implements AutoCloseable {
     return new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
   }
 
-  private static Abbreviations abbreviations(Path file) {
+  /** The abbreviations file in force: the configured one, else the bundled copy. */
+  public static Abbreviations abbreviations(Path file) {
     if (Files.isRegularFile(file)) {
       try {
         return Abbreviations.parse(Files.readAllBytes(file));

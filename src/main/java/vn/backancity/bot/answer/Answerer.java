@@ -21,6 +21,11 @@ import vn.backancity.bot.search.SearchResult;
  */
 public final class Answerer {
   private static final Logger log = LoggerFactory.getLogger(Answerer.class);
+  // A question that is (nearly) an article's title looks for that article: from 60% of the
+  // question found in the title, the bonus grows to its full size at 100%. Partial overlap with
+  // a title says little (many titles share a topic's words).
+  static final double TITLE_WEIGHT = 0.6;
+  static final double TITLE_FROM = 0.6;
   private final ArticleIndex index;
   private final QuestionAnalyzer analyzer;
   private final Links links;
@@ -142,11 +147,15 @@ public final class Answerer {
       }
     }
     log.debug("{}: best passage {}: {}", article.id(), bestScore, passages.get(best).text());
-    double passageCoverage = scorer.coverage(passages.get(best));
+    // A question that is (nearly) the title asks for that article, even when no sentence of the
+    // body repeats the title's words.
+    double titleCoverage = scorer.coverage(Passage.of(article.title(), -1, false, true, true));
+    double passageCoverage = Math.max(scorer.coverage(passages.get(best)), titleCoverage);
     if (passageCoverage < tuning.minPassage()) {
       return null;
     }
-    double rank = 0.5 * hit.score() / top + bestScore + 0.5 * coverage;
+    double titleMatch = Math.max(0, (titleCoverage - TITLE_FROM) / (1 - TITLE_FROM));
+    double rank = 0.5 * hit.score() / top + bestScore + 0.5 * coverage + TITLE_WEIGHT * titleMatch;
     if (mentionsHome(all)) {
       rank += tuning.localBonus();
     }

@@ -8,8 +8,8 @@ import vn.backancity.bot.search.QueryTerms;
 
 /** Makes the excerpt shown for an answer, and finds the words in it to highlight. */
 final class Excerpts {
-  static final int MAX_LENGTH = 320;
-  static final double NEIGHBOUR_SHARE = 0.6;
+  static final int MAX_LENGTH = 360;
+  static final double NEIGHBOUR_SHARE = 0.4;
 
   private Excerpts() {}
 

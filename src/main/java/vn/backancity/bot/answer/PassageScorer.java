@@ -181,9 +181,21 @@ final class PassageScorer {
     };
   }
 
+  // Numbers written as words ("bốn lựa chọn", "hai đội"). Left out: "năm" (also "year"), "một"
+  // and "vài" ("một số", "vài": some, not a count).
+  private static final Set<String> NUMBER_WORDS =
+      Set.of(
+          "hai", "ba", "bốn", "tư", "sáu", "bảy", "tám", "chín", "mười", "mươi", "trăm", "nghìn",
+          "ngàn", "triệu", "tỷ", "tỉ", "nửa", "chục");
+
   private boolean hasNewNumber(List<Words.Word> words) {
+    Set<String> asked = new HashSet<>();
+    terms.words().forEach(w -> asked.add(w.canonical()));
     for (Words.Word w : words) {
       if (w.isNumber() && !terms.numbers().contains(w.canonical())) {
+        return true;
+      }
+      if (NUMBER_WORDS.contains(w.canonical()) && !asked.contains(w.canonical())) {
         return true;
       }
     }
@@ -225,13 +237,25 @@ final class PassageScorer {
     return false;
   }
 
-  private static boolean hasPerson(List<Words.Word> words) {
+  /**
+   * A name the question does not already give: a Vietnamese full name (surname first, or after
+   * "ông", "bà", "đồng chí"), or any run of two capitalized words inside the sentence (Vietnamese
+   * capitalizes only names there), unless a place word precedes it.
+   */
+  private boolean hasPerson(List<Words.Word> words) {
+    Set<String> asked = new HashSet<>();
+    terms.words().forEach(w -> asked.add(w.folded()));
     for (int i = 0; i + 1 < words.size(); i++) {
-      if (!words.get(i).isCapitalized() || !words.get(i + 1).isCapitalized()) {
+      Words.Word first = words.get(i);
+      Words.Word second = words.get(i + 1);
+      if (!first.isCapitalized() || !second.isCapitalized() || afterPlaceWord(words, i)) {
         continue;
       }
-      boolean named = SURNAMES.contains(words.get(i).folded()) || afterHonorific(words, i);
-      if (named && !afterPlaceWord(words, i)) {
+      if (asked.contains(first.folded()) && asked.contains(second.folded())) {
+        continue; // the name the question is about, not its answer
+      }
+      boolean named = SURNAMES.contains(first.folded()) || afterHonorific(words, i) || i > 0;
+      if (named) {
         return true;
       }
     }

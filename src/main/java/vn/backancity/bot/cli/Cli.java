@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       AskCommand.class,
       ReindexCommand.class,
       EvalCommand.class,
+      BenchCommand.class,
       TelegramCommand.class
     })
 public final class Cli {}

@@ -36,7 +36,12 @@ public record Settings(
         Files.isRegularFile(CONFIG_FILE)
             ? ConfigFactory.parseFile(CONFIG_FILE.toFile(), ConfigParseOptions.defaults())
             : ConfigFactory.parseResources("config/application.conf");
-    Config config = ConfigFactory.parseMap(overrides).withFallback(base).resolve();
+    // -Dsearch.min-coverage=0.5 and the like override the file too, for experiments.
+    Config config =
+        ConfigFactory.parseMap(overrides)
+            .withFallback(ConfigFactory.systemProperties())
+            .withFallback(base)
+            .resolve();
     try {
       return from(config);
     } catch (ConfigException e) {
@@ -76,6 +81,22 @@ public record Settings(
             c.getString("telegram.webhook-secret"),
             c.getString("telegram.api-url"),
             c.getString("telegram.bot-username")));
+  }
+
+  /** The same settings on another data folder. */
+  public Settings withDataDir(Path dir) {
+    return new Settings(
+        port,
+        publicUrl,
+        maxBodyBytes,
+        dir,
+        bootstrapArticles,
+        abbreviationsFile,
+        answersPerPage,
+        tuning,
+        cacheMaxSize,
+        cacheExpiry,
+        telegram);
   }
 
   public Path databaseFile() {

@@ -2,8 +2,6 @@ package vn.backancity.bot.eval;
 
 import java.util.ArrayList;
 import java.util.List;
-import vn.backancity.bot.answer.Answer;
-import vn.backancity.bot.answer.AnswerList;
 import vn.backancity.bot.answer.Answerer;
 
 /**
@@ -54,33 +52,25 @@ public final class SeedEvaluation {
   private SeedEvaluation() {}
 
   public static Report run(Answerer answerer, QuestionSet set) {
+    return run(new ProjectRetriever(answerer), set);
+  }
+
+  static Report run(Retriever retriever, QuestionSet set) {
     List<Outcome> outcomes = new ArrayList<>();
     for (QuestionSet.Item item : set.items()) {
-      AnswerList list = answerer.ask(item.question());
-      Answer top = list.answers().isEmpty() ? null : list.answers().get(0);
+      List<Retriever.Hit> hits = retriever.search(item.question());
+      Retriever.Hit top = hits.isEmpty() ? null : hits.get(0);
+      String id = top == null ? null : top.id();
+      String excerpt = top == null ? "" : top.excerpt();
       if (item.expectsNone()) {
-        boolean none = top == null;
-        outcomes.add(
-            new Outcome(
-                item,
-                top == null ? null : top.articleId(),
-                top == null ? "" : top.excerpt(),
-                none,
-                none));
+        outcomes.add(new Outcome(item, id, excerpt, top == null, top == null));
         continue;
       }
-      boolean article = top != null && top.articleId().equals(item.articleId());
+      boolean article = top != null && top.id().equals(item.articleId());
       boolean text =
           top != null
-              && (item.expected().isEmpty()
-                  || item.expected().stream().anyMatch(top.excerpt()::contains));
-      outcomes.add(
-          new Outcome(
-              item,
-              top == null ? null : top.articleId(),
-              top == null ? "" : top.excerpt(),
-              article,
-              text));
+              && (item.expected().isEmpty() || Evaluation.containsAny(excerpt, item.expected()));
+      outcomes.add(new Outcome(item, id, excerpt, article, text));
     }
     return new Report(outcomes);
   }

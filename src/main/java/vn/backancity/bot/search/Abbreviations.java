@@ -1,7 +1,5 @@
 package vn.backancity.bot.search;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +11,12 @@ import java.util.List;
  */
 public final class Abbreviations {
   /** One entry: the abbreviation's terms and the long form's terms, canonical and folded. */
-  record Entry(List<String> shortFolded, List<String> longCanonical, List<String> longFolded) {}
+  record Entry(
+      String shortText,
+      String longText,
+      List<String> shortFolded,
+      List<String> longCanonical,
+      List<String> longFolded) {}
 
   private final List<Entry> entries;
 
@@ -49,7 +52,7 @@ public final class Abbreviations {
       if (shortTerms.isEmpty() || longTerms.isEmpty()) {
         throw new IllegalArgumentException("abbreviations line " + (i + 1) + ": empty side");
       }
-      entries.add(new Entry(shortTerms, longTerms, fold(longTerms)));
+      entries.add(new Entry(parts[0], parts[1], shortTerms, longTerms, fold(longTerms)));
     }
     return new Abbreviations(entries);
   }
@@ -58,20 +61,17 @@ public final class Abbreviations {
     return parse(new String(utf8, StandardCharsets.UTF_8));
   }
 
-  static Abbreviations load(java.nio.file.Path file) {
-    try {
-      return parse(java.nio.file.Files.readAllBytes(file));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read abbreviations from " + file, e);
-    }
-  }
-
   private static List<String> fold(List<String> terms) {
     return terms.stream().map(VietnameseText::fold).toList();
   }
 
   List<Entry> entries() {
     return entries;
+  }
+
+  /** The entries as written: {abbreviation, long form}. */
+  public List<String[]> pairs() {
+    return entries.stream().map(e -> new String[] {e.shortText(), e.longText()}).toList();
   }
 
   public int size() {

@@ -1,0 +1,408 @@
+package vn.backancity.bot.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import vn.backancity.bot.App;
+import vn.backancity.bot.article.ArticleImporter;
+import vn.backancity.bot.config.Settings;
+import vn.backancity.bot.search.VietnameseText;
+
+/**
+ * Measures answer quality for the project and for a plain-Lucene baseline, side by side: seed
+ * questions on the seeds alone and mixed into a large corpus, known-item search with mistyped
+ * titles, and reading-comprehension questions (XQuAD) whose paragraphs hide among the corpus.
+ */
+public final class Evaluation {
+
+  /**
+   * What to evaluate.
+   *
+   * @param corpus a large JSON-lines corpus to mix the seeds into, or null for seeds only
+   * @param xquadQuestions XQuAD questions (JSON lines), or null
+   * @param knownItems how many corpus articles to sample for known-item search
+   * @param work where indexes are built, and reused when their inputs are unchanged
+   */
+  public record Options(
+      Path questions,
+      List<Path> seeds,
+      Path corpus,
+      Path xquadQuestions,
+      Path xquadContexts,
+      int knownItems,
+      long randomSeed,
+      Path work,
+      boolean showMisses) {}
+
+  /** One measured figure for both systems; {@code n} is how many questions it is over. */
+  public record Row(String suite, String metric, int n, double project, double baseline) {}
+
+  /** Everything measured, with sizes and times. */
+  public record Report(List<Row> rows, Map<String, Object> info) {}
+
+  private final Options options;
+  private final Settings settings;
+  private final ObjectMapper json = App.jsonMapper();
+  private final Consumer<String> progress;
+  private final List<Row> rows = new ArrayList<>();
+  private final Map<String, Object> info = new java.util.LinkedHashMap<>();
+
+  private Evaluation(Options options, Settings settings, Consumer<String> progress) {
+    this.options = options;
+    this.settings = settings;
+    this.progress = progress;
+  }
+
+  /** Runs every suite the options allow. {@code settings} supplies search tuning. */
+  public static Report run(Options options, Settings settings, Consumer<String> progress)
+      throws IOException {
+    Evaluation e = new Evaluation(options, settings, progress);
+    long start = System.nanoTime();
+    e.runAll();
+    e.info.put("wall_seconds", round((System.nanoTime() - start) / 1e9));
+    return new Report(List.copyOf(e.rows), e.info);
+  }
+
+  private void runAll() throws IOException {
+    QuestionSet seedQuestions = QuestionSet.read(options.questions());
+    try (Setup alone = Setup.build(this, "seeds", options.seeds())) {
+      seedSuite("seeds alone", seedQuestions, alone);
+    }
+    if (options.corpus() == null) {
+      return;
+    }
+    List<Path> mixed = new ArrayList<>(options.seeds());
+    mixed.add(options.corpus());
+    if (options.xquadContexts() != null) {
+      mixed.add(options.xquadContexts());
+    }
+    try (Setup all = Setup.build(this, "mixed", mixed)) {
+      seedSuite("seeds + corpus", seedQuestions, all);
+      if (options.knownItems() > 0) {
+        knownItemSuite(all);
+      }
+      if (options.xquadQuestions() != null) {
+        xquadSuite(all);
+      }
+    }
+  }
+
+  // ---- suites ----
+
+  private void seedSuite(String suite, QuestionSet set, Setup setup) {
+    SeedEvaluation.Report project = SeedEvaluation.run(setup.systems()[0], set);
+    SeedEvaluation.Report baseline = SeedEvaluation.run(setup.systems()[1], set);
+    for (SeedEvaluation.Outcome o : project.outcomes()) {
+      if (!o.correct() && options.showMisses()) {
+        progress.accept(
+            "MISS "
+                + suite
+                + ": "
+                + o.item().question()
+                + " | want "
+                + o.item().articleId()
+                + " "
+                + o.item().expected()
+                + " | got "
+                + o.gotId()
+                + " | "
+                + o.excerpt());
+      }
+    }
+    int total = set.items().size();
+    int answerable = (int) project.answerable();
+    int none = (int) project.noneRows();
+    rows.add(
+        new Row(
+            suite,
+            "right (article and excerpt)",
+            total,
+            ratio(project.correct(), total),
+            ratio(baseline.correct(), total)));
+    long projectArticles = project.articleRight() - project.noneRight();
+    long baselineArticles = baseline.articleRight() - baseline.noneRight();
+    rows.add(
+        new Row(
+            suite,
+            "top-1 article accuracy",
+            answerable,
+            ratio(projectArticles, answerable),
+            ratio(baselineArticles, answerable)));
+    rows.add(
+        new Row(
+            suite,
+            "excerpt contains answer",
+            answerable,
+            ratio(project.excerptRight(), answerable),
+            ratio(baseline.excerptRight(), answerable)));
+    rows.add(
+        new Row(
+            suite,
+            "correct \"no answer\"",
+            none,
+            ratio(project.noneRight(), none),
+            ratio(baseline.noneRight(), none)));
+  }
+
+  private static double ratio(long part, long whole) {
+    return whole == 0 ? 0 : (double) part / whole;
+  }
+
+  private void knownItemSuite(Setup setup) throws IOException {
+    List<JsonNode> sample = sample(options.corpus(), options.knownItems(), options.randomSeed());
+    QueryVariants variants =
+        new QueryVariants(App.abbreviations(settings.abbreviationsFile()).pairs());
+    Map<String, java.util.function.Function<JsonNode, String>> kinds =
+        new java.util.LinkedHashMap<>();
+    kinds.put("title", n -> n.path("title").asText());
+    kinds.put("no diacritics", n -> QueryVariants.noDiacritics(n.path("title").asText()));
+    kinds.put("NFD", n -> QueryVariants.nfd(n.path("title").asText()));
+    kinds.put("other tone style", n -> QueryVariants.otherToneStyle(n.path("title").asText()));
+    kinds.put("abbreviations", n -> variants.abbreviated(n.path("title").asText()));
+    kinds.put("lead fragment", n -> QueryVariants.leadFragment(n.path("lead").asText()));
+    for (var kind : kinds.entrySet()) {
+      double[][] sums = new double[2][3]; // [system][R@1, R@3, MRR]
+      int changed = 0;
+      for (JsonNode article : sample) {
+        String query = kind.getValue().apply(article);
+        if (!query.equals(article.path("title").asText())) {
+          changed++;
+        }
+        String id = article.path("id").asText();
+        Retriever[] systems = setup.systems();
+        for (int s = 0; s < 2; s++) {
+          List<Retriever.Hit> hits = systems[s].search(query);
+          int rank = rankOf(hits, id);
+          if (s == 0 && rank != 1) {
+            miss(kind.getKey(), query, id, hits);
+          }
+          sums[s][0] += rank == 1 ? 1 : 0;
+          sums[s][1] += rank >= 1 && rank <= 3 ? 1 : 0;
+          sums[s][2] += rank >= 1 ? 1.0 / rank : 0;
+        }
+      }
+      String suite = "known item: " + kind.getKey();
+      int n = sample.size();
+      rows.add(new Row(suite, "Recall@1", n, sums[0][0] / n, sums[1][0] / n));
+      rows.add(new Row(suite, "Recall@3", n, sums[0][1] / n, sums[1][1] / n));
+      rows.add(new Row(suite, "MRR", n, sums[0][2] / n, sums[1][2] / n));
+      info.put("known item changed by '" + kind.getKey() + "'", changed);
+      progress.accept("known item '" + kind.getKey() + "' done");
+    }
+  }
+
+  private void xquadSuite(Setup setup) throws IOException {
+    int n = 0;
+    int[][] counts = new int[2][2]; // [system][article, excerpt]
+    try (BufferedReader in = Files.newBufferedReader(options.xquadQuestions())) {
+      for (String line; (line = in.readLine()) != null; ) {
+        if (line.isBlank()) {
+          continue;
+        }
+        JsonNode q = json.readTree(line);
+        List<String> answers = new ArrayList<>();
+        q.path("answers").forEach(a -> answers.add(a.asText()));
+        n++;
+        Retriever[] systems = setup.systems();
+        for (int s = 0; s < 2; s++) {
+          List<Retriever.Hit> hits = systems[s].search(q.path("question").asText());
+          Retriever.Hit top = hits.isEmpty() ? null : hits.get(0);
+          if (top != null && top.id().equals(q.path("context_id").asText())) {
+            counts[s][0]++;
+          }
+          if (top != null && containsAny(top.excerpt(), answers)) {
+            counts[s][1]++;
+          } else if (s == 0) {
+            miss(
+                "xquad",
+                q.path("question").asText(),
+                q.path("context_id").asText() + " " + answers,
+                hits);
+          }
+        }
+      }
+    }
+    rows.add(
+        new Row(
+            "XQuAD + corpus",
+            "top-1 article accuracy",
+            n,
+            (double) counts[0][0] / n,
+            (double) counts[1][0] / n));
+    rows.add(
+        new Row(
+            "XQuAD + corpus",
+            "excerpt contains answer",
+            n,
+            (double) counts[0][1] / n,
+            (double) counts[1][1] / n));
+  }
+
+  // ---- helpers ----
+
+  private void miss(String suite, String question, String expected, List<Retriever.Hit> hits) {
+    if (options.showMisses()) {
+      String got =
+          hits.isEmpty()
+              ? "nothing"
+              : hits.get(0).id() + " | " + hits.get(0).excerpt().replace('\n', ' ');
+      progress.accept("MISS " + suite + ": " + question + " | want " + expected + " | got " + got);
+    }
+  }
+
+  private static int rankOf(List<Retriever.Hit> hits, String id) {
+    for (int i = 0; i < hits.size(); i++) {
+      if (hits.get(i).id().equals(id)) {
+        return i + 1;
+      }
+    }
+    return -1;
+  }
+
+  /** Whether the excerpt contains an expected text, ignoring case and Unicode form. */
+  static boolean containsAny(String excerpt, List<String> expected) {
+    String e = VietnameseText.nfc(excerpt).toLowerCase(Locale.ROOT);
+    return expected.stream()
+        .anyMatch(x -> e.contains(VietnameseText.nfc(x).toLowerCase(Locale.ROOT)));
+  }
+
+  /** A seeded random sample of corpus articles with a title and a lead (reservoir sampling). */
+  private List<JsonNode> sample(Path corpus, int n, long seed) throws IOException {
+    Random random = new Random(seed);
+    List<JsonNode> reservoir = new ArrayList<>(n);
+    int seen = 0;
+    try (BufferedReader in = lines(corpus)) {
+      for (String line; (line = in.readLine()) != null; ) {
+        if (line.isBlank()) {
+          continue;
+        }
+        int slot = seen < n ? seen : random.nextInt(seen + 1);
+        seen++;
+        if (slot < n) {
+          JsonNode node = json.readTree(line);
+          if (node.path("title").asText().isBlank() || node.path("lead").asText().isBlank()) {
+            continue;
+          }
+          if (reservoir.size() < n) {
+            reservoir.add(node);
+          } else {
+            reservoir.set(slot, node);
+          }
+        }
+      }
+    }
+    return reservoir;
+  }
+
+  static BufferedReader lines(Path file) throws IOException {
+    InputStream in = Files.newInputStream(file);
+    if (file.toString().endsWith(".gz")) {
+      in = new GZIPInputStream(in, 1 << 16);
+    }
+    return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+  }
+
+  static double round(double v) {
+    return Math.round(v * 1000) / 1000.0;
+  }
+
+  /** The project and the baseline, built over the same inputs, or reused when unchanged. */
+  private record Setup(App app, BaselineIndex baseline, Retriever[] systems)
+      implements AutoCloseable {
+
+    static Setup build(Evaluation e, String name, List<Path> inputs) throws IOException {
+      Path dir = e.options.work().resolve(name);
+      String fingerprint = fingerprint(inputs);
+      Path marker = dir.resolve("inputs.txt");
+      boolean reuse = Files.exists(marker) && Files.readString(marker).equals(fingerprint);
+      if (!reuse) {
+        delete(dir);
+        Files.createDirectories(dir);
+      }
+      Settings settings = e.settings.withDataDir(dir.resolve("project"));
+      App app = App.open(settings, Clock.systemUTC());
+      BaselineIndex baseline = new BaselineIndex(dir.resolve("baseline"));
+      long start = System.nanoTime();
+      if (!reuse) {
+        e.progress.accept("building the '" + name + "' indexes from " + inputs);
+        ArticleImporter importer =
+            new ArticleImporter(
+                batch -> {
+                  app.publish(batch);
+                  batch.forEach(baseline::add);
+                },
+                e.json,
+                Clock.systemUTC());
+        importer.importPaths(inputs, e.progress);
+        Files.writeString(marker, fingerprint);
+      }
+      baseline.commit();
+      double seconds = (System.nanoTime() - start) / 1e9;
+      e.info.put(name + ": articles", app.store().count());
+      e.info.put(name + ": build seconds" + (reuse ? " (reused)" : ""), round(seconds));
+      e.info.put(name + ": project index MB", mb(folderSize(settings.indexDir())));
+      e.info.put(name + ": project database MB", mb(Files.size(settings.databaseFile())));
+      e.info.put(name + ": baseline index MB", mb(baseline.sizeBytes()));
+      return new Setup(
+          app, baseline, new Retriever[] {new ProjectRetriever(app.answerer()), baseline});
+    }
+
+    private static String fingerprint(List<Path> inputs) throws IOException {
+      StringBuilder s = new StringBuilder();
+      for (Path p : inputs) {
+        try (Stream<Path> files = Files.walk(p)) {
+          for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+            s.append(f.toAbsolutePath())
+                .append(' ')
+                .append(Files.size(f))
+                .append(' ')
+                .append(Files.getLastModifiedTime(f).toMillis())
+                .append('\n');
+          }
+        }
+      }
+      return s.toString();
+    }
+
+    private static long folderSize(Path dir) throws IOException {
+      try (Stream<Path> files = Files.walk(dir)) {
+        return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+      }
+    }
+
+    private static double mb(long bytes) {
+      return round(bytes / 1048576.0);
+    }
+
+    static void delete(Path dir) throws IOException {
+      if (!Files.exists(dir)) {
+        return;
+      }
+      try (Stream<Path> files = Files.walk(dir)) {
+        files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      baseline.close();
+      app.close();
+    }
+  }
+}

@@ -1,0 +1,13 @@
+package vn.backancity.bot.eval;
+
+import java.util.List;
+
+/** A system under evaluation: a question in, ranked articles with excerpts out. */
+interface Retriever {
+  /** One ranked article. */
+  record Hit(String id, String excerpt) {}
+
+  String name();
+
+  List<Hit> search(String question);
+}
