@@ -1,5 +1,7 @@
 package vn.backancity.bot.answer;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +27,7 @@ public final class Answerer {
   // question found in the title, the bonus grows to its full size at 100%. Partial overlap with
   // a title says little (many titles share a topic's words).
   static final double TITLE_WEIGHT = 0.6;
+  static final long PASSAGE_CACHE_WORDS = 400_000;
   static final double TITLE_FROM = 0.6;
   private final ArticleIndex index;
   private final QuestionAnalyzer analyzer;
@@ -33,6 +36,22 @@ public final class Answerer {
   private final Tuning tuning;
   private final Clock clock;
   private final List<List<String>> homePhrases;
+  // Articles split into analyzed passages: popular articles are candidates again and again.
+  private final Cache<String, Analyzed> analyzed =
+      Caffeine.newBuilder()
+          .maximumWeight(PASSAGE_CACHE_WORDS)
+          .<String, Analyzed>weigher((id, a) -> a.words().size() + 1)
+          .build();
+
+  /** An article with its passages and all its words (title first). */
+  private record Analyzed(Article article, List<Passage> passages, List<Words.Word> words) {
+    static Analyzed of(Article article) {
+      List<Passage> passages = SentenceSplitter.passages(article);
+      List<Words.Word> words = new ArrayList<>(Words.of(article.title()));
+      passages.forEach(p -> words.addAll(p.words()));
+      return new Analyzed(article, passages, words);
+    }
+  }
 
   /**
    * The knobs of ranking and the relevance floor.
@@ -75,6 +94,7 @@ public final class Answerer {
     this.cache = cache;
     this.tuning = tuning;
     this.clock = clock;
+    index.onChange(analyzed::invalidateAll);
     this.homePhrases =
         tuning.homePlaces().stream()
             .map(p -> Words.of(p).stream().map(Words.Word::folded).toList())
@@ -92,7 +112,14 @@ public final class Answerer {
   }
 
   private AnswerList compute(String question, QueryTerms terms) {
-    SearchResult result = index.search(terms, tuning.candidates());
+    SearchResult result =
+        index.search(
+            terms,
+            tuning.candidates(),
+            id -> {
+              Analyzed a = analyzed.getIfPresent(id);
+              return a == null ? null : a.article();
+            });
     if (result.hits().isEmpty()) {
       return new AnswerList(question, List.of(), false);
     }
@@ -129,9 +156,9 @@ public final class Answerer {
   /** One candidate's standing, or null when it falls under the relevance floor. */
   private Ranked rank(SearchResult.Hit hit, float top, PassageScorer scorer) {
     Article article = hit.article();
-    List<Passage> passages = SentenceSplitter.passages(article);
-    List<Words.Word> all = new ArrayList<>(Words.of(article.title()));
-    passages.forEach(p -> all.addAll(p.words()));
+    Analyzed a = analyzed.get(article.id(), id -> Analyzed.of(article));
+    List<Passage> passages = a.passages();
+    List<Words.Word> all = a.words();
     double coverage = scorer.wordCoverage(all);
     log.debug("{}: lucene {} coverage {}", article.id(), hit.score(), coverage);
     if (coverage < tuning.minCoverage() || passages.isEmpty()) {

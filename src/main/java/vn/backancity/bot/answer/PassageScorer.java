@@ -1,8 +1,11 @@
 package vn.backancity.bot.answer;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import vn.backancity.bot.search.QueryTerms;
@@ -59,62 +62,146 @@ final class PassageScorer {
   static final double UNIFORM_SHARE = 0.5;
   // In a question typed with diacritics, finding a word only in its folded form ("mại" for "mai").
   static final double FOLDED_CREDIT = 0.3;
-
   // Times, figures and the home place qualify a question's topic ("thu ngân sách 9 tháng năm
   // 2021"); the topic words identify the passage that answers, so qualifiers count for less.
   static final double QUALIFIER = 0.5;
 
   private final QueryTerms terms;
-  private final TermWeights weights;
+  // The question side, computed once: passages are matched by lookups, not by building sets.
+  private final List<QueryTerms.Word> words;
+  private final double[] wordWeight;
+  private final double[] wordShare;
+  private final Map<String, Integer> wordByFolded = new HashMap<>();
+  // Every folded token of a two-word term gets an id; a term is a pair of ids.
+  private final Map<String, Integer> tokenId = new HashMap<>();
+  private final Map<Long, Integer> pairIndex = new HashMap<>();
+  private final double[] pairWeight;
+  private final double[] pairShare;
+  private final boolean[] pairCounted;
+  private final Map<String, Double> alternateWords = new HashMap<>();
+  private final Set<String> askedFolded = new HashSet<>();
+  private final Set<String> askedCanonical = new HashSet<>();
+  private double wordTotal;
+  private double wordCount;
+  private double pairTotal;
+  private double pairCount;
 
   PassageScorer(QueryTerms terms, TermWeights weights) {
     this.terms = terms;
-    this.weights = weights;
+    this.words = terms.words();
+    wordWeight = new double[words.size()];
+    wordShare = new double[words.size()];
+    for (int i = 0; i < words.size(); i++) {
+      QueryTerms.Word w = words.get(i);
+      wordShare[i] = terms.isQualifier(w.folded()) ? QUALIFIER : 1;
+      wordWeight[i] = wordShare[i] * weights.word(w);
+      wordByFolded.putIfAbsent(w.folded(), i);
+      wordTotal += wordWeight[i];
+      wordCount += wordShare[i];
+      askedFolded.add(w.folded());
+      askedCanonical.add(w.canonical());
+    }
+    List<String> pairs = new ArrayList<>(terms.bigrams());
+    int firstAlternatePair = pairs.size();
+    for (String alternate : terms.alternates()) {
+      if (alternate.contains(" ")) {
+        pairs.add(alternate);
+      } else {
+        alternateWords.put(alternate, weights.unigram(alternate));
+      }
+    }
+    pairWeight = new double[pairs.size()];
+    pairShare = new double[pairs.size()];
+    pairCounted = new boolean[pairs.size()];
+    for (int i = 0; i < pairs.size(); i++) {
+      String pair = pairs.get(i);
+      int space = pair.indexOf(' ');
+      long key = pairKey(id(pair.substring(0, space)), id(pair.substring(space + 1)));
+      if (pairIndex.putIfAbsent(key, i) != null) {
+        continue;
+      }
+      boolean alternate = i >= firstAlternatePair;
+      // Unseen two-word terms are most likely two words that merely stand side by side.
+      pairCounted[i] = !alternate && !weights.bigramUnseen(pair);
+      pairShare[i] = terms.isQualifier(pair) ? QUALIFIER : 1;
+      pairWeight[i] = pairShare[i] * weights.bigram(pair);
+      if (pairCounted[i]) {
+        pairTotal += pairWeight[i];
+        pairCount += pairShare[i];
+      }
+    }
+  }
+
+  private int id(String token) {
+    return tokenId.computeIfAbsent(token, t -> tokenId.size());
+  }
+
+  private static long pairKey(int left, int right) {
+    return ((long) left << 32) | (right & 0xffffffffL);
   }
 
   /** The share of the question's words found anywhere in these words, 0..1. */
-  double wordCoverage(List<Words.Word> words) {
-    return share(Forms.of(words), false);
+  double wordCoverage(List<Words.Word> text) {
+    return share(text, false);
   }
 
   /** The share of the question's words and two-word terms in the passage, 0..1. */
   double coverage(Passage p) {
-    return share(Forms.of(p.words()), true);
+    return share(p.words(), true);
   }
 
-  private double share(Forms forms, boolean withBigrams) {
+  private double share(List<Words.Word> text, boolean withPairs) {
+    double[] credit = new double[words.size()];
+    boolean[] pairFound = new boolean[pairWeight.length];
     double found = 0;
-    double total = 0;
     double foundCount = 0;
-    double count = 0;
-    for (QueryTerms.Word w : terms.words()) {
-      double share = terms.isQualifier(w.folded()) ? QUALIFIER : 1;
-      double weight = share * weights.word(w);
-      double credit = forms.credit(w);
-      found += credit * weight;
-      total += weight;
-      foundCount += share * credit;
-      count += share;
+    Set<String> alternatesFound = null;
+    int previous = -1;
+    for (Words.Word w : text) {
+      Integer i = wordByFolded.get(w.folded());
+      if (i != null) {
+        QueryTerms.Word q = words.get(i);
+        double c = !q.exact() || q.canonical().equals(w.canonical()) ? 1 : FOLDED_CREDIT;
+        credit[i] = Math.max(credit[i], c);
+      }
+      if (!alternateWords.isEmpty() && alternateWords.containsKey(w.folded())) {
+        if (alternatesFound == null) {
+          alternatesFound = new HashSet<>();
+        }
+        alternatesFound.add(w.folded());
+      }
+      if (withPairs) {
+        Integer current = tokenId.get(w.folded());
+        int id = current == null ? -1 : current;
+        if (previous >= 0 && id >= 0) {
+          Integer pair = pairIndex.get(pairKey(previous, id));
+          if (pair != null) {
+            pairFound[pair] = true;
+          }
+        }
+        previous = id;
+      }
     }
-    for (String alternate : terms.alternates()) {
-      boolean two = alternate.contains(" ");
-      if (two ? forms.pairs.contains(alternate) : forms.folded.contains(alternate)) {
-        found += two ? weights.bigram(alternate) : weights.unigram(alternate);
+    if (alternatesFound != null) {
+      // An abbreviation stands for words of the question: extra credit, once each.
+      for (String a : alternatesFound) {
+        found += alternateWords.get(a);
         foundCount++;
       }
     }
-    if (withBigrams) {
-      for (String b : terms.bigrams()) {
-        if (weights.bigramUnseen(b)) {
-          continue; // most likely two words that merely stand side by side in the question
-        }
-        double share = terms.isQualifier(b) ? QUALIFIER : 1;
-        double weight = share * weights.bigram(b);
-        total += weight;
-        count += share;
-        if (forms.pairs.contains(b)) {
-          found += weight;
-          foundCount += share;
+    double total = wordTotal;
+    double count = wordCount;
+    for (int i = 0; i < credit.length; i++) {
+      found += credit[i] * wordWeight[i];
+      foundCount += credit[i] * wordShare[i];
+    }
+    if (withPairs) {
+      total += pairTotal;
+      count += pairCount;
+      for (int i = 0; i < pairFound.length; i++) {
+        if (pairFound[i]) {
+          found += pairWeight[i];
+          foundCount += pairCounted[i] ? pairShare[i] : 1;
         }
       }
     }
@@ -124,32 +211,6 @@ final class PassageScorer {
     double weighted = Math.min(1, found / total);
     double uniform = Math.min(1, foundCount / count);
     return (1 - UNIFORM_SHARE) * weighted + UNIFORM_SHARE * uniform;
-  }
-
-  /** The forms of a run of words, as sets for lookups. */
-  private record Forms(Set<String> canonical, Set<String> folded, Set<String> pairs) {
-    static Forms of(List<Words.Word> words) {
-      Set<String> canonical = new HashSet<>();
-      Set<String> folded = new HashSet<>();
-      Set<String> pairs = new HashSet<>();
-      for (int i = 0; i < words.size(); i++) {
-        canonical.add(words.get(i).canonical());
-        folded.add(words.get(i).folded());
-        if (i + 1 < words.size()) {
-          pairs.add(words.get(i).folded() + " " + words.get(i + 1).folded());
-        }
-      }
-      return new Forms(canonical, folded, pairs);
-    }
-
-    double credit(QueryTerms.Word w) {
-      if (w.exact()) {
-        return canonical.contains(w.canonical())
-            ? 1
-            : folded.contains(w.folded()) ? FOLDED_CREDIT : 0;
-      }
-      return folded.contains(w.folded()) ? 1 : 0;
-    }
   }
 
   /** Coverage plus the answer-type bonus, with small penalties for fragments and headings. */
@@ -189,8 +250,7 @@ final class PassageScorer {
           "ngàn", "triệu", "tỷ", "tỉ", "nửa", "chục");
 
   private boolean hasNewNumber(List<Words.Word> words) {
-    Set<String> asked = new HashSet<>();
-    terms.words().forEach(w -> asked.add(w.canonical()));
+    Set<String> asked = askedCanonical;
     for (Words.Word w : words) {
       if (w.isNumber() && !terms.numbers().contains(w.canonical())) {
         return true;
@@ -204,8 +264,7 @@ final class PassageScorer {
 
   /** A number the question does not contain, a few words after one of the question's words. */
   private boolean hasFigure(List<Words.Word> words) {
-    Set<String> asked = new HashSet<>();
-    terms.words().forEach(w -> asked.add(w.folded()));
+    Set<String> asked = askedFolded;
     int lastMatch = -FACT_DISTANCE - 1;
     for (int i = 0; i < words.size(); i++) {
       Words.Word w = words.get(i);
@@ -227,7 +286,7 @@ final class PassageScorer {
       if (!w.isNumber() || terms.numbers().contains(w.canonical())) {
         continue;
       }
-      boolean year = YEAR.matcher(w.text()).matches();
+      boolean year = YEAR.matcher(w.canonical()).matches();
       boolean afterDateWord =
           i > 0 && Set.of("nam", "ngay", "thang").contains(words.get(i - 1).folded());
       if (year || afterDateWord) {
@@ -243,8 +302,7 @@ final class PassageScorer {
    * capitalizes only names there), unless a place word precedes it.
    */
   private boolean hasPerson(List<Words.Word> words) {
-    Set<String> asked = new HashSet<>();
-    terms.words().forEach(w -> asked.add(w.folded()));
+    Set<String> asked = askedFolded;
     for (int i = 0; i + 1 < words.size(); i++) {
       Words.Word first = words.get(i);
       Words.Word second = words.get(i + 1);

@@ -13,10 +13,11 @@ import vn.backancity.bot.article.Article;
  */
 final class SentenceSplitter {
   static final int LONG_SENTENCE = 260;
+  static final int MAX_WORDS = 1500;
 
-  // End punctuation, optional closing quotes/brackets, space, then what can open a sentence.
-  private static final Pattern BOUNDARY =
-      Pattern.compile("(?<=[.!?…][”\"’»)]?)\\s+(?=[\\p{Lu}\\p{N}“\"«(])");
+  private static final String CLOSERS = "”\"’»)";
+  private static final java.util.function.IntPredicate OPENERS =
+      ch -> Character.isUpperCase(ch) || Character.isDigit(ch) || "“\"«(".indexOf(ch) >= 0;
   // Words that end with a dot without ending the sentence: "TP. Bắc Kạn", "ThS. Nguyễn".
   private static final Set<String> DOTTED =
       Set.of(
@@ -24,15 +25,24 @@ final class SentenceSplitter {
   // A heading in capitals glued to the sentence after it: "MỘT SỐ CHỈ TIÊU ... KẾ HOẠCH Tổng mức".
   private static final Pattern CAPS_HEADING =
       Pattern.compile("^((?:[\\p{Lu}\\p{N}]+[,:]?\\s+){3,}?)(?=\\p{Lu}\\p{Ll})");
-  private static final Pattern END_MARKER = Pattern.compile("\\s*\\./\\.\\s*$");
 
   private SentenceSplitter() {}
 
+  /**
+   * The passages of an article: its prose up to about {@link #MAX_WORDS} words (the answer to a
+   * question is rarely deep in a very long report, and analyzing it all would make a few questions
+   * slow for everyone), then its captions.
+   */
   static List<Passage> passages(Article article) {
     List<Passage> out = new ArrayList<>();
     List<String> prose = article.prose();
-    for (int p = 0; p < prose.size(); p++) {
+    int words = 0;
+    for (int p = 0; p < prose.size() && words < MAX_WORDS; p++) {
+      int before = out.size();
       addParagraph(out, prose.get(p), p, false);
+      for (int i = before; i < out.size(); i++) {
+        words += out.get(i).words().size();
+      }
     }
     for (int c = 0; c < article.captions().size(); c++) {
       addParagraph(out, article.captions().get(c), prose.size() + c, true);
@@ -42,7 +52,7 @@ final class SentenceSplitter {
 
   private static void addParagraph(
       List<Passage> out, String paragraph, int index, boolean caption) {
-    for (String sentence : sentences(END_MARKER.matcher(paragraph).replaceFirst(""))) {
+    for (String sentence : sentences(withoutEndMarker(paragraph))) {
       if (sentence.length() <= LONG_SENTENCE || !sentence.contains(";")) {
         out.add(Passage.of(sentence, index, caption, true, true));
         continue;
@@ -57,21 +67,52 @@ final class SentenceSplitter {
     }
   }
 
+  /**
+   * Sentences of a paragraph: a boundary is end punctuation (. ! ? …), maybe closing quotes or
+   * brackets, then white space and something that can open a sentence (a capital, a digit, an
+   * opening quote). "TP. Bắc Kạn" and initials are not boundaries.
+   */
+  /** The paragraph without the portal's "./." end-of-article marker. */
+  private static String withoutEndMarker(String paragraph) {
+    String p = paragraph.stripTrailing();
+    return p.endsWith("./.") ? p.substring(0, p.length() - 3).stripTrailing() : p;
+  }
+
   static List<String> sentences(String paragraph) {
     List<String> out = new ArrayList<>();
-    Matcher m = BOUNDARY.matcher(paragraph);
+    int n = paragraph.length();
     int start = 0;
-    while (m.find()) {
-      if (endsWithDottedWord(paragraph, m.start())) {
+    int i = 0;
+    while (i < n) {
+      char c = paragraph.charAt(i);
+      if (c != '.' && c != '!' && c != '?' && c != '…') {
+        i++;
         continue;
       }
-      addSentence(out, paragraph.substring(start, m.start()));
-      start = m.end();
+      int end = i + 1;
+      while (end < n && CLOSERS.indexOf(paragraph.charAt(end)) >= 0) {
+        end++;
+      }
+      int next = end;
+      while (next < n && Character.isWhitespace(paragraph.charAt(next))) {
+        next++;
+      }
+      boolean boundary =
+          next > end
+              && next < n
+              && OPENERS.test(paragraph.charAt(next))
+              && !(c == '.' && endsWithDottedWord(paragraph, i + 1));
+      if (boundary) {
+        addSentence(out, paragraph.substring(start, end));
+        start = next;
+      }
+      i = Math.max(end, i + 1);
     }
     addSentence(out, paragraph.substring(start));
     return out;
   }
 
+  /** True when the dot ending at {@code end} closes an abbreviation or an initial: "TP.", "H.". */
   private static boolean endsWithDottedWord(String text, int end) {
     if (end == 0 || text.charAt(end - 1) != '.') {
       return false;

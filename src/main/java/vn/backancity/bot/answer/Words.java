@@ -2,37 +2,92 @@ package vn.backancity.bot.answer;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.concurrent.ConcurrentHashMap;
+import vn.backancity.bot.search.VietnameseText;
 import vn.backancity.bot.search.WordForm;
 
 /** Splits display text into words with their positions, in the forms the index uses. */
 final class Words {
-  // Letters with their marks, or a number with its thousands and decimal separators (4.600;
-  // 99,273).
-  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}]+|\\p{N}+(?:[.,]\\p{N}+)*");
+  // Vietnamese has a few thousand syllables: their forms are computed once, not per occurrence.
+  private static final int MAX_CACHED = 300_000;
+  private static final ConcurrentHashMap<String, String[]> FORMS = new ConcurrentHashMap<>();
 
-  /** One word of a text: where it stands, and its canonical and folded forms. */
-  record Word(int start, int end, String text, String canonical, String folded) {
-    boolean isNumber() {
-      return Character.isDigit(text.charAt(0));
-    }
-
-    boolean isCapitalized() {
-      return Character.isUpperCase(text.charAt(0));
-    }
-  }
+  /**
+   * One word of a text: where it stands, its canonical and folded forms, and whether it is a number
+   * or capitalized (Vietnamese capitalizes names inside a sentence).
+   */
+  record Word(
+      int start,
+      int end,
+      String canonical,
+      String folded,
+      boolean isNumber,
+      boolean isCapitalized) {}
 
   private Words() {}
 
+  /**
+   * The words of a text: runs of letters with their marks, or numbers with their thousands and
+   * decimal separators ("4.600", "99,273").
+   */
   static List<Word> of(String text) {
-    List<Word> words = new ArrayList<>();
-    Matcher m = WORD.matcher(text);
-    while (m.find()) {
-      String w = m.group();
+    List<Word> words = new ArrayList<>(text.length() / 5);
+    int n = text.length();
+    int i = 0;
+    while (i < n) {
+      char c = text.charAt(i);
+      int start = i;
+      if (Character.isLetter(c)) {
+        i++;
+        while (i < n && isLetterOrMark(text.charAt(i))) {
+          i++;
+        }
+      } else if (Character.isDigit(c)) {
+        i++;
+        while (i < n) {
+          char d = text.charAt(i);
+          if (Character.isDigit(d)) {
+            i++;
+          } else if ((d == '.' || d == ',') && i + 1 < n && Character.isDigit(text.charAt(i + 1))) {
+            i += 2;
+          } else {
+            break;
+          }
+        }
+      } else {
+        i++;
+        continue;
+      }
+      String w = text.substring(start, i);
+      String[] forms = forms(w);
       words.add(
-          new Word(m.start(), m.end(), w, WordForm.CANONICAL.apply(w), WordForm.FOLDED.apply(w)));
+          new Word(start, i, forms[0], forms[1], Character.isDigit(c), Character.isUpperCase(c)));
     }
     return words;
+  }
+
+  private static boolean isLetterOrMark(char c) {
+    if (Character.isLetter(c)) {
+      return true;
+    }
+    int type = Character.getType(c);
+    return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK;
+  }
+
+  private static String[] forms(String word) {
+    if (Character.isDigit(word.charAt(0))) {
+      String digits = WordForm.CANONICAL.apply(word); // numbers are many and cheap: not cached
+      return new String[] {digits, digits};
+    }
+    String[] forms = FORMS.get(word);
+    if (forms == null) {
+      String canonical = WordForm.CANONICAL.apply(word);
+      forms = new String[] {canonical, VietnameseText.fold(canonical)};
+      if (FORMS.size() > MAX_CACHED) {
+        FORMS.clear();
+      }
+      FORMS.put(word, forms);
+    }
+    return forms;
   }
 }

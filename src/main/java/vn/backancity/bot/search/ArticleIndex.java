@@ -26,6 +26,7 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -75,10 +76,11 @@ public final class ArticleIndex implements AutoCloseable {
   private static final String SCHEMA_VERSION = "2";
   // Marks articles that mention a home place, so that local candidates can be asked for apart.
   static final String LOCAL = "local";
-  private static final int LOCAL_CANDIDATES = 10;
+  private static final int MAX_CACHED_TERMS = 200_000;
+  private static final int LOCAL_CANDIDATES = 5;
   // Candidates from the rarest words of a question, on top of the full query's.
   private static final int RARE_WORDS = 2;
-  private static final int RARE_CANDIDATES = 5;
+  private static final int RARE_CANDIDATES = 3;
 
   private final Directory directory;
   private final IndexWriter writer;
@@ -87,6 +89,22 @@ public final class ArticleIndex implements AutoCloseable {
   private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
   private final List<String> homePlaces;
   private final String schema;
+  // Terms dictionary lookups of the current reader, shared by searches until the next refresh.
+  private volatile ReaderTerms readerTerms;
+
+  private record ReaderTerms(IndexReader reader, Map<Term, TermStates> states) {}
+
+  private Map<Term, TermStates> termStates(IndexReader reader) {
+    ReaderTerms current = readerTerms;
+    if (current == null || current.reader() != reader) {
+      current = new ReaderTerms(reader, new java.util.concurrent.ConcurrentHashMap<>());
+      readerTerms = current;
+    }
+    if (current.states().size() > MAX_CACHED_TERMS) {
+      current.states().clear();
+    }
+    return current.states();
+  }
 
   private ArticleIndex(Directory directory, List<String> homePlaces) throws IOException {
     this.directory = directory;
@@ -225,22 +243,37 @@ public final class ArticleIndex implements AutoCloseable {
 
   /** The best {@code n} articles for the terms, with the term weights of the same snapshot. */
   public SearchResult search(QueryTerms terms, int n) {
+    return search(terms, n, id -> null);
+  }
+
+  /**
+   * The best {@code n} articles for the terms (with candidates from the rarest words and local
+   * articles), and the term weights of the same snapshot. Articles {@code known} returns are not
+   * loaded from the index.
+   */
+  public SearchResult search(QueryTerms terms, int n, SearchResult.Known known) {
     try {
       IndexSearcher searcher = searchers.acquire();
       try {
         IndexReader reader = searcher.getIndexReader();
-        TermWeights weights = TermWeights.of(reader, terms);
+        TermLookup lookup = new TermLookup(searcher, termStates(reader));
+        TermWeights weights = TermWeights.of(lookup, reader.numDocs(), terms);
         if (terms.isEmpty() || reader.numDocs() == 0) {
           return new SearchResult(List.of(), weights);
         }
-        Query query = queries.build(terms);
+        Query query = queries.build(terms, weights, lookup);
         TopDocs top = searcher.search(query, n);
         List<ScoreDoc> docs = new ArrayList<>(List.of(top.scoreDocs));
-        addCandidates(searcher, query, queries.rarest(terms, weights, RARE_WORDS), docs);
+        addCandidates(searcher, query, queries.rarest(terms, weights, RARE_WORDS, lookup), docs);
         StoredFields stored = searcher.storedFields();
         List<SearchResult.Hit> hits = new ArrayList<>(docs.size());
         for (ScoreDoc sd : docs) {
-          hits.add(new SearchResult.Hit(article(stored.document(sd.doc)), sd.score));
+          String id = stored.document(sd.doc, Set.of(ID)).get(ID);
+          Article article = known.get(id);
+          if (article == null) {
+            article = article(stored.document(sd.doc));
+          }
+          hits.add(new SearchResult.Hit(article, sd.score));
         }
         return new SearchResult(hits, weights);
       } finally {

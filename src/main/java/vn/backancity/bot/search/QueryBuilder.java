@@ -3,12 +3,10 @@ package vn.backancity.bot.search;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermQuery;
 
 /**
  * Builds the Lucene query from analyzed terms (never from query syntax): every term is an optional
@@ -18,30 +16,45 @@ import org.apache.lucene.search.TermQuery;
 final class QueryBuilder {
   static final float TITLE = 2.0f;
   static final float CAPTION = 0.5f;
-  // In a question typed with diacritics, a word matched only once folded is likely another word.
-  static final float FOLDED_ONLY = 0.4f;
+  static final int MAX_WORDS = 10;
+  static final int MAX_PAIRS = 10;
 
-  Query build(QueryTerms terms) {
+  Query build(QueryTerms terms, TermWeights weights, TermLookup lookup) {
     BooleanQuery.Builder q = new BooleanQuery.Builder();
+    // A long question's weakest terms cost the most (long postings) and move the candidates
+    // least; re-ranking still weighs every term.
+    List<QueryTerms.Word> words = new ArrayList<>();
     for (QueryTerms.Word w : terms.words()) {
-      if (w.exact()) {
-        add(q, ArticleIndex.TITLE_C, w.canonical(), TITLE);
-        add(q, ArticleIndex.BODY_C, w.canonical(), 1f);
-        add(q, ArticleIndex.TITLE_F, w.folded(), TITLE * FOLDED_ONLY);
-        add(q, ArticleIndex.BODY_F, w.folded(), FOLDED_ONLY);
-        add(q, ArticleIndex.CAPTION_F, w.folded(), CAPTION);
-      } else {
-        unigram(q, w.folded());
+      if (!weights.isCommon(w)) { // in most articles: costly, says little; its pairs stay
+        words.add(w);
       }
     }
+    words.sort(Comparator.comparingDouble(weights::word).reversed());
+    List<String> pairs = new ArrayList<>();
     for (String b : terms.bigrams()) {
-      bigram(q, b);
+      if (!weights.bigramUnseen(b)) {
+        pairs.add(b);
+      }
+    }
+    pairs.sort(Comparator.comparingDouble(weights::bigram).reversed());
+    for (QueryTerms.Word w : words.subList(0, Math.min(MAX_WORDS, words.size()))) {
+      if (w.exact() && !w.canonical().equals(w.folded())) {
+        add(q, ArticleIndex.TITLE_C, w.canonical(), TITLE, lookup);
+        add(q, ArticleIndex.BODY_C, w.canonical(), 1f, lookup);
+        add(q, ArticleIndex.CAPTION_F, w.folded(), CAPTION, lookup);
+      } else {
+        // No diacritics typed on this word: it may be any word with these letters.
+        unigram(q, w.folded(), lookup);
+      }
+    }
+    for (String b : pairs.subList(0, Math.min(MAX_PAIRS, pairs.size()))) {
+      bigram(q, b, lookup);
     }
     for (String alternate : terms.alternates()) {
       if (alternate.contains(" ")) {
-        bigram(q, alternate);
+        bigram(q, alternate, lookup);
       } else {
-        unigram(q, alternate);
+        unigram(q, alternate, lookup);
       }
     }
     return q.build();
@@ -52,7 +65,7 @@ final class QueryBuilder {
    * article naming "Nà Pậu" once, in a caption, among articles that say "khu di tích" ten times.
    * Empty when the question has fewer than two words.
    */
-  List<Query> rarest(QueryTerms terms, TermWeights weights, int howMany) {
+  List<Query> rarest(QueryTerms terms, TermWeights weights, int howMany, TermLookup lookup) {
     if (terms.words().size() < 2) {
       return List.of();
     }
@@ -62,27 +75,31 @@ final class QueryBuilder {
     for (QueryTerms.Word w : byWeight.subList(0, Math.min(howMany, byWeight.size()))) {
       BooleanQuery.Builder q = new BooleanQuery.Builder();
       String field = w.exact() ? w.canonical() : w.folded();
-      add(q, w.exact() ? ArticleIndex.TITLE_C : ArticleIndex.TITLE_F, field, TITLE);
-      add(q, w.exact() ? ArticleIndex.BODY_C : ArticleIndex.BODY_F, field, 1f);
-      add(q, ArticleIndex.CAPTION_F, w.folded(), 1f);
+      add(q, w.exact() ? ArticleIndex.TITLE_C : ArticleIndex.TITLE_F, field, TITLE, lookup);
+      add(q, w.exact() ? ArticleIndex.BODY_C : ArticleIndex.BODY_F, field, 1f, lookup);
+      add(q, ArticleIndex.CAPTION_F, w.folded(), 1f, lookup);
       queries.add(q.build());
     }
     return queries;
   }
 
-  private static void unigram(BooleanQuery.Builder q, String folded) {
-    add(q, ArticleIndex.TITLE_F, folded, TITLE);
-    add(q, ArticleIndex.BODY_F, folded, 1f);
-    add(q, ArticleIndex.CAPTION_F, folded, CAPTION);
+  private static void unigram(BooleanQuery.Builder q, String folded, TermLookup lookup) {
+    add(q, ArticleIndex.TITLE_F, folded, TITLE, lookup);
+    add(q, ArticleIndex.BODY_F, folded, 1f, lookup);
+    add(q, ArticleIndex.CAPTION_F, folded, CAPTION, lookup);
   }
 
-  private static void bigram(BooleanQuery.Builder q, String folded) {
-    add(q, ArticleIndex.TITLE_B, folded, TITLE);
-    add(q, ArticleIndex.BODY_B, folded, 1f);
-    add(q, ArticleIndex.CAPTION_B, folded, CAPTION);
+  private static void bigram(BooleanQuery.Builder q, String folded, TermLookup lookup) {
+    add(q, ArticleIndex.TITLE_B, folded, TITLE, lookup);
+    add(q, ArticleIndex.BODY_B, folded, 1f, lookup);
   }
 
-  private static void add(BooleanQuery.Builder q, String field, String text, float boost) {
-    q.add(new BoostQuery(new TermQuery(new Term(field, text)), boost), BooleanClause.Occur.SHOULD);
+  /** An optional clause; none for a term no article has (it could not match anyway). */
+  private static void add(
+      BooleanQuery.Builder q, String field, String text, float boost, TermLookup lookup) {
+    Query term = lookup.query(field, text);
+    if (term != null) {
+      q.add(new BoostQuery(term, boost), BooleanClause.Occur.SHOULD);
+    }
   }
 }

@@ -11,4 +11,11 @@ public record SearchResult(List<Hit> hits, TermWeights weights) {
 
   /** One article and its Lucene score. */
   public record Hit(Article article, float score) {}
+
+  /** Articles the caller already holds, by id, so that the index need not load them again. */
+  @FunctionalInterface
+  public interface Known {
+    /** The article, or null when the index must load it. */
+    Article get(String id);
+  }
 }

@@ -1,9 +1,7 @@
 package vn.backancity.bot.search;
 
-import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 
 /**
@@ -14,15 +12,21 @@ public final class TermWeights {
   private final Map<String, Double> unigrams;
   private final Map<String, Double> bigrams;
   private final double unseen;
+  private final int docs;
 
-  private TermWeights(Map<String, Double> unigrams, Map<String, Double> bigrams, double unseen) {
+  // Only in a large index does a document frequency say a word is common.
+  static final int LARGE = 1000;
+  static final double COMMON_SHARE = 0.2;
+
+  private TermWeights(
+      Map<String, Double> unigrams, Map<String, Double> bigrams, double unseen, int docs) {
     this.unigrams = unigrams;
     this.bigrams = bigrams;
     this.unseen = unseen;
+    this.docs = docs;
   }
 
-  static TermWeights of(IndexReader reader, QueryTerms terms) throws IOException {
-    int n = reader.numDocs();
+  static TermWeights of(TermLookup lookup, int n, QueryTerms terms) {
     Map<String, Double> unigrams = new HashMap<>();
     Map<String, Double> bigrams = new HashMap<>();
     for (QueryTerms.Word w : terms.words()) {
@@ -30,17 +34,17 @@ public final class TermWeights {
           w.exact()
               ? new Term(ArticleIndex.BODY_C, w.canonical())
               : new Term(ArticleIndex.BODY_F, w.folded());
-      unigrams.put(w.key(), idf(n, reader.docFreq(term)));
+      unigrams.put(w.key(), idf(n, lookup.docFreq(term)));
     }
     for (String alternate : terms.alternates()) {
       boolean two = alternate.contains(" ");
       String field = two ? ArticleIndex.BODY_B : ArticleIndex.BODY_F;
-      (two ? bigrams : unigrams).put(alternate, idf(n, reader.docFreq(new Term(field, alternate))));
+      (two ? bigrams : unigrams).put(alternate, idf(n, lookup.docFreq(new Term(field, alternate))));
     }
     for (String b : terms.bigrams()) {
-      bigrams.put(b, idf(n, reader.docFreq(new Term(ArticleIndex.BODY_B, b))));
+      bigrams.put(b, idf(n, lookup.docFreq(new Term(ArticleIndex.BODY_B, b))));
     }
-    return new TermWeights(unigrams, bigrams, idf(n, 0));
+    return new TermWeights(unigrams, bigrams, idf(n, 0), n);
   }
 
   /** For tests and tools: fixed weights. */
@@ -49,11 +53,16 @@ public final class TermWeights {
     Map<String, Double> bigrams = new HashMap<>();
     terms.words().forEach(w -> unigrams.put(w.key(), 1.0));
     terms.bigrams().forEach(b -> bigrams.put(b, 1.0));
-    return new TermWeights(unigrams, bigrams, 1.0);
+    return new TermWeights(unigrams, bigrams, 1.0, 0);
   }
 
   private static double idf(int docs, int docFreq) {
     return Math.log(1 + (docs - docFreq + 0.5) / (docFreq + 0.5));
+  }
+
+  /** True when a large index has the word in more than a fifth of its articles. */
+  public boolean isCommon(QueryTerms.Word word) {
+    return docs >= LARGE && word(word) < idf(docs, (int) (docs * COMMON_SHARE));
   }
 
   public double word(QueryTerms.Word word) {
