@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,9 +16,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.zip.GZIPInputStream;
 import vn.backancity.bot.App;
 import vn.backancity.bot.config.Settings;
+import vn.backancity.bot.storage.LocalFiles;
 
 /**
  * Times what a citizen waits for: building the index over a corpus, then search plus excerpt per
@@ -94,7 +92,7 @@ public final class SearchBenchmark {
               "heap used after GC: %d MB (max %d MB); index on disk: %d MB",
               (rt.totalMemory() - rt.freeMemory()) >> 20,
               rt.maxMemory() >> 20,
-              folderBytes(settings.indexDir()) >> 20));
+              LocalFiles.size(settings.indexDir()) >> 20));
     }
   }
 
@@ -157,7 +155,7 @@ public final class SearchBenchmark {
     }
     if (corpus != null && sampleTitles > 0) {
       int every = 50_000 / sampleTitles;
-      try (BufferedReader in = lines(corpus)) {
+      try (BufferedReader in = LocalFiles.lines(corpus)) {
         int n = 0;
         for (String line;
             (line = in.readLine()) != null && out.size() < files.size() * 1000 + 2L * sampleTitles;
@@ -178,21 +176,7 @@ public final class SearchBenchmark {
     return new ArrayList<>(out);
   }
 
-  private static BufferedReader lines(Path file) throws IOException {
-    InputStream in = Files.newInputStream(file);
-    if (file.toString().endsWith(".gz")) {
-      in = new GZIPInputStream(in, 1 << 16);
-    }
-    return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-  }
-
   private static double seconds(long start) {
     return (System.nanoTime() - start) / 1e9;
-  }
-
-  private static long folderBytes(Path dir) throws IOException {
-    try (var files = Files.walk(dir)) {
-      return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
-    }
   }
 }

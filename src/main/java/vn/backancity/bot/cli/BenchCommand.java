@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import vn.backancity.bot.bench.SearchBenchmark;
+import vn.backancity.bot.storage.LocalFiles;
 
 @Command(
     name = "bench",
@@ -48,9 +49,7 @@ final class BenchCommand implements Callable<Integer> {
           .run(data.settings(Map.of()), work, inputs, questions, corpus, titles);
       return 0;
     } finally {
-      try (var files = Files.walk(work)) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
+      LocalFiles.delete(work);
     }
   }
 }

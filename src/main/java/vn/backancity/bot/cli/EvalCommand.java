@@ -13,6 +13,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import vn.backancity.bot.App;
 import vn.backancity.bot.eval.Evaluation;
+import vn.backancity.bot.storage.LocalFiles;
 
 @Command(
     name = "eval",
@@ -98,9 +99,7 @@ final class EvalCommand implements Callable<Integer> {
       return 0;
     } finally {
       if (temporary) {
-        try (var files = Files.walk(dir)) {
-          files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        LocalFiles.delete(dir);
       }
     }
   }

@@ -4,25 +4,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 import vn.backancity.bot.App;
 import vn.backancity.bot.article.ArticleImporter;
 import vn.backancity.bot.config.Settings;
 import vn.backancity.bot.search.VietnameseText;
+import vn.backancity.bot.storage.LocalFiles;
 
 /**
  * Measures answer quality for the project and for a plain-Lucene baseline, side by side: seed
@@ -287,7 +283,7 @@ public final class Evaluation {
     Random random = new Random(seed);
     List<JsonNode> reservoir = new ArrayList<>(n);
     int seen = 0;
-    try (BufferedReader in = lines(corpus)) {
+    try (BufferedReader in = LocalFiles.lines(corpus)) {
       for (String line; (line = in.readLine()) != null; ) {
         if (line.isBlank()) {
           continue;
@@ -310,14 +306,6 @@ public final class Evaluation {
     return reservoir;
   }
 
-  static BufferedReader lines(Path file) throws IOException {
-    InputStream in = Files.newInputStream(file);
-    if (file.toString().endsWith(".gz")) {
-      in = new GZIPInputStream(in, 1 << 16);
-    }
-    return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-  }
-
   static double round(double v) {
     return Math.round(v * 1000) / 1000.0;
   }
@@ -332,7 +320,7 @@ public final class Evaluation {
       Path marker = dir.resolve("inputs.txt");
       boolean reuse = Files.exists(marker) && Files.readString(marker).equals(fingerprint);
       if (!reuse) {
-        delete(dir);
+        LocalFiles.delete(dir);
         Files.createDirectories(dir);
       }
       Settings settings = e.settings.withDataDir(dir.resolve("project"));
@@ -356,7 +344,7 @@ public final class Evaluation {
       double seconds = (System.nanoTime() - start) / 1e9;
       e.info.put(name + ": articles", app.store().count());
       e.info.put(name + ": build seconds" + (reuse ? " (reused)" : ""), round(seconds));
-      e.info.put(name + ": project index MB", mb(folderSize(settings.indexDir())));
+      e.info.put(name + ": project index MB", mb(LocalFiles.size(settings.indexDir())));
       e.info.put(name + ": project database MB", mb(Files.size(settings.databaseFile())));
       e.info.put(name + ": baseline index MB", mb(baseline.sizeBytes()));
       return new Setup(
@@ -380,23 +368,8 @@ public final class Evaluation {
       return s.toString();
     }
 
-    private static long folderSize(Path dir) throws IOException {
-      try (Stream<Path> files = Files.walk(dir)) {
-        return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
-      }
-    }
-
     private static double mb(long bytes) {
       return round(bytes / 1048576.0);
-    }
-
-    static void delete(Path dir) throws IOException {
-      if (!Files.exists(dir)) {
-        return;
-      }
-      try (Stream<Path> files = Files.walk(dir)) {
-        files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-      }
     }
 
     @Override

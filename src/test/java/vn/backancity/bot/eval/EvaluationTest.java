@@ -32,7 +32,7 @@ class EvaluationTest {
         "../shared/corpus and ../shared/eval are not here: evaluation test skipped");
     Path slice = work.resolve("slice.jsonl");
     List<String> lines = new ArrayList<>();
-    try (BufferedReader in = Evaluation.lines(corpus)) {
+    try (BufferedReader in = vn.backancity.bot.storage.LocalFiles.lines(corpus)) {
       for (String line; lines.size() < 400 && (line = in.readLine()) != null; ) {
         lines.add(line);
       }
