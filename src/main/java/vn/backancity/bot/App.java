@@ -122,6 +122,15 @@ public final class App implements AutoCloseable {
     index.upsertAll(batch, store.version());
   }
 
+  /** Deletes an article from the store and the index; false when it did not exist. */
+  public boolean delete(String id) {
+    boolean deleted = store.delete(id);
+    if (deleted) {
+      index.delete(id, store.version());
+    }
+    return deleted;
+  }
+
   /** Imports files and folders (see {@link ArticleImporter}). */
   public ImportReport importPaths(List<Path> paths, Consumer<String> progress) throws IOException {
     return new ArticleImporter(this::publish, json, clock).importPaths(paths, progress);

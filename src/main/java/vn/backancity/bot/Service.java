@@ -5,10 +5,13 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.backancity.bot.admin.AdminApi;
 import vn.backancity.bot.chat.ChatBot;
 import vn.backancity.bot.chat.ChatDirectory;
 import vn.backancity.bot.chat.SeenUpdates;
 import vn.backancity.bot.config.TelegramSettings;
+import vn.backancity.bot.feed.FeedPoller;
+import vn.backancity.bot.feed.FeedScheduler;
 import vn.backancity.bot.telegram.BotIdentity;
 import vn.backancity.bot.telegram.TelegramGateway;
 import vn.backancity.bot.telegram.TelegramUpdates;
@@ -24,12 +27,16 @@ public final class Service implements AutoCloseable {
   static final int WORKERS = 8;
   static final int QUEUE = 10_000;
 
+  static final java.time.Duration FIRST_POLL = java.time.Duration.ofSeconds(10);
+
   private final WebServer web;
   private final ThreadPoolExecutor workers;
+  private final FeedScheduler scheduler;
 
-  private Service(WebServer web, ThreadPoolExecutor workers) {
+  private Service(WebServer web, ThreadPoolExecutor workers, FeedScheduler scheduler) {
     this.web = web;
     this.workers = workers;
+    this.scheduler = scheduler;
   }
 
   /** Builds and starts the service on the settings' port (0: any free port). */
@@ -66,10 +73,29 @@ public final class Service implements AutoCloseable {
     } else {
       log.info("Telegram channel off: TELEGRAM_BOT_TOKEN is not set (web chat and CLI work)");
     }
-    WebServer web = new WebServer(app, webhook).start(host, app.settings().port());
+    AdminApi admin = null;
+    if (app.settings().adminEnabled()) {
+      admin = new AdminApi(app.settings().adminToken(), app);
+    } else {
+      log.info("Admin API off: ADMIN_TOKEN is not set");
+    }
+    FeedPoller feeds = null;
+    FeedScheduler scheduler = null;
+    if (!app.settings().feeds().sources().isEmpty()) {
+      feeds =
+          new FeedPoller(
+              app.settings().feeds(),
+              app.database().dataSource(),
+              app.store(),
+              app::publish,
+              app.clock());
+      scheduler = new FeedScheduler(feeds, FIRST_POLL);
+      log.info("Polling {} feeds", app.settings().feeds().sources().size());
+    }
+    WebServer web = new WebServer(app, webhook, admin, feeds).start(host, app.settings().port());
     log.info(
         "Listening on http://{}:{}/ (public URL {})", host, web.port(), app.settings().publicUrl());
-    return new Service(web, workers);
+    return new Service(web, workers, scheduler);
   }
 
   public int port() {
@@ -78,6 +104,9 @@ public final class Service implements AutoCloseable {
 
   @Override
   public void close() {
+    if (scheduler != null) {
+      scheduler.close();
+    }
     web.close();
     workers.shutdown();
     try {

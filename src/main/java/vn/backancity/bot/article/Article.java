@@ -46,6 +46,11 @@ public record Article(
     }
   }
 
+  /** The same article at a source address, published then (null when unknown). */
+  public Article at(String url, Instant publishedAt) {
+    return new Article(id, title, url, publishedAt, lead, paragraphs, captions, author, tags);
+  }
+
   /** Lead first, then the body paragraphs: the prose a reader sees. */
   public List<String> prose() {
     List<String> all = new ArrayList<>(paragraphs.size() + 1);

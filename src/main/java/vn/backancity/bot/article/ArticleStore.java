@@ -88,6 +88,32 @@ public final class ArticleStore {
     }
   }
 
+  /** The id of another article with exactly this content, if one exists (a republished copy). */
+  public Optional<String> sameContentAs(Article article) {
+    try (Connection c = db.getConnection();
+        PreparedStatement st =
+            c.prepareStatement("SELECT id FROM articles WHERE content_hash = ? AND id <> ?")) {
+      st.setString(1, contentHash(article));
+      st.setString(2, article.id());
+      try (ResultSet rs = st.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new StoreException("could not look up article content", e);
+    }
+  }
+
+  /** Deletes an article; false when there was none. */
+  public boolean delete(String id) {
+    try (Connection c = db.getConnection();
+        PreparedStatement st = c.prepareStatement("DELETE FROM articles WHERE id = ?")) {
+      st.setString(1, id);
+      return st.executeUpdate() == 1;
+    } catch (SQLException e) {
+      throw new StoreException("could not delete article " + id, e);
+    }
+  }
+
   public Optional<Article> find(String id) {
     List<Article> found = query("SELECT " + COLUMNS + " FROM articles WHERE id = ?", id);
     return found.stream().findFirst();

@@ -23,8 +23,32 @@ public final class PortalTextReader {
       first = 1;
     }
 
+    return assemble(id, title, new ArrayList<>(lines.subList(first, lines.size())), List.of());
+  }
+
+  /**
+   * An article from a web page's parts: its title (null to derive one), its text blocks in order
+   * and the captions the page marked as such. The blocks get the same cleaning as a text file.
+   */
+  public Article fromPage(String id, String title, List<String> blocks, List<String> captions) {
+    List<String> body = ArticleText.paragraphs(String.join("\n", blocks));
+    if (body.isEmpty()) {
+      throw new IllegalArgumentException("no text");
+    }
+    String cleanTitle = title == null ? null : ArticleText.clean(title);
+    if (cleanTitle != null && !body.isEmpty() && body.get(0).equals(cleanTitle)) {
+      body.remove(0); // the page repeats its title as the first heading
+    }
+    List<String> cleanCaptions = captions.stream().map(ArticleText::clean).toList();
+    return assemble(
+        id, cleanTitle == null || cleanTitle.isEmpty() ? null : cleanTitle, body, cleanCaptions);
+  }
+
+  private Article assemble(String id, String title, List<String> body, List<String> knownCaptions) {
+    if (body.isEmpty()) {
+      throw new IllegalArgumentException("no prose, only a title");
+    }
     // The author stands on the last line, or is glued to its last sentence.
-    List<String> body = new ArrayList<>(lines.subList(first, lines.size()));
     String author = null;
     String last = body.get(body.size() - 1);
     String[] glued = ArticleText.splitGluedAuthor(last);
@@ -36,7 +60,7 @@ public final class PortalTextReader {
     }
 
     List<String> prose = new ArrayList<>();
-    List<String> captions = new ArrayList<>();
+    List<String> captions = new ArrayList<>(knownCaptions);
     for (String line : body) {
       String paragraph = prose.isEmpty() ? ArticleText.withoutDateline(line) : line;
       if (paragraph.isEmpty()) {

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       ReindexCommand.class,
       EvalCommand.class,
       BenchCommand.class,
+      CrawlCommand.class,
       TelegramCommand.class
     })
 public final class Cli {}

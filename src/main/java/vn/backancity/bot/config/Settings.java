@@ -4,9 +4,12 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import vn.backancity.bot.answer.Answerer;
 
@@ -26,7 +29,9 @@ public record Settings(
     Answerer.Tuning tuning,
     long cacheMaxSize,
     Duration cacheExpiry,
-    TelegramSettings telegram) {
+    TelegramSettings telegram,
+    String adminToken,
+    FeedSettings feeds) {
 
   public static final Path CONFIG_FILE = Path.of("config", "application.conf");
 
@@ -80,7 +85,40 @@ public record Settings(
             c.getString("telegram.token"),
             c.getString("telegram.webhook-secret"),
             c.getString("telegram.api-url"),
-            c.getString("telegram.bot-username")));
+            c.getString("telegram.bot-username")),
+        c.getString("admin.token"),
+        feeds(c));
+  }
+
+  private static FeedSettings feeds(Config c) {
+    List<FeedSettings.Source> sources = new ArrayList<>();
+    for (Config source : c.getConfigList("feeds.sources")) {
+      sources.add(
+          new FeedSettings.Source(
+              source.getString("name"),
+              feedUrl(source.getString("url")),
+              source.hasPath("selector") ? source.getString("selector") : null));
+    }
+    for (String url : c.getString("feeds.extra-urls").split(",")) {
+      if (!url.isBlank()) {
+        URI uri = feedUrl(url.strip());
+        sources.add(new FeedSettings.Source(uri.getHost(), uri, null));
+      }
+    }
+    return new FeedSettings(
+        sources,
+        c.getDuration("feeds.interval"),
+        c.getString("feeds.user-agent"),
+        c.getDuration("feeds.timeout"),
+        c.getBytes("feeds.max-bytes"));
+  }
+
+  private static URI feedUrl(String url) {
+    URI uri = URI.create(url);
+    if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+      throw new IllegalArgumentException("feed URL must be http(s): " + url);
+    }
+    return uri;
   }
 
   /** The same settings on another data folder. */
@@ -96,7 +134,30 @@ public record Settings(
         tuning,
         cacheMaxSize,
         cacheExpiry,
-        telegram);
+        telegram,
+        adminToken,
+        feeds);
+  }
+
+  public boolean adminEnabled() {
+    return adminToken != null && !adminToken.isBlank();
+  }
+
+  @Override
+  public String toString() {
+    return "Settings[port="
+        + port
+        + ", publicUrl="
+        + publicUrl
+        + ", dataDir="
+        + dataDir
+        + ", telegram="
+        + telegram
+        + ", admin="
+        + (adminEnabled() ? "on" : "off")
+        + ", feeds="
+        + (feeds == null ? 0 : feeds.sources().size())
+        + "]";
   }
 
   public Path databaseFile() {

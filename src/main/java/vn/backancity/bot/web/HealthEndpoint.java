@@ -3,9 +3,12 @@ package vn.backancity.bot.web;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import vn.backancity.bot.answer.AnswerCache;
 import vn.backancity.bot.article.ArticleStore;
+import vn.backancity.bot.feed.SourceStatus;
 import vn.backancity.bot.search.ArticleIndex;
 
 /** {@code GET /health}: is the service up, how much it knows, how well the cache works. */
@@ -14,12 +17,19 @@ final class HealthEndpoint {
   private final ArticleIndex index;
   private final AnswerCache cache;
   private final boolean telegram;
+  private final Supplier<List<SourceStatus>> feeds;
 
-  HealthEndpoint(ArticleStore store, ArticleIndex index, AnswerCache cache, boolean telegram) {
+  HealthEndpoint(
+      ArticleStore store,
+      ArticleIndex index,
+      AnswerCache cache,
+      boolean telegram,
+      Supplier<List<SourceStatus>> feeds) {
     this.store = store;
     this.index = index;
     this.cache = cache;
     this.telegram = telegram;
+    this.feeds = feeds;
   }
 
   void handle(Context ctx) {
@@ -35,6 +45,7 @@ final class HealthEndpoint {
     health.put("indexed", index.size());
     health.put("cache", cacheInfo);
     health.put("telegram", telegram ? "on" : "off");
+    health.put("feeds", feeds.get());
     ctx.json(health);
   }
 }

@@ -8,10 +8,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.backancity.bot.App;
+import vn.backancity.bot.admin.AdminApi;
+import vn.backancity.bot.feed.FeedPoller;
 import vn.backancity.bot.telegram.TelegramWebhook;
 
 /**
@@ -27,13 +30,20 @@ public final class WebServer implements AutoCloseable {
    * Builds the server for an app.
    *
    * @param telegram the webhook handler, or null when the Telegram channel is off
+   * @param admin the admin API, or null when no admin token is configured
+   * @param feeds the feed poller whose state /health shows, or null
    */
-  public WebServer(App app, TelegramWebhook telegram) {
+  public WebServer(App app, TelegramWebhook telegram, AdminApi admin, FeedPoller feeds) {
     ObjectMapper json = app.json();
     AskApi ask = new AskApi(app.answerer(), json, app.settings().answersPerPage());
     ArticlePage articles = new ArticlePage(app.store());
     HealthEndpoint health =
-        new HealthEndpoint(app.store(), app.index(), app.cache(), telegram != null);
+        new HealthEndpoint(
+            app.store(),
+            app.index(),
+            app.cache(),
+            telegram != null,
+            feeds == null ? List::of : feeds::statuses);
     String chatPage = resource("/web/chat.html");
     this.javalin =
         Javalin.create(
@@ -53,6 +63,20 @@ public final class WebServer implements AutoCloseable {
                     ctx ->
                         ctx.status(404)
                             .json(Map.of("error", "the Telegram channel is not configured")));
+              }
+              if (admin != null) {
+                config.routes.before("/api/admin/*", admin::authorize);
+                config.routes.post("/api/admin/articles", admin::postArticles);
+                config.routes.delete("/api/admin/articles/{id}", admin::deleteArticle);
+                config.routes.post("/api/admin/reindex", admin::reindex);
+              } else {
+                config.routes.before(
+                    "/api/admin/*",
+                    ctx -> {
+                      ctx.status(404)
+                          .json(Map.of("error", "the admin API is off: set ADMIN_TOKEN"));
+                      ctx.skipRemainingHandlers();
+                    });
               }
               config.routes.exception(
                   HttpResponseException.class,

@@ -46,9 +46,13 @@ class SettingsTest {
                     null,
                     1,
                     java.time.Duration.ZERO,
-                    t)
+                    t,
+                    "ADMIN-SECRET",
+                    null)
+                .withDataDir(Path.of("x"))
                 .toString())
-        .doesNotContain("SECRET-TOKEN");
+        .doesNotContain("SECRET-TOKEN")
+        .doesNotContain("ADMIN-SECRET");
   }
 
   @Test

@@ -122,6 +122,7 @@ class WebServerTest {
     assertThat(health.path("cache").path("hits").asLong()).isGreaterThanOrEqualTo(1);
     assertThat(health.path("cache").has("hit_rate")).isTrue();
     assertThat(health.path("telegram").asText()).isEqualTo("off");
+    assertThat(health.path("feeds").isArray()).isTrue();
   }
 
   @Test

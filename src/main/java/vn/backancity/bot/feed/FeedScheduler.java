@@ -1,0 +1,44 @@
+package vn.backancity.bot.feed;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the poller in the background: every minute it polls the feeds whose time has come (each
+ * feed's next poll is its interval, or its backoff, after the last).
+ */
+public final class FeedScheduler implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(FeedScheduler.class);
+  static final Duration TICK = Duration.ofMinutes(1);
+
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "feed-poller");
+            t.setDaemon(true);
+            return t;
+          });
+
+  public FeedScheduler(FeedPoller poller, Duration firstDelay) {
+    timer.scheduleWithFixedDelay(
+        () -> {
+          try {
+            poller.pollAll(false);
+          } catch (RuntimeException e) {
+            log.error("Feed polling failed", e);
+          }
+        },
+        firstDelay.toMillis(),
+        TICK.toMillis(),
+        TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public void close() {
+    timer.shutdownNow();
+  }
+}
