@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.typesafe.config.ConfigFactory;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import vn.backancity.bot.testing.FakeSite;
 
 /** Runs the real commands on a temporary data folder, capturing stdin and stdout. */
 class CliTest {
@@ -106,6 +108,33 @@ class CliTest {
         .containsPattern(
             "seeds alone +right \\(article and excerpt\\) +17 +(1\\.000|0\\.941) +0\\.\\d+")
         .contains("wall_seconds");
+  }
+
+  @Test
+  void crawlOncePollsTheFeedsAndSaysWhatItFound() throws Exception {
+    try (FakeSite site = new FakeSite()) {
+      site.put(
+          "/feed.xml",
+          "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title>"
+              + "<item><title>Tin mới về đường Trường Chinh</title><link>"
+              + site.url("/a.html")
+              + "</link></item></channel></rss>");
+      site.put(
+          "/a.html",
+          "<html><body><div><p>Đường Trường Chinh được trải nhựa lại dài 2 km.</p>"
+              + "<p>Công trình hoàn thành trong tháng 11.</p></div></body></html>");
+      System.setProperty("feeds.extra-urls", site.url("/feed.xml"));
+      ConfigFactory.invalidateCaches();
+      try {
+        assertThat(run("crawl", "--data", data.toString(), "--once")).isZero();
+      } finally {
+        System.clearProperty("feeds.extra-urls");
+        ConfigFactory.invalidateCaches();
+      }
+      assertThat(output())
+          .contains("127.0.0.1: 1 items, 1 new or changed")
+          .contains("1 articles in total");
+    }
   }
 
   @Test
