@@ -23,6 +23,7 @@ import vn.backancity.bot.article.ArticleStore;
 import vn.backancity.bot.article.ImportReport;
 import vn.backancity.bot.cli.Cli;
 import vn.backancity.bot.config.Settings;
+import vn.backancity.bot.feed.FeedPoller;
 import vn.backancity.bot.search.Abbreviations;
 import vn.backancity.bot.search.ArticleIndex;
 import vn.backancity.bot.search.QuestionAnalyzer;
@@ -120,6 +121,11 @@ public final class App implements AutoCloseable {
   public void publish(List<Article> batch) {
     store.upsertAll(batch);
     index.upsertAll(batch, store.version());
+  }
+
+  /** A poller of the configured feeds that publishes into this app. */
+  public FeedPoller feedPoller() {
+    return new FeedPoller(settings.feeds(), database.dataSource(), store, this::publish, clock);
   }
 
   /** Deletes an article from the store and the index; false when it did not exist. */

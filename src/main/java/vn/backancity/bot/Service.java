@@ -82,13 +82,7 @@ public final class Service implements AutoCloseable {
     FeedPoller feeds = null;
     FeedScheduler scheduler = null;
     if (!app.settings().feeds().sources().isEmpty()) {
-      feeds =
-          new FeedPoller(
-              app.settings().feeds(),
-              app.database().dataSource(),
-              app.store(),
-              app::publish,
-              app.clock());
+      feeds = app.feedPoller();
       scheduler = new FeedScheduler(feeds, FIRST_POLL);
       log.info("Polling {} feeds", app.settings().feeds().sources().size());
     }

@@ -25,13 +25,7 @@ final class CrawlCommand implements Callable<Integer> {
             "no feeds configured (feeds.sources in config/application.conf, FEED_URLS)");
         return 0;
       }
-      FeedPoller poller =
-          new FeedPoller(
-              app.settings().feeds(),
-              app.database().dataSource(),
-              app.store(),
-              app::publish,
-              app.clock());
+      FeedPoller poller = app.feedPoller();
       int failed = 0;
       for (FeedPoller.Report r : poller.pollAll(true)) {
         if (r.error() != null) {
