@@ -43,13 +43,15 @@ public final class Answerer {
           .<String, Analyzed>weigher((id, a) -> a.words().size() + 1)
           .build();
 
-  /** An article with its passages and all its words (title first). */
-  private record Analyzed(Article article, List<Passage> passages, List<Words.Word> words) {
+  /** An article with its title and passages analyzed, and all its words (title first). */
+  private record Analyzed(
+      Article article, Passage title, List<Passage> passages, List<Words.Word> words) {
     static Analyzed of(Article article) {
+      Passage title = Passage.of(article.title(), -1, false, true, true);
       List<Passage> passages = SentenceSplitter.passages(article);
-      List<Words.Word> words = new ArrayList<>(Words.of(article.title()));
+      List<Words.Word> words = new ArrayList<>(title.words());
       passages.forEach(p -> words.addAll(p.words()));
-      return new Analyzed(article, passages, words);
+      return new Analyzed(article, title, passages, words);
     }
   }
 
@@ -176,7 +178,7 @@ public final class Answerer {
     log.debug("{}: best passage {}: {}", article.id(), bestScore, passages.get(best).text());
     // A question that is (nearly) the title asks for that article, even when no sentence of the
     // body repeats the title's words.
-    double titleCoverage = scorer.coverage(Passage.of(article.title(), -1, false, true, true));
+    double titleCoverage = scorer.coverage(a.title());
     double passageCoverage = Math.max(scorer.coverage(passages.get(best)), titleCoverage);
     if (passageCoverage < tuning.minPassage()) {
       return null;

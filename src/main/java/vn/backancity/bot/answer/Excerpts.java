@@ -43,8 +43,6 @@ final class Excerpts {
   }
 
   private static String join(Passage first, Passage second) {
-    String a = first.display();
-    String b = second.display();
     if (!first.closes() && !second.opens()) {
       return (first.opens() ? "" : "…")
           + first.text()
@@ -52,7 +50,7 @@ final class Excerpts {
           + second.text()
           + (second.closes() ? "" : "…");
     }
-    return a + " " + b;
+    return first.display() + " " + second.display();
   }
 
   /**

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -19,9 +17,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.backancity.bot.storage.LocalFiles;
 
 /**
  * Imports articles from files and folders: portal text files ({@code .txt}), JSON objects ({@code
@@ -103,7 +101,7 @@ public final class ArticleImporter {
   }
 
   private void importJsonLines(Path file, String stem, Run run) throws IOException {
-    try (BufferedReader reader = utf8Lines(file)) {
+    try (BufferedReader reader = LocalFiles.lines(file)) {
       int lineNo = 0;
       for (String line; (line = reader.readLine()) != null; ) {
         lineNo++;
@@ -135,21 +133,6 @@ public final class ArticleImporter {
             .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
             .toString();
     return text.startsWith("\uFEFF") ? text.substring(1) : text;
-  }
-
-  private static BufferedReader utf8Lines(Path file) throws IOException {
-    InputStream in = Files.newInputStream(file);
-    if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz")) {
-      in = new GZIPInputStream(in, 1 << 16);
-    }
-    return new BufferedReader(
-        new InputStreamReader(
-            in,
-            StandardCharsets.UTF_8
-                .newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)),
-        1 << 16);
   }
 
   /** The state of one import: counts, the pending batch, progress reporting. */

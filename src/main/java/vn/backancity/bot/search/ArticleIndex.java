@@ -242,10 +242,6 @@ public final class ArticleIndex implements AutoCloseable {
   }
 
   /** The best {@code n} articles for the terms, with the term weights of the same snapshot. */
-  public SearchResult search(QueryTerms terms, int n) {
-    return search(terms, n, id -> null);
-  }
-
   /**
    * The best {@code n} articles for the terms (with candidates from the rarest words and local
    * articles), and the term weights of the same snapshot. Articles {@code known} returns are not

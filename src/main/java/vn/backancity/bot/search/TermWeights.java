@@ -47,15 +47,6 @@ public final class TermWeights {
     return new TermWeights(unigrams, bigrams, idf(n, 0), n);
   }
 
-  /** For tests and tools: fixed weights. */
-  public static TermWeights uniform(QueryTerms terms) {
-    Map<String, Double> unigrams = new HashMap<>();
-    Map<String, Double> bigrams = new HashMap<>();
-    terms.words().forEach(w -> unigrams.put(w.key(), 1.0));
-    terms.bigrams().forEach(b -> bigrams.put(b, 1.0));
-    return new TermWeights(unigrams, bigrams, 1.0, 0);
-  }
-
   private static double idf(int docs, int docFreq) {
     return Math.log(1 + (docs - docFreq + 0.5) / (docFreq + 0.5));
   }

@@ -55,8 +55,13 @@ public final class VietnameseAnalyzer extends Analyzer {
 
   /** The terms this analyzer makes of a text, in order. */
   public List<String> terms(String text) {
+    return terms(this, text);
+  }
+
+  /** The terms any analyzer makes of a text, in order. */
+  public static List<String> terms(Analyzer analyzer, String text) {
     List<String> terms = new ArrayList<>();
-    try (TokenStream stream = tokenStream("", text)) {
+    try (TokenStream stream = analyzer.tokenStream("", text)) {
       CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
       stream.reset();
       while (stream.incrementToken()) {

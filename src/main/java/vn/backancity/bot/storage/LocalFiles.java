@@ -4,10 +4,12 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
@@ -15,13 +17,24 @@ import java.util.zip.GZIPInputStream;
 public final class LocalFiles {
   private LocalFiles() {}
 
-  /** Lines of a UTF-8 text file, gunzipped when its name ends in ".gz". */
+  /**
+   * Lines of a UTF-8 text file, gunzipped when its name ends in ".gz" (any case). Bytes that are
+   * not UTF-8 raise {@link java.nio.charset.CharacterCodingException} rather than turning into
+   * replacement characters.
+   */
   public static BufferedReader lines(Path file) throws IOException {
     InputStream in = Files.newInputStream(file);
-    if (file.getFileName().toString().endsWith(".gz")) {
+    if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz")) {
       in = new GZIPInputStream(in, 1 << 16);
     }
-    return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+    return new BufferedReader(
+        new InputStreamReader(
+            in,
+            StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)),
+        1 << 16);
   }
 
   /** Bytes of all files below a folder. */
