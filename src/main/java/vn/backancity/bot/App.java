@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
+import vn.backancity.bot.admin.Announcements;
 import vn.backancity.bot.answer.AnswerCache;
 import vn.backancity.bot.answer.Answerer;
 import vn.backancity.bot.answer.Links;
@@ -21,13 +22,19 @@ import vn.backancity.bot.article.Article;
 import vn.backancity.bot.article.ArticleImporter;
 import vn.backancity.bot.article.ArticleStore;
 import vn.backancity.bot.article.ImportReport;
+import vn.backancity.bot.chat.ChatDirectory;
 import vn.backancity.bot.cli.Cli;
 import vn.backancity.bot.config.Settings;
+import vn.backancity.bot.delivery.Outbox;
 import vn.backancity.bot.feed.FeedPoller;
 import vn.backancity.bot.search.Abbreviations;
 import vn.backancity.bot.search.ArticleIndex;
 import vn.backancity.bot.search.QuestionAnalyzer;
 import vn.backancity.bot.storage.Database;
+import vn.backancity.bot.subscription.DigestScheduler;
+import vn.backancity.bot.subscription.Subscriptions;
+import vn.backancity.bot.subscription.TopicMatcher;
+import vn.backancity.bot.telegram.TelegramUpdates;
 
 /**
  * The composition root: builds every long-lived object from the settings, by constructor, and
@@ -45,12 +52,17 @@ public final class App implements AutoCloseable {
   private final AnswerCache cache;
   private final Links links;
   private final Answerer answerer;
+  private final ChatDirectory chats;
+  private final Outbox outbox;
+  private final Subscriptions subscriptions;
+  private final TopicMatcher topics;
+  private final Announcements announcements;
 
   private App(Settings settings, Clock clock) {
     this.settings = settings;
     this.clock = clock;
     this.json = jsonMapper();
-    this.database = Database.sqlite(settings.databaseFile());
+    this.database = Database.open(settings.databaseUrl(), settings.databaseFile());
     this.store = new ArticleStore(database.dataSource(), json, clock);
     ArticleIndex opened;
     try {
@@ -64,15 +76,44 @@ public final class App implements AutoCloseable {
         new AnswerCache(settings.cacheMaxSize(), settings.cacheExpiry(), Ticker.systemTicker());
     index.onChange(cache::invalidateAll);
     this.links = new Links(settings.publicUrl());
+    Abbreviations abbreviations = abbreviations(settings.abbreviationsFile());
     this.answerer =
         new Answerer(
             index,
-            new QuestionAnalyzer(
-                abbreviations(settings.abbreviationsFile()), settings.tuning().homePlaces()),
+            new QuestionAnalyzer(abbreviations, settings.tuning().homePlaces()),
             links,
             cache,
             settings.tuning(),
             clock);
+    this.chats = new ChatDirectory(database.dataSource(), clock);
+    this.outbox = new Outbox(database.dataSource(), database.vendor(), clock);
+    this.subscriptions =
+        new Subscriptions(
+            database.dataSource(),
+            clock,
+            settings.digest().zone(),
+            settings.digest().defaultTime());
+    this.topics = new TopicMatcher(abbreviations);
+    this.announcements = new Announcements(database.dataSource(), outbox, channels(), clock, json);
+  }
+
+  /** The chat channels that are configured, hence reachable by pushes. */
+  public List<String> channels() {
+    return settings.telegram().enabled() ? List.of(TelegramUpdates.CHANNEL) : List.of();
+  }
+
+  /** The scheduler of digests and topic alerts over this app's data. */
+  public DigestScheduler digestScheduler() {
+    return new DigestScheduler(
+        database.dataSource(),
+        outbox,
+        store,
+        topics,
+        links,
+        settings.digest(),
+        channels(),
+        clock,
+        json);
   }
 
   /** Opens the data folder: database (migrated), index (rebuilt if behind the database). */
@@ -203,6 +244,26 @@ public final class App implements AutoCloseable {
 
   public Answerer answerer() {
     return answerer;
+  }
+
+  public ChatDirectory chats() {
+    return chats;
+  }
+
+  public Outbox outbox() {
+    return outbox;
+  }
+
+  public Subscriptions subscriptions() {
+    return subscriptions;
+  }
+
+  public TopicMatcher topics() {
+    return topics;
+  }
+
+  public Announcements announcements() {
+    return announcements;
   }
 
   @Override

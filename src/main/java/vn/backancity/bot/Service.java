@@ -1,26 +1,34 @@
 package vn.backancity.bot;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.backancity.bot.admin.AdminApi;
 import vn.backancity.bot.chat.ChatBot;
-import vn.backancity.bot.chat.ChatDirectory;
 import vn.backancity.bot.chat.SeenUpdates;
 import vn.backancity.bot.config.TelegramSettings;
+import vn.backancity.bot.delivery.OutboxWorker;
 import vn.backancity.bot.feed.FeedPoller;
 import vn.backancity.bot.feed.FeedScheduler;
+import vn.backancity.bot.subscription.DigestScheduler;
+import vn.backancity.bot.subscription.SubscriptionCommands;
 import vn.backancity.bot.telegram.BotIdentity;
 import vn.backancity.bot.telegram.TelegramGateway;
+import vn.backancity.bot.telegram.TelegramSender;
 import vn.backancity.bot.telegram.TelegramUpdates;
 import vn.backancity.bot.telegram.TelegramWebhook;
 import vn.backancity.bot.web.WebServer;
 
 /**
- * The running service: the web server and the chat channels behind it, built from an open {@link
- * App}. Closing it stops taking requests, then lets queued updates finish.
+ * The running service: the web server and the chat channels behind it, the outbox workers that send
+ * pushes, and the scheduler of digests, alerts and announcements, built from an open {@link App}.
+ * Closing it stops taking requests, then lets queued work finish.
  */
 public final class Service implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Service.class);
@@ -31,12 +39,21 @@ public final class Service implements AutoCloseable {
 
   private final WebServer web;
   private final ThreadPoolExecutor workers;
-  private final FeedScheduler scheduler;
+  private final FeedScheduler feedScheduler;
+  private final List<OutboxWorker> senders;
+  private final ScheduledExecutorService pushClock;
 
-  private Service(WebServer web, ThreadPoolExecutor workers, FeedScheduler scheduler) {
+  private Service(
+      WebServer web,
+      ThreadPoolExecutor workers,
+      FeedScheduler feedScheduler,
+      List<OutboxWorker> senders,
+      ScheduledExecutorService pushClock) {
     this.web = web;
     this.workers = workers;
-    this.scheduler = scheduler;
+    this.feedScheduler = feedScheduler;
+    this.senders = senders;
+    this.pushClock = pushClock;
   }
 
   /** Builds and starts the service on the settings' port (0: any free port). */
@@ -54,14 +71,22 @@ public final class Service implements AutoCloseable {
             workerThreads, workerThreads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE));
     ChatBot bot =
         new ChatBot(app.answerer(), app.store(), app.links(), app.settings().answersPerPage());
-    ChatDirectory chats = new ChatDirectory(app.database().dataSource(), app.clock());
+    SubscriptionCommands subscriptions = new SubscriptionCommands(app.subscriptions());
     TelegramSettings telegram = app.settings().telegram();
     TelegramWebhook webhook = null;
+    List<OutboxWorker> senders = new ArrayList<>();
     if (telegram.enabled()) {
       TelegramGateway gateway = new TelegramGateway(telegram, app.json());
       TelegramUpdates updates =
           new TelegramUpdates(
-              bot, chats, gateway, new BotIdentity(telegram.botUsername(), gateway, app.clock()));
+              bot,
+              app.chats(),
+              subscriptions,
+              app.announcements(),
+              telegram.adminIds(),
+              app.clock(),
+              gateway,
+              new BotIdentity(telegram.botUsername(), gateway, app.clock()));
       webhook =
           new TelegramWebhook(
               telegram.effectiveSecret(),
@@ -69,27 +94,62 @@ public final class Service implements AutoCloseable {
               new SeenUpdates(app.database().dataSource(), app.clock()),
               updates,
               workers);
+      boolean paid = app.settings().delivery().rate() > 30;
+      senders.add(
+          new OutboxWorker(
+              app.outbox(),
+              new TelegramSender(gateway, paid),
+              app.chats(),
+              app.settings().delivery(),
+              app.clock(),
+              app.json()));
       log.info("Telegram channel on: POST /telegram/webhook, Bot API at {}", telegram.apiUrl());
     } else {
       log.info("Telegram channel off: TELEGRAM_BOT_TOKEN is not set (web chat and CLI work)");
     }
+    FeedPoller feeds = null;
+    FeedScheduler feedScheduler = null;
+    if (!app.settings().feeds().sources().isEmpty()) {
+      feeds = app.feedPoller();
+      feedScheduler = new FeedScheduler(feeds, FIRST_POLL);
+      log.info("Polling {} feeds", app.settings().feeds().sources().size());
+    }
     AdminApi admin = null;
     if (app.settings().adminEnabled()) {
-      admin = new AdminApi(app.settings().adminToken(), app);
+      admin =
+          new AdminApi(
+              app.settings().adminToken(), app, feeds == null ? List::of : feeds::statuses);
     } else {
       log.info("Admin API off: ADMIN_TOKEN is not set");
     }
-    FeedPoller feeds = null;
-    FeedScheduler scheduler = null;
-    if (!app.settings().feeds().sources().isEmpty()) {
-      feeds = app.feedPoller();
-      scheduler = new FeedScheduler(feeds, FIRST_POLL);
-      log.info("Polling {} feeds", app.settings().feeds().sources().size());
-    }
     WebServer web = new WebServer(app, webhook, admin, feeds).start(host, app.settings().port());
+    senders.forEach(OutboxWorker::start);
+    ScheduledExecutorService pushClock = startPushClock(app);
     log.info(
         "Listening on http://{}:{}/ (public URL {})", host, web.port(), app.settings().publicUrl());
-    return new Service(web, workers, scheduler);
+    return new Service(web, workers, feedScheduler, senders, pushClock);
+  }
+
+  /** Digests, topic alerts and scheduled announcements, looked at every digest.tick. */
+  private static ScheduledExecutorService startPushClock(App app) {
+    DigestScheduler digests = app.digestScheduler();
+    ScheduledExecutorService clock =
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("push-clock").daemon().factory());
+    long tick = app.settings().digest().tick().toMillis();
+    clock.scheduleWithFixedDelay(
+        () -> {
+          try {
+            app.announcements().startDue();
+            digests.tick();
+          } catch (RuntimeException e) {
+            log.error("Scheduled pushes failed; trying again next tick", e);
+          }
+        },
+        Math.min(tick, 2000),
+        tick,
+        TimeUnit.MILLISECONDS);
+    return clock;
   }
 
   public int port() {
@@ -98,8 +158,9 @@ public final class Service implements AutoCloseable {
 
   @Override
   public void close() {
-    if (scheduler != null) {
-      scheduler.close();
+    pushClock.shutdownNow();
+    if (feedScheduler != null) {
+      feedScheduler.close();
     }
     web.close();
     workers.shutdown();
@@ -111,5 +172,6 @@ public final class Service implements AutoCloseable {
       workers.shutdownNow();
       Thread.currentThread().interrupt();
     }
+    senders.forEach(OutboxWorker::close);
   }
 }

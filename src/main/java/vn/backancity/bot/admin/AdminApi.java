@@ -7,11 +7,14 @@ import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import vn.backancity.bot.App;
 import vn.backancity.bot.article.Article;
 import vn.backancity.bot.article.JsonArticleReader;
+import vn.backancity.bot.feed.SourceStatus;
 
 /**
  * {@code /api/admin/*}: add or replace articles (one JSON object, or JSON lines), delete one,
@@ -23,12 +26,17 @@ public final class AdminApi {
   private final App app;
   private final ObjectMapper json;
   private final JsonArticleReader reader;
+  private final Supplier<List<SourceStatus>> feeds;
 
-  public AdminApi(String token, App app) {
+  /**
+   * @param feeds the feeds' states for the overview (an empty list when none are polled)
+   */
+  public AdminApi(String token, App app, Supplier<List<SourceStatus>> feeds) {
     this.token = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
     this.app = app;
     this.json = app.json();
     this.reader = new JsonArticleReader(json);
+    this.feeds = feeds;
   }
 
   /** Runs before every admin route: 401 unless the token is right (compared in constant time). */
@@ -96,5 +104,108 @@ public final class AdminApi {
 
   public void reindex(Context ctx) {
     ctx.json(Map.of("indexed", app.reindex()));
+  }
+
+  /** POST /api/admin/announcements: 201 {"id"}; 400 naming the field that is wrong. */
+  public void postAnnouncement(Context ctx) {
+    AnnouncementRequest request;
+    try {
+      request = AnnouncementRequest.parse(json, ctx.body(), app.clock());
+    } catch (IllegalArgumentException e) {
+      ctx.status(400).json(Map.of("error", e.getMessage()));
+      return;
+    }
+    long id =
+        app.announcements()
+            .create(
+                request.text(),
+                request.link(),
+                request.audience(),
+                request.sendAt(),
+                "api:" + ctx.ip(),
+                false);
+    ctx.status(201).json(Map.of("id", id));
+  }
+
+  public void listAnnouncements(Context ctx) {
+    List<Map<String, Object>> list =
+        app.announcements().list(100).stream().map(this::view).toList();
+    ctx.json(Map.of("announcements", list));
+  }
+
+  public void getAnnouncement(Context ctx) {
+    Long id = announcementId(ctx);
+    if (id != null) {
+      app.announcements()
+          .find(id)
+          .ifPresentOrElse(
+              a -> ctx.json(view(a)),
+              () -> ctx.status(404).json(Map.of("error", "no announcement " + id)));
+    }
+  }
+
+  /** DELETE: cancels what has not been sent yet; answers with the announcement as it now is. */
+  public void cancelAnnouncement(Context ctx) {
+    Long id = announcementId(ctx);
+    if (id == null) {
+      return;
+    }
+    if (app.announcements().find(id).isEmpty()) {
+      ctx.status(404).json(Map.of("error", "no announcement " + id));
+      return;
+    }
+    app.announcements().cancel(id);
+    ctx.json(view(app.announcements().find(id).orElseThrow()));
+  }
+
+  /** GET /api/admin/overview: subscribers, chats, outbox and feeds, for the admin page. */
+  public void overview(Context ctx) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("subscribers", app.subscriptions().activeCount());
+    Map<String, Integer> chats = new LinkedHashMap<>();
+    for (String channel : app.channels()) {
+      chats.put(channel, app.chats().activeCount(channel));
+    }
+    out.put("active_chats", chats);
+    out.put("channels", app.channels());
+    out.put("outbox", app.outbox().statusCounts(null));
+    List<Map<String, Object>> feedList = new ArrayList<>();
+    for (SourceStatus f : feeds.get()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("name", f.name());
+      m.put("url", f.url());
+      m.put("last_success", f.lastSuccess() == null ? null : f.lastSuccess().toString());
+      m.put("last_error", f.lastError());
+      m.put("failures", f.failures());
+      m.put("articles", f.articles());
+      feedList.add(m);
+    }
+    out.put("feeds", feedList);
+    ctx.json(out);
+  }
+
+  private Long announcementId(Context ctx) {
+    try {
+      return Long.parseLong(ctx.pathParam("id"));
+    } catch (NumberFormatException e) {
+      ctx.status(400).json(Map.of("error", "announcement id must be a number"));
+      return null;
+    }
+  }
+
+  private Map<String, Object> view(Announcement a) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", a.id());
+    m.put("status", a.status());
+    m.put("text", a.text());
+    m.put("link", a.link());
+    m.put("audience", a.audience());
+    m.put("send_at", AnnouncementRequest.format(a.sendAt()));
+    m.put("created_at", AnnouncementRequest.format(a.createdAt()));
+    m.put("created_by", a.createdBy());
+    m.put("recipients", a.recipients());
+    m.put("counts", a.counts());
+    m.put("by_channel", a.byChannel());
+    return m;
   }
 }

@@ -18,6 +18,11 @@ public final class Links {
     return publicUrl + "/articles/" + id;
   }
 
+  /** A page of this service: {@code path} starts with "/" and may carry a query. */
+  public String page(String path) {
+    return publicUrl + path;
+  }
+
   public String home() {
     return publicUrl + "/";
   }

@@ -128,6 +128,38 @@ public final class ArticleStore {
         limit);
   }
 
+  /**
+   * Articles first imported in (after, upTo] (epoch ms) and published since {@code publishedSince}
+   * or undated, newest first: what digests and alerts announce. The publication filter keeps an
+   * import of old articles from flooding subscribers.
+   */
+  public List<Added> added(long after, long upTo, long publishedSince) {
+    String sql =
+        "SELECT "
+            + COLUMNS
+            + ", created_at FROM articles WHERE created_at > ? AND created_at <= ?"
+            + " AND (published_at IS NULL OR published_at >= ?)"
+            + " ORDER BY COALESCE(published_at, created_at) DESC, id DESC";
+    try (Connection c = db.getConnection();
+        PreparedStatement st = c.prepareStatement(sql)) {
+      st.setLong(1, after);
+      st.setLong(2, upTo);
+      st.setLong(3, publishedSince);
+      try (ResultSet rs = st.executeQuery()) {
+        List<Added> out = new ArrayList<>();
+        while (rs.next()) {
+          out.add(new Added(read(rs), rs.getLong("created_at")));
+        }
+        return out;
+      }
+    } catch (SQLException e) {
+      throw new StoreException("could not read new articles", e);
+    }
+  }
+
+  /** An article with the time it was first imported (epoch ms). */
+  public record Added(Article article, long createdAt) {}
+
   public int count() {
     try (Connection c = db.getConnection();
         PreparedStatement st = c.prepareStatement("SELECT COUNT(*) FROM articles");

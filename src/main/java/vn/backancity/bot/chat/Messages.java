@@ -17,6 +17,9 @@ public final class Messages {
       • Gõ câu hỏi, ví dụ: "thu ngân sách năm 2023", "xã nào đạt chuẩn nông thôn mới"
       • /tim <câu hỏi> – tìm bài viết (dùng trong nhóm)
       • /moi – xem tin mới nhất
+      • /dangky – nhận bản tin mỗi sáng; /dangky 18:30 – đổi giờ nhận
+      • /dangky <chủ đề> – theo dõi một chủ đề, ví dụ /dangky nông thôn mới
+      • /caidat – xem và đổi cài đặt; /huy – hủy đăng ký
       • /help – xem hướng dẫn này\
       """;
 
@@ -34,6 +37,55 @@ public final class Messages {
   public static final String LATEST_HEADER = "Tin mới nhất";
   public static final String READ = "Đọc bài";
   public static final String MORE = "Xem thêm";
+
+  public static final String SUBSCRIBED =
+      "Đã đăng ký nhận bản tin lúc %s mỗi ngày. Gõ /caidat để đổi giờ hoặc thêm chủ đề, /huy để"
+          + " hủy.";
+  public static final String TIME_CHANGED = "Đã đổi giờ nhận bản tin sang %s mỗi ngày.";
+  public static final String BAD_TIME =
+      "Giờ chưa đúng. Bạn gõ theo dạng giờ:phút, ví dụ /dangky 18:30.";
+  public static final String TOPIC_ADDED =
+      "Đã thêm chủ đề “%s”. Khi có bài mới về chủ đề này tôi sẽ báo bạn (nhiều nhất một lần mỗi"
+          + " giờ), và bản tin hằng ngày chỉ gồm bài về các chủ đề bạn theo dõi.";
+  public static final String TOPIC_EXISTS = "Bạn đã theo dõi chủ đề “%s” rồi.";
+  public static final String TOPIC_TOO_LONG =
+      "Chủ đề dài quá, bạn gõ ngắn gọn hơn nhé (tối đa %d ký tự).";
+  public static final String TOO_MANY_TOPICS =
+      "Bạn đã theo dõi %d chủ đề, là mức tối đa. Gõ /huy <chủ đề> để bỏ bớt.";
+  public static final String TOPIC_REMOVED = "Đã bỏ chủ đề “%s”.";
+  public static final String TOPIC_UNKNOWN = "Bạn chưa theo dõi chủ đề “%s”.";
+  public static final String UNSUBSCRIBED =
+      "Đã hủy đăng ký: bạn sẽ không nhận bản tin và tin báo nữa. Gõ /dangky nếu muốn nhận lại.";
+  public static final String NOT_SUBSCRIBED =
+      "Bạn chưa đăng ký nhận bản tin. Gõ /dangky để nhận bản tin mỗi sáng lúc %s.";
+  public static final String DIGEST_OFF =
+      "Đã tắt bản tin hằng ngày. Bạn vẫn nhận tin báo về các chủ đề đang theo dõi.";
+  public static final String SETTINGS_HEADER = "Cài đặt của bạn";
+  public static final String SETTINGS_DIGEST_ON = "Bản tin hằng ngày: bật, lúc %s";
+  public static final String SETTINGS_DIGEST_OFF = "Bản tin hằng ngày: tắt";
+  public static final String SETTINGS_TOPICS = "Chủ đề theo dõi: %s";
+  public static final String SETTINGS_NO_TOPICS =
+      "Chưa theo dõi chủ đề nào (gõ /dangky <chủ đề> để thêm).";
+  public static final String ACTION_TIME = "Nhận lúc %s";
+  public static final String ACTION_DIGEST_ON = "Bật bản tin";
+  public static final String ACTION_DIGEST_OFF = "Tắt bản tin";
+  public static final String ACTION_DROP_TOPIC = "Bỏ “%s”";
+  public static final String ACTION_UNSUBSCRIBE = "Hủy tất cả";
+  public static final String DIGEST_HEADER = "📰 Bản tin thành phố Bắc Kạn ngày %s";
+  public static final String DIGEST_TOPICS_HEADER =
+      "📰 Bản tin thành phố Bắc Kạn ngày %s – chủ đề: %s";
+  public static final String ALERT_HEADER = "🔔 Tin mới về “%s”";
+  public static final String MORE_ARTICLES = "và %d bài khác";
+  public static final String ANNOUNCEMENT_HEADER = "📢 Thông báo";
+  public static final String NOT_ADMIN = "Xin lỗi, chỉ cán bộ quản trị mới gửi được thông báo.";
+  public static final String ANNOUNCE_USAGE =
+      "Cách dùng: /thongbao <nội dung>. Tôi sẽ cho xem trước trước khi gửi.";
+  public static final String PREVIEW = "Xem trước thông báo #%d, sẽ gửi tới %d người đăng ký:";
+  public static final String SEND = "Gửi";
+  public static final String CANCEL = "Huỷ";
+  public static final String ANNOUNCEMENT_QUEUED = "Đã xếp thông báo #%d để gửi tới %d người.";
+  public static final String ANNOUNCEMENT_CANCELLED = "Đã huỷ thông báo #%d.";
+  public static final String ANNOUNCEMENT_GONE = "Thông báo #%d đã được gửi hoặc huỷ trước đó.";
 
   private Messages() {}
 }

@@ -36,4 +36,42 @@ public sealed interface Reply {
     /** One article in the list; {@code publishedAt} may be null. */
     public record Item(String title, String link, Instant publishedAt) {}
   }
+
+  /**
+   * A pushed message: digest, topic alert or announcement. Stored as JSON in the outbox and
+   * rendered by each channel when sent.
+   *
+   * @param header first line, e.g. "Bản tin ngày 22/11/2026"
+   * @param text free text (an announcement), or null
+   * @param link one link for the whole message, or null
+   * @param items articles, newest first (may be empty)
+   * @param more how many further articles {@code moreLink} lists (0: none)
+   */
+  record Bulletin(
+      String header, String text, String link, List<Item> items, int more, String moreLink)
+      implements Reply {
+    public Bulletin {
+      items = items == null ? List.of() : List.copyOf(items);
+    }
+
+    /** One article: title, a one-sentence summary, its link. */
+    public record Item(String title, String summary, String link) {}
+  }
+
+  /**
+   * A chat's settings with the actions that change them (buttons on Telegram, typed words on Zalo).
+   *
+   * @param text what is set now, preceded by what just changed if anything
+   */
+  record Settings(String text, List<Action> actions) implements Reply {
+    public Settings {
+      actions = List.copyOf(actions);
+    }
+
+    /** A change: its label and the code the channel sends back ({@code ChatBot#applySetting}). */
+    public record Action(String label, String code) {}
+  }
+
+  /** An admin's announcement waiting for confirmation: send or cancel. */
+  record Preview(long announcementId, String text, int audience) implements Reply {}
 }

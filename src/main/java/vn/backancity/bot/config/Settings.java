@@ -8,6 +8,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +33,10 @@ public record Settings(
     Duration cacheExpiry,
     TelegramSettings telegram,
     String adminToken,
-    FeedSettings feeds) {
+    FeedSettings feeds,
+    String databaseUrl,
+    DeliverySettings delivery,
+    DigestSettings digest) {
 
   public static final Path CONFIG_FILE = Path.of("config", "application.conf");
 
@@ -49,7 +54,7 @@ public record Settings(
             .resolve();
     try {
       return from(config);
-    } catch (ConfigException e) {
+    } catch (ConfigException | java.time.DateTimeException e) {
       throw new IllegalArgumentException("bad configuration: " + e.getMessage(), e);
     }
   }
@@ -85,9 +90,28 @@ public record Settings(
             c.getString("telegram.token"),
             c.getString("telegram.webhook-secret"),
             c.getString("telegram.api-url"),
-            c.getString("telegram.bot-username")),
+            c.getString("telegram.bot-username"),
+            TelegramSettings.parseIds(c.getString("telegram.admin-ids"))),
         c.getString("admin.token"),
-        feeds(c));
+        feeds(c),
+        c.getString("database.url"),
+        new DeliverySettings(
+            c.getDouble("delivery.rate"),
+            c.getDuration("delivery.per-chat"),
+            c.getInt("delivery.group-per-minute"),
+            c.getInt("delivery.concurrency"),
+            c.getDuration("delivery.lease"),
+            c.getInt("delivery.max-attempts"),
+            c.getDuration("delivery.backoff"),
+            c.getDuration("delivery.max-backoff"),
+            c.getDuration("delivery.poll")),
+        new DigestSettings(
+            ZoneId.of(c.getString("digest.zone")),
+            LocalTime.parse(c.getString("digest.default-time")),
+            c.getInt("digest.max-items"),
+            c.getDuration("digest.alert-every"),
+            c.getDuration("digest.max-age"),
+            c.getDuration("digest.tick")));
   }
 
   private static FeedSettings feeds(Config c) {
@@ -136,7 +160,10 @@ public record Settings(
         cacheExpiry,
         telegram,
         adminToken,
-        feeds);
+        feeds,
+        databaseUrl,
+        delivery,
+        digest);
   }
 
   public boolean adminEnabled() {
@@ -157,6 +184,10 @@ public record Settings(
         + (adminEnabled() ? "on" : "off")
         + ", feeds="
         + (feeds == null ? 0 : feeds.sources().size())
+        + ", database="
+        + (databaseUrl == null || databaseUrl.isBlank() ? "sqlite" : "postgresql")
+        + ", delivery="
+        + (delivery == null ? "-" : delivery.rate() + "/s")
         + "]";
   }
 

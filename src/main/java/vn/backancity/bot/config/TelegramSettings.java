@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Set;
 
 /**
  * The Telegram channel's settings. {@link #toString()} never shows the token or the secret.
@@ -12,7 +13,26 @@ import java.util.HexFormat;
  *     one is derived from the token so that the server and {@code telegram set-webhook} agree
  */
 public record TelegramSettings(
-    String token, String webhookSecret, String apiUrl, String botUsername) {
+    String token, String webhookSecret, String apiUrl, String botUsername, Set<Long> adminIds) {
+
+  public TelegramSettings {
+    adminIds = adminIds == null ? Set.of() : Set.copyOf(adminIds);
+  }
+
+  /** Parses ADMIN_TELEGRAM_IDS: user ids separated by commas or spaces. */
+  public static Set<Long> parseIds(String ids) {
+    Set<Long> out = new java.util.TreeSet<>();
+    for (String id : ids.split("[,\\s]+")) {
+      if (!id.isBlank()) {
+        try {
+          out.add(Long.parseLong(id.strip()));
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException("ADMIN_TELEGRAM_IDS: not a Telegram user id: " + id);
+        }
+      }
+    }
+    return out;
+  }
 
   public boolean enabled() {
     return token != null && !token.isBlank();
@@ -35,6 +55,12 @@ public record TelegramSettings(
 
   @Override
   public String toString() {
-    return "TelegramSettings[enabled=" + enabled() + ", apiUrl=" + apiUrl + "]";
+    return "TelegramSettings[enabled="
+        + enabled()
+        + ", apiUrl="
+        + apiUrl
+        + ", admins="
+        + adminIds.size()
+        + "]";
   }
 }

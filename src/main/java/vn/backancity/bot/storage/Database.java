@@ -9,18 +9,67 @@ import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
-/** The relational database: a connection pool whose schema Flyway has brought up to date. */
+/**
+ * The relational database: a connection pool whose schema Flyway has brought up to date. SQLite
+ * (one file, the default) or PostgreSQL (several server instances sharing one database). Migrations
+ * are portable SQL in {@code db/migration}; the few statements that differ (generated keys) live in
+ * {@code db/vendor/<vendor>}.
+ */
 public final class Database implements AutoCloseable {
-  private final HikariDataSource pool;
+  /** The database product, for the little SQL that is not portable. */
+  public enum Vendor {
+    SQLITE,
+    POSTGRESQL;
 
-  private Database(HikariDataSource pool) {
+    /**
+     * What to append to a SELECT that picks rows to claim: PostgreSQL lets concurrent claimers pass
+     * over rows another transaction holds; SQLite has a single writer and needs nothing.
+     */
+    public String skipLocked() {
+      return this == POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : "";
+    }
+  }
+
+  private final HikariDataSource pool;
+  private final Vendor vendor;
+
+  private Database(HikariDataSource pool, Vendor vendor) {
     this.pool = pool;
-    Flyway.configure()
-        .dataSource(pool)
-        .locations("classpath:db/migration")
-        .failOnMissingLocations(true)
-        .load()
-        .migrate();
+    this.vendor = vendor;
+    try {
+      Flyway.configure()
+          .dataSource(pool)
+          .locations(
+              "classpath:db/migration",
+              "classpath:db/vendor/" + vendor.name().toLowerCase(java.util.Locale.ROOT))
+          .failOnMissingLocations(true)
+          .load()
+          .migrate();
+    } catch (RuntimeException e) {
+      pool.close();
+      throw e;
+    }
+  }
+
+  /** PostgreSQL when {@code url} is a {@code jdbc:postgresql:} URL, else SQLite at {@code file}. */
+  public static Database open(String url, Path file) {
+    if (url == null || url.isBlank()) {
+      return sqlite(file);
+    }
+    if (!url.startsWith("jdbc:postgresql:")) {
+      throw new IllegalArgumentException(
+          "database.url must be a jdbc:postgresql: URL (or empty for SQLite)");
+    }
+    return postgresql(url);
+  }
+
+  /** A PostgreSQL database; credentials may be in the URL (?user=...&password=...). */
+  public static Database postgresql(String url) {
+    HikariConfig config = new HikariConfig();
+    config.setPoolName("postgresql");
+    config.setJdbcUrl(url);
+    config.setMaximumPoolSize(8);
+    return new Database(new HikariDataSource(config), Vendor.POSTGRESQL);
   }
 
   /** An SQLite file, created with its folder when missing. */
@@ -39,12 +88,19 @@ public final class Database implements AutoCloseable {
     config.addDataSourceProperty("synchronous", "NORMAL");
     config.addDataSourceProperty("busy_timeout", "10000");
     config.addDataSourceProperty("foreign_keys", "true");
+    // Transactions take the write lock when they begin: a transaction that read first and wrote
+    // later would fail at once (SQLITE_BUSY_SNAPSHOT) whenever another connection wrote between.
+    config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
     config.setMaximumPoolSize(4);
-    return new Database(new HikariDataSource(config));
+    return new Database(new HikariDataSource(config), Vendor.SQLITE);
   }
 
   public DataSource dataSource() {
     return pool;
+  }
+
+  public Vendor vendor() {
+    return vendor;
   }
 
   @Override

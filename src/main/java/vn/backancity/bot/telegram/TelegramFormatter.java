@@ -25,6 +25,9 @@ import vn.backancity.bot.web.Html;
 final class TelegramFormatter {
   static final int LIMIT = 4096;
   static final String MORE_PREFIX = "more:";
+  static final String SETTING_PREFIX = "set:";
+  static final String SEND_PREFIX = "ann:send:";
+  static final String CANCEL_PREFIX = "ann:cancel:";
   private static final int MAX_QUESTION = 200;
   private static final int MAX_TITLE = 300;
   private static final int MAX_EXCERPT = 800;
@@ -37,6 +40,9 @@ final class TelegramFormatter {
       case Reply.NotFound n -> plain(Messages.NOT_FOUND);
       case Reply.Answers a -> answers(a);
       case Reply.Latest l -> latest(l);
+      case Reply.Bulletin b -> bulletin(b);
+      case Reply.Settings st -> settings(st);
+      case Reply.Preview p -> preview(p);
     };
   }
 
@@ -132,6 +138,83 @@ final class TelegramFormatter {
               + Html.escape(date));
     }
     return pack(blocks, null);
+  }
+
+  private List<TelegramMessage> bulletin(Reply.Bulletin b) {
+    List<String> blocks = new ArrayList<>();
+    blocks.add("<b>" + Html.escape(b.header()) + "</b>");
+    if (b.text() != null && !b.text().isBlank()) {
+      for (String paragraph : b.text().strip().split("\n\n")) {
+        blocks.add(Html.escape(shorten(paragraph, LIMIT / 2)));
+      }
+    }
+    if (b.link() != null) {
+      blocks.add("🔗 " + link(b.link(), b.link()));
+    }
+    int n = 1;
+    for (Reply.Bulletin.Item item : b.items()) {
+      String block = n++ + ". <b>" + link(item.link(), shorten(item.title(), MAX_TITLE)) + "</b>";
+      if (!item.summary().isBlank()) {
+        block += "\n" + Html.escape(shorten(item.summary(), MAX_EXCERPT));
+      }
+      blocks.add(block);
+    }
+    if (b.more() > 0) {
+      String more = Messages.MORE_ARTICLES.formatted(b.more());
+      blocks.add(b.moreLink() == null ? Html.escape(more) : "… " + link(b.moreLink(), more));
+    }
+    return pack(blocks, null);
+  }
+
+  private List<TelegramMessage> settings(Reply.Settings s) {
+    List<InlineKeyboardRow> rows = new ArrayList<>();
+    InlineKeyboardRow times = new InlineKeyboardRow();
+    for (Reply.Settings.Action action : s.actions()) {
+      InlineKeyboardButton button =
+          InlineKeyboardButton.builder()
+              .text(action.label())
+              .callbackData(SETTING_PREFIX + action.code())
+              .build();
+      if (action.code().startsWith("time:")) {
+        times.add(button);
+        if (times.size() == 2) {
+          rows.add(times);
+          times = new InlineKeyboardRow();
+        }
+      } else {
+        rows.add(new InlineKeyboardRow(button));
+      }
+    }
+    if (!times.isEmpty()) {
+      rows.add(0, times);
+    }
+    List<String> blocks = new ArrayList<>();
+    for (String paragraph : s.text().split("\n\n")) {
+      blocks.add(Html.escape(paragraph));
+    }
+    return pack(blocks, rows.isEmpty() ? null : new InlineKeyboardMarkup(rows));
+  }
+
+  private List<TelegramMessage> preview(Reply.Preview p) {
+    List<String> blocks = new ArrayList<>();
+    blocks.add(
+        "<b>" + Html.escape(Messages.PREVIEW.formatted(p.announcementId(), p.audience())) + "</b>");
+    blocks.add(Html.escape(shorten(p.text(), LIMIT / 2)));
+    InlineKeyboardRow row =
+        new InlineKeyboardRow(
+            InlineKeyboardButton.builder()
+                .text("✅ " + Messages.SEND)
+                .callbackData(SEND_PREFIX + p.announcementId())
+                .build(),
+            InlineKeyboardButton.builder()
+                .text("✖ " + Messages.CANCEL)
+                .callbackData(CANCEL_PREFIX + p.announcementId())
+                .build());
+    return pack(blocks, new InlineKeyboardMarkup(List.of(row)));
+  }
+
+  private static String link(String url, String text) {
+    return "<a href=\"" + Html.escape(url) + "\">" + Html.escape(text) + "</a>";
   }
 
   private static String highlighted(Answer answer) {

@@ -40,6 +40,11 @@ public final class TelegramGateway {
 
   /** Sends one HTML message. */
   void send(long chatId, TelegramMessage message) throws TelegramFailure {
+    send(chatId, message, false);
+  }
+
+  /** Sends one HTML message; {@code paid}: with allow_paid_broadcast (over 30 messages/s). */
+  void send(long chatId, TelegramMessage message, boolean paid) throws TelegramFailure {
     SendMessage.SendMessageBuilder<?, ?> send =
         SendMessage.builder()
             .chatId(chatId)
@@ -48,6 +53,9 @@ public final class TelegramGateway {
             .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build());
     if (message.keyboard() != null) {
       send.replyMarkup(message.keyboard());
+    }
+    if (paid) {
+      send.allowPaidBroadcast(true);
     }
     call(() -> client.execute(send.build()));
   }

@@ -2,6 +2,7 @@ package vn.backancity.bot.telegram;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -13,10 +14,13 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.chat.Chat;
 import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMemberUpdated;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
+import vn.backancity.bot.admin.Announcements;
 import vn.backancity.bot.chat.ChatBot;
 import vn.backancity.bot.chat.ChatDirectory;
 import vn.backancity.bot.chat.Messages;
 import vn.backancity.bot.chat.Reply;
+import vn.backancity.bot.delivery.Recipient;
+import vn.backancity.bot.subscription.SubscriptionCommands;
 
 /**
  * Handles one Telegram update: maps messages, commands, button presses and membership changes to
@@ -30,6 +34,10 @@ public final class TelegramUpdates {
 
   private final ChatBot bot;
   private final ChatDirectory chats;
+  private final SubscriptionCommands subscriptions;
+  private final Announcements announcements;
+  private final Set<Long> admins;
+  private final Clock clock;
   private final TelegramGateway gateway;
   private final Supplier<String> botUsername;
   private final TelegramFormatter formatter = new TelegramFormatter();
@@ -37,10 +45,24 @@ public final class TelegramUpdates {
   private final Cache<String, String> recentQuestions =
       Caffeine.newBuilder().maximumSize(50_000).expireAfterWrite(Duration.ofDays(2)).build();
 
+  /**
+   * @param admins Telegram user ids allowed to send announcements with /thongbao
+   */
   public TelegramUpdates(
-      ChatBot bot, ChatDirectory chats, TelegramGateway gateway, Supplier<String> botUsername) {
+      ChatBot bot,
+      ChatDirectory chats,
+      SubscriptionCommands subscriptions,
+      Announcements announcements,
+      Set<Long> admins,
+      Clock clock,
+      TelegramGateway gateway,
+      Supplier<String> botUsername) {
     this.bot = bot;
     this.chats = chats;
+    this.subscriptions = subscriptions;
+    this.announcements = announcements;
+    this.admins = Set.copyOf(admins);
+    this.clock = clock;
     this.gateway = gateway;
     this.botUsername = botUsername;
   }
@@ -82,12 +104,17 @@ public final class TelegramUpdates {
     if (!command.addressedTo(botUsername.get())) {
       return;
     }
+    Recipient here = recipient(chat);
     Reply reply =
         switch (command.name()) {
           case "start" -> bot.welcome();
           case "help", "huongdan" -> bot.help();
           case "tim" -> ask(command.argument(), 1);
           case "moi" -> bot.latest();
+          case "dangky" -> subscriptions.subscribe(here, command.argument());
+          case "huy" -> subscriptions.unsubscribe(here, command.argument());
+          case "caidat" -> subscriptions.settings(here);
+          case "thongbao" -> announce(m, command.argument());
           default -> group ? null : bot.unknownCommand();
         };
     if (reply != null) {
@@ -104,9 +131,40 @@ public final class TelegramUpdates {
     return reply;
   }
 
+  /** /thongbao: a draft for subscribers, shown back with "Gửi" / "Huỷ"; admins only. */
+  private Reply announce(Message m, String text) {
+    if (m.getFrom() == null || !admins.contains(m.getFrom().getId())) {
+      return new Reply.Text(Messages.NOT_ADMIN);
+    }
+    if (text.isBlank()) {
+      return new Reply.Text(Messages.ANNOUNCE_USAGE);
+    }
+    String body =
+        text.length() > Announcements.MAX_TEXT ? text.substring(0, Announcements.MAX_TEXT) : text;
+    long id =
+        announcements.create(
+            body, null, "subscribers", clock.millis(), "telegram:" + m.getFrom().getId(), true);
+    return new Reply.Preview(id, body, announcements.audienceSize("subscribers"));
+  }
+
   private void onCallback(CallbackQuery q) {
     String data = q.getData() == null ? "" : q.getData();
     Long chatId = q.getMessage() == null ? null : q.getMessage().getChatId();
+    if (chatId != null && data.startsWith(TelegramFormatter.SETTING_PREFIX)) {
+      answerCallback(q.getId(), null);
+      Chat chat = q.getMessage() instanceof Message shown ? shown.getChat() : null;
+      String kind = chat == null ? "private" : chat.getType();
+      reply(
+          chatId,
+          subscriptions.apply(
+              new Recipient(CHANNEL, String.valueOf(chatId), kind),
+              data.substring(TelegramFormatter.SETTING_PREFIX.length())));
+      return;
+    }
+    if (chatId != null && data.startsWith("ann:")) {
+      onAnnouncementButton(q, chatId, data);
+      return;
+    }
     String[] parts = data.split(":");
     if (!data.startsWith(TelegramFormatter.MORE_PREFIX) || parts.length != 3 || chatId == null) {
       answerCallback(q.getId(), Messages.EXPIRED);
@@ -132,6 +190,44 @@ public final class TelegramUpdates {
     }
     answerCallback(q.getId(), null);
     reply(chatId, ask(question, page));
+  }
+
+  private void onAnnouncementButton(CallbackQuery q, long chatId, String data) {
+    if (q.getFrom() == null || !admins.contains(q.getFrom().getId())) {
+      answerCallback(q.getId(), Messages.NOT_ADMIN);
+      return;
+    }
+    boolean send = data.startsWith(TelegramFormatter.SEND_PREFIX);
+    long id;
+    try {
+      id =
+          Long.parseLong(
+              data.substring(
+                  (send ? TelegramFormatter.SEND_PREFIX : TelegramFormatter.CANCEL_PREFIX)
+                      .length()));
+    } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
+      answerCallback(q.getId(), Messages.EXPIRED);
+      return;
+    }
+    answerCallback(q.getId(), null);
+    String text;
+    if (send) {
+      int queued = announcements.confirm(id);
+      text =
+          queued >= 0
+              ? Messages.ANNOUNCEMENT_QUEUED.formatted(id, queued)
+              : Messages.ANNOUNCEMENT_GONE.formatted(id);
+    } else {
+      text =
+          announcements.cancel(id)
+              ? Messages.ANNOUNCEMENT_CANCELLED.formatted(id)
+              : Messages.ANNOUNCEMENT_GONE.formatted(id);
+    }
+    reply(chatId, new Reply.Text(text));
+  }
+
+  private static Recipient recipient(Chat chat) {
+    return new Recipient(CHANNEL, String.valueOf(chat.getId()), chat.getType());
   }
 
   private void onMembership(ChatMemberUpdated change) {

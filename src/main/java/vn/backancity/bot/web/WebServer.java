@@ -45,6 +45,8 @@ public final class WebServer implements AutoCloseable {
             telegram != null,
             feeds == null ? List::of : feeds::statuses);
     String chatPage = resource("/web/chat.html");
+    String adminPage = resource("/web/admin.html");
+    NewsPage news = new NewsPage(app.store(), app.topics(), app.links());
     this.javalin =
         Javalin.create(
             config -> {
@@ -55,6 +57,9 @@ public final class WebServer implements AutoCloseable {
               config.routes.get("/api/ask", ask::handle);
               config.routes.get("/articles/{id}", articles::handle);
               config.routes.get("/health", health::handle);
+              config.routes.get("/tin-moi", news::handle);
+              // The page holds no data: it asks for the admin token and calls the API with it.
+              config.routes.get("/admin", ctx -> ctx.html(adminPage));
               if (telegram != null) {
                 config.routes.post("/telegram/webhook", telegram::handle);
               } else {
@@ -69,6 +74,11 @@ public final class WebServer implements AutoCloseable {
                 config.routes.post("/api/admin/articles", admin::postArticles);
                 config.routes.delete("/api/admin/articles/{id}", admin::deleteArticle);
                 config.routes.post("/api/admin/reindex", admin::reindex);
+                config.routes.post("/api/admin/announcements", admin::postAnnouncement);
+                config.routes.get("/api/admin/announcements", admin::listAnnouncements);
+                config.routes.get("/api/admin/announcements/{id}", admin::getAnnouncement);
+                config.routes.delete("/api/admin/announcements/{id}", admin::cancelAnnouncement);
+                config.routes.get("/api/admin/overview", admin::overview);
               } else {
                 config.routes.before(
                     "/api/admin/*",

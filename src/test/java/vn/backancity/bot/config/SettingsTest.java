@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SettingsTest {
@@ -31,7 +32,8 @@ class SettingsTest {
   @Test
   void secretsNeverShowInToString() {
     TelegramSettings t =
-        new TelegramSettings("123:SECRET-TOKEN", "hook-secret", "https://api.telegram.org", "");
+        new TelegramSettings(
+            "123:SECRET-TOKEN", "hook-secret", "https://api.telegram.org", "", Set.of(42L));
 
     assertThat(t.toString()).doesNotContain("SECRET-TOKEN").doesNotContain("hook-secret");
     assertThat(
@@ -48,19 +50,32 @@ class SettingsTest {
                     java.time.Duration.ZERO,
                     t,
                     "ADMIN-SECRET",
+                    null,
+                    "jdbc:postgresql://db/bot?user=bot&password=DB-SECRET",
+                    null,
                     null)
                 .withDataDir(Path.of("x"))
                 .toString())
         .doesNotContain("SECRET-TOKEN")
-        .doesNotContain("ADMIN-SECRET");
+        .doesNotContain("ADMIN-SECRET")
+        .doesNotContain("DB-SECRET");
   }
 
   @Test
   void derivedWebhookSecretIsStableAndValidForTelegram() {
-    TelegramSettings t = new TelegramSettings("123:abc", "", "https://api.telegram.org", "");
+    TelegramSettings t =
+        new TelegramSettings("123:abc", "", "https://api.telegram.org", "", Set.of());
 
     assertThat(t.effectiveSecret()).isEqualTo(t.effectiveSecret()).matches("[A-Za-z0-9_-]{1,256}");
     assertThat(t.effectiveSecret()).doesNotContain("123:abc");
+  }
+
+  @Test
+  void adminTelegramIdsAreParsedAndBadOnesNamed() {
+    assertThat(TelegramSettings.parseIds(" 111, 222 333 ")).containsExactly(111L, 222L, 333L);
+    assertThatThrownBy(() -> TelegramSettings.parseIds("111,abc"))
+        .hasMessageContaining("ADMIN_TELEGRAM_IDS")
+        .hasMessageContaining("abc");
   }
 
   @Test

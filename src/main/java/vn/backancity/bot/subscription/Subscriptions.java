@@ -1,0 +1,200 @@
+package vn.backancity.bot.subscription;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import vn.backancity.bot.delivery.Recipient;
+
+/**
+ * Who gets the daily digest, when, and which topics each chat follows. Times of day are local to
+ * the service's zone (Asia/Ho_Chi_Minh).
+ */
+public final class Subscriptions {
+  public static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
+
+  /** A new subscriber's first digest covers the day before it subscribed. */
+  static final Duration FIRST_DIGEST_COVERS = Duration.ofDays(1);
+
+  private final DataSource db;
+  private final Clock clock;
+  private final ZoneId zone;
+  private final LocalTime defaultTime;
+
+  public Subscriptions(DataSource db, Clock clock, ZoneId zone, LocalTime defaultTime) {
+    this.db = db;
+    this.clock = clock;
+    this.zone = zone;
+    this.defaultTime = defaultTime;
+  }
+
+  public LocalTime defaultTime() {
+    return defaultTime;
+  }
+
+  public ZoneId zone() {
+    return zone;
+  }
+
+  /** The chat's subscription, if it has one. */
+  public Optional<Subscription> find(Recipient chat) {
+    try (Connection c = db.getConnection();
+        PreparedStatement st =
+            c.prepareStatement(
+                "SELECT digest, digest_time FROM subscriptions WHERE channel = ? AND chat_id = ?")) {
+      st.setString(1, chat.channel());
+      st.setString(2, chat.chatId());
+      try (ResultSet rs = st.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        return Optional.of(new Subscription(rs.getBoolean(1), rs.getString(2), topics(c, chat)));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read subscription", e);
+    }
+  }
+
+  /**
+   * Turns the digest on at {@code time} (the current time, or the default, when null). When today's
+   * time has already passed the first digest is tomorrow's: no one gets a digest the minute they
+   * subscribe, nor twice in a day after changing the time.
+   */
+  public void subscribe(Recipient chat, LocalTime time) {
+    Optional<Subscription> current = find(chat);
+    LocalTime at =
+        time != null ? time : current.map(s -> LocalTime.parse(s.time())).orElse(defaultTime);
+    ZonedDateTime now = ZonedDateTime.now(clock.withZone(zone));
+    String today = now.toLocalDate().toString();
+    String passedDay = now.toLocalTime().isBefore(at) ? null : today;
+    long nowMs = clock.millis();
+    if (current.isEmpty()) {
+      update(
+          "INSERT INTO subscriptions (channel, chat_id, digest, digest_time, last_digest_day,"
+              + " since, created_at) VALUES (?, ?, TRUE, ?, ?, ?, ?)"
+              + " ON CONFLICT (channel, chat_id) DO NOTHING",
+          chat.channel(),
+          chat.chatId(),
+          at.format(HH_MM),
+          passedDay,
+          nowMs - FIRST_DIGEST_COVERS.toMillis(),
+          nowMs);
+    } else {
+      // Keep a digest already decided today; otherwise mark today done if its time has passed.
+      update(
+          "UPDATE subscriptions SET digest = TRUE, digest_time = ?, last_digest_day ="
+              + " CASE WHEN last_digest_day = ? THEN last_digest_day ELSE ? END"
+              + " WHERE channel = ? AND chat_id = ?",
+          at.format(HH_MM),
+          today,
+          passedDay,
+          chat.channel(),
+          chat.chatId());
+    }
+  }
+
+  /** Keeps the topics but stops the daily digest. */
+  public void digestOff(Recipient chat) {
+    update(
+        "UPDATE subscriptions SET digest = FALSE WHERE channel = ? AND chat_id = ?",
+        chat.channel(),
+        chat.chatId());
+  }
+
+  /**
+   * Adds a topic; subscribes the chat first when it was not (topics feed the digest). Returns false
+   * when the chat already follows it.
+   */
+  public boolean addTopic(Recipient chat, String key, String label) {
+    if (find(chat).isEmpty()) {
+      subscribe(chat, null);
+    }
+    return update(
+            "INSERT INTO topics (channel, chat_id, topic_key, label, created_at)"
+                + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (channel, chat_id, topic_key) DO NOTHING",
+            chat.channel(),
+            chat.chatId(),
+            key,
+            label,
+            clock.millis())
+        == 1;
+  }
+
+  /** Removes one topic; false when the chat did not follow it. */
+  public boolean removeTopic(Recipient chat, String key) {
+    return update(
+            "DELETE FROM topics WHERE channel = ? AND chat_id = ? AND topic_key = ?",
+            chat.channel(),
+            chat.chatId(),
+            key)
+        == 1;
+  }
+
+  /** Removes the subscription and every topic; false when there was none. */
+  public boolean unsubscribe(Recipient chat) {
+    update("DELETE FROM topics WHERE channel = ? AND chat_id = ?", chat.channel(), chat.chatId());
+    return update(
+            "DELETE FROM subscriptions WHERE channel = ? AND chat_id = ?",
+            chat.channel(),
+            chat.chatId())
+        == 1;
+  }
+
+  /** How many active chats get the digest or follow a topic. */
+  public int activeCount() {
+    try (Connection c = db.getConnection();
+        PreparedStatement st =
+            c.prepareStatement(
+                "SELECT COUNT(*) FROM subscriptions s JOIN chats c ON c.channel = s.channel"
+                    + " AND c.chat_id = s.chat_id WHERE c.active = TRUE");
+        ResultSet rs = st.executeQuery()) {
+      rs.next();
+      return rs.getInt(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot count subscriptions", e);
+    }
+  }
+
+  static List<Subscription.Topic> topics(Connection c, Recipient chat) throws SQLException {
+    try (PreparedStatement st =
+        c.prepareStatement(
+            "SELECT topic_key, label FROM topics WHERE channel = ? AND chat_id = ?"
+                + " ORDER BY created_at, topic_key")) {
+      st.setString(1, chat.channel());
+      st.setString(2, chat.chatId());
+      List<Subscription.Topic> out = new ArrayList<>();
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          out.add(new Subscription.Topic(rs.getString(1), rs.getString(2)));
+        }
+      }
+      return out;
+    }
+  }
+
+  private int update(String sql, Object... params) {
+    try (Connection c = db.getConnection();
+        PreparedStatement st = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        if (params[i] == null) {
+          st.setNull(i + 1, java.sql.Types.NULL);
+        } else {
+          st.setObject(i + 1, params[i]);
+        }
+      }
+      return st.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot update subscriptions", e);
+    }
+  }
+}

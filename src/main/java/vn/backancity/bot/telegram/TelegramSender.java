@@ -1,0 +1,66 @@
+package vn.backancity.bot.telegram;
+
+import java.time.Duration;
+import java.util.List;
+import vn.backancity.bot.chat.Reply;
+import vn.backancity.bot.delivery.Delivery;
+import vn.backancity.bot.delivery.Sender;
+
+/**
+ * The outbox's way out to Telegram: renders a message as Telegram HTML and sends it, translating
+ * Bot API errors: 429 → pause for retry_after, 403 (blocked, deactivated, kicked) or "chat not
+ * found" → chat gone, other 4xx → failed for good, 5xx and network errors → retry later.
+ */
+public final class TelegramSender implements Sender {
+  private final TelegramGateway gateway;
+  private final boolean paidBroadcast;
+  private final TelegramFormatter formatter = new TelegramFormatter();
+
+  /**
+   * @param paidBroadcast send with allow_paid_broadcast (needed above ~30 messages/s; costs Stars)
+   */
+  public TelegramSender(TelegramGateway gateway, boolean paidBroadcast) {
+    this.gateway = gateway;
+    this.paidBroadcast = paidBroadcast;
+  }
+
+  @Override
+  public String channel() {
+    return TelegramUpdates.CHANNEL;
+  }
+
+  @Override
+  public Delivery send(String chatId, Reply message) {
+    long id;
+    try {
+      id = Long.parseLong(chatId);
+    } catch (NumberFormatException e) {
+      return new Delivery.Failed("not a Telegram chat id: " + chatId, false);
+    }
+    List<TelegramMessage> parts = formatter.render(message);
+    for (TelegramMessage part : parts) {
+      try {
+        gateway.send(id, part, paidBroadcast);
+      } catch (TelegramFailure f) {
+        return outcome(f);
+      }
+    }
+    return new Delivery.Sent();
+  }
+
+  static Delivery outcome(TelegramFailure f) {
+    String reason = f.code() + " " + f.getMessage();
+    if (f.code() == 429) {
+      int seconds = f.retryAfter() == null ? 1 : Math.max(1, f.retryAfter());
+      return new Delivery.RateLimited(Duration.ofSeconds(seconds));
+    }
+    if (f.chatGone()
+        || (f.code() == 400 && String.valueOf(f.getMessage()).contains("chat not found"))) {
+      return new Delivery.ChatGone(reason);
+    }
+    if (f.code() >= 400 && f.code() < 500 && f.code() != 401 && f.code() != 404) {
+      return new Delivery.Failed(reason, false);
+    }
+    return new Delivery.Failed(reason, true);
+  }
+}
