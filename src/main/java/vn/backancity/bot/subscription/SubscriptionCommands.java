@@ -72,7 +72,7 @@ public final class SubscriptionCommands {
   /** Applies an action code from {@link #settings}; returns the new settings. */
   public Reply apply(Recipient chat, String code) {
     String notice;
-    if (code.startsWith("time:") && code.length() == 9) {
+    if (code.matches("time:\\d{2}:\\d{2}")) {
       LocalTime at = LocalTime.parse(code.substring(5));
       subscriptions.subscribe(chat, at);
       notice = Messages.TIME_CHANGED.formatted(at.format(Subscriptions.HH_MM));

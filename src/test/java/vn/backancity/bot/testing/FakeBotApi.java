@@ -9,13 +9,18 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A fake Telegram Bot API: a real HTTP server on loopback that records every method called and
@@ -34,14 +39,74 @@ public final class FakeBotApi implements AutoCloseable {
   }
 
   private final HttpServer server;
+  private final java.util.concurrent.ExecutorService pool = Executors.newFixedThreadPool(8);
   private final ObjectMapper json = new ObjectMapper();
   private final BlockingQueue<Call> calls = new LinkedBlockingQueue<>();
   private final Set<Long> blocked = ConcurrentHashMap.newKeySet();
+  private final Map<Long, AtomicInteger> delivered = new ConcurrentHashMap<>();
+  private final ArrayDeque<Long> window = new ArrayDeque<>();
+  private final Map<Long, Long> lastPerChat = new ConcurrentHashMap<>();
+  private final List<Long> rateLimitedAt = new CopyOnWriteArrayList<>();
+  private final List<Long> acceptedAt = new CopyOnWriteArrayList<>();
+  private final AtomicInteger sends = new AtomicInteger();
+  private final AtomicInteger serverErrors = new AtomicInteger();
+  private volatile int perSecond = Integer.MAX_VALUE;
+  private volatile boolean perChatLimit;
+  private volatile int failEvery;
+  private volatile boolean recordCalls = true;
 
   public FakeBotApi() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", this::handle);
+    server.setExecutor(pool);
     server.start();
+  }
+
+  /**
+   * Enforces Telegram's limits as the real API does: more than {@code messages} sendMessage calls
+   * in any one second, or two to one chat within a second, are answered 429 with retry_after 1.
+   */
+  public FakeBotApi limit(int messages) {
+    this.perSecond = messages;
+    this.perChatLimit = true;
+    return this;
+  }
+
+  /** Answers every n-th sendMessage with 500 (nothing delivered). */
+  public FakeBotApi failEvery(int n) {
+    this.failEvery = n;
+    return this;
+  }
+
+  /** Stops keeping calls for {@link #next} (for runs of many thousand messages). */
+  public FakeBotApi quiet() {
+    this.recordCalls = false;
+    return this;
+  }
+
+  /** Messages delivered (answered 200) per chat. */
+  public Map<Long, Integer> delivered() {
+    Map<Long, Integer> out = new java.util.HashMap<>();
+    delivered.forEach((k, v) -> out.put(k, v.get()));
+    return out;
+  }
+
+  public int deliveredTotal() {
+    return delivered.values().stream().mapToInt(AtomicInteger::get).sum();
+  }
+
+  /** When (System.nanoTime) each 429 was answered. */
+  public List<Long> rateLimitedAt() {
+    return List.copyOf(rateLimitedAt);
+  }
+
+  /** When (System.nanoTime) each delivered message was accepted. */
+  public List<Long> acceptedAt() {
+    return List.copyOf(acceptedAt);
+  }
+
+  public int serverErrors() {
+    return serverErrors.get();
   }
 
   public String url() {
@@ -88,14 +153,32 @@ public final class FakeBotApi implements AutoCloseable {
     String method = path.length > 2 ? path[2].toLowerCase(java.util.Locale.ROOT) : "";
     byte[] raw = exchange.getRequestBody().readAllBytes();
     JsonNode body = parse(exchange, raw);
-    calls.add(new Call(token, method, body));
+    if (recordCalls) {
+      calls.add(new Call(token, method, body));
+    }
     String answer;
     int status = 200;
-    if (method.equals("sendmessage") && blocked.contains(body.path("chat_id").asLong())) {
+    long chat = body.path("chat_id").asLong();
+    if (method.equals("sendmessage") && !admit(chat)) {
+      status = 429;
+      answer =
+          "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after 1\","
+              + "\"parameters\":{\"retry_after\":1}}";
+    } else if (method.equals("sendmessage")
+        && failEvery > 0
+        && sends.incrementAndGet() % failEvery == 0) {
+      status = 500;
+      serverErrors.incrementAndGet();
+      answer = "{\"ok\":false,\"error_code\":500,\"description\":\"Internal Server Error\"}";
+    } else if (method.equals("sendmessage") && blocked.contains(chat)) {
       status = 403;
       answer =
           "{\"ok\":false,\"error_code\":403,\"description\":\"Forbidden: bot was blocked by the user\"}";
     } else {
+      if (method.equals("sendmessage")) {
+        delivered.computeIfAbsent(chat, c -> new AtomicInteger()).incrementAndGet();
+        acceptedAt.add(System.nanoTime());
+      }
       answer =
           switch (method) {
             case "sendmessage" ->
@@ -113,6 +196,23 @@ public final class FakeBotApi implements AutoCloseable {
     exchange.sendResponseHeaders(status, bytes.length);
     exchange.getResponseBody().write(bytes);
     exchange.close();
+  }
+
+  /** Counts the call against the limits; false when it exceeds them. */
+  private synchronized boolean admit(long chat) {
+    long now = System.nanoTime();
+    long second = 1_000_000_000L;
+    while (!window.isEmpty() && window.peekFirst() <= now - second) {
+      window.pollFirst();
+    }
+    Long last = lastPerChat.get(chat);
+    if (window.size() >= perSecond || (perChatLimit && last != null && now - last < second)) {
+      rateLimitedAt.add(now);
+      return false;
+    }
+    window.addLast(now);
+    lastPerChat.put(chat, now);
+    return true;
   }
 
   private JsonNode parse(HttpExchange exchange, byte[] raw) throws IOException {
@@ -136,5 +236,6 @@ public final class FakeBotApi implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    pool.shutdownNow();
   }
 }
