@@ -1,0 +1,167 @@
+package vn.backancity.bot.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.backancity.bot.App;
+import vn.backancity.bot.Service;
+import vn.backancity.bot.delivery.Recipient;
+import vn.backancity.bot.testing.AdminClient;
+import vn.backancity.bot.testing.FakeBotApi;
+import vn.backancity.bot.testing.TestApps;
+
+/** The announcements API and the admin page over real HTTP. */
+class AnnouncementApiTest {
+  static final String TOKEN = "announce-admin-token";
+
+  @TempDir Path data;
+  FakeBotApi api;
+  App app;
+  Service service;
+  AdminClient admin;
+
+  @BeforeEach
+  void start() throws Exception {
+    api = new FakeBotApi();
+    app =
+        TestApps.withSeeds(
+            data,
+            Map.of(
+                "admin.token",
+                TOKEN,
+                "telegram.token",
+                "9:announce",
+                "telegram.api-url",
+                api.url(),
+                "telegram.bot-username",
+                "BacKanCityBot"));
+    for (int i = 0; i < 3; i++) {
+      Recipient r = new Recipient("telegram", String.valueOf(700 + i), "private");
+      app.chats().touch(r.channel(), r.chatId(), r.kind(), null);
+      if (i < 2) {
+        app.subscriptions().subscribe(r, null);
+      }
+    }
+    app.subscriptions()
+        .addTopic(new Recipient("telegram", "700", "private"), "nong thon moi", "nông thôn mới");
+    service = Service.start(app, "127.0.0.1");
+    admin = new AdminClient(service.port(), TOKEN);
+  }
+
+  @AfterEach
+  void stop() {
+    service.close();
+    app.close();
+    api.close();
+  }
+
+  @Test
+  void wrongOrMissingTokenIs401() throws Exception {
+    AdminClient stranger = new AdminClient(service.port(), "wrong");
+    AdminClient anonymous = new AdminClient(service.port(), null);
+    String body = "{\"text\":\"x\"}";
+    assertThat(stranger.send("POST", "/api/admin/announcements", body).statusCode()).isEqualTo(401);
+    assertThat(anonymous.send("POST", "/api/admin/announcements", body).statusCode())
+        .isEqualTo(401);
+    assertThat(anonymous.send("GET", "/api/admin/announcements", null).statusCode()).isEqualTo(401);
+    assertThat(app.announcements().list(10)).isEmpty();
+  }
+
+  @Test
+  void invalidBodiesAre400NamingTheField() throws Exception {
+    assertThat(error("{\"link\":\"https://a.vn\"}")).contains("'text'");
+    assertThat(error("{\"text\":\"   \"}")).contains("'text'");
+    assertThat(error("{\"text\":\"x\",\"link\":\"javascript:alert(1)\"}")).contains("'link'");
+    assertThat(error("{\"text\":\"x\",\"audience\":\"all\"}")).contains("'audience'");
+    assertThat(error("{\"text\":\"x\",\"send_at\":\"tomorrow\"}")).contains("'send_at'");
+    assertThat(error("{\"text\":\"x\",\"send_at\":\"2026-11-22T07:00:00\"}")).contains("'send_at'");
+    assertThat(error("{\"text\": 12}")).contains("'text'");
+    assertThat(error("[1,2]")).contains("JSON object");
+    assertThat(error("{\"text\":")).contains("malformed JSON");
+    assertThat(app.announcements().list(10)).isEmpty();
+  }
+
+  private String error(String body) throws Exception {
+    HttpResponse<String> r = admin.send("POST", "/api/admin/announcements", body);
+    assertThat(r.statusCode()).as(body).isEqualTo(400);
+    return admin.json(r).path("error").asText();
+  }
+
+  @Test
+  void immediateAnnouncementIsCountedPerStatusAndAudience() throws Exception {
+    long subscribers = admin.announce("{\"text\":\"Cho người đăng ký\"}");
+    long everyone =
+        admin.announce(
+            "{\"text\":\"Cho mọi người\",\"audience\":\"everyone\",\"link\":\"https://backancity.gov.vn/a\"}");
+    long topic = admin.announce("{\"text\":\"Cho chủ đề\",\"audience\":\"topic:Nông thôn mới\"}");
+
+    JsonNode a =
+        admin.awaitAnnouncement(
+            subscribers, n -> n.path("status").asText().equals("done"), Duration.ofSeconds(20));
+    assertThat(a.path("recipients").asInt()).isEqualTo(2);
+    assertThat(a.path("counts").path("sent").asInt()).isEqualTo(2);
+    assertThat(a.path("by_channel").path("telegram").path("sent").asInt()).isEqualTo(2);
+    for (String field : new String[] {"queued", "sent", "failed", "blocked", "held"}) {
+      assertThat(a.path("counts").has(field)).as(field).isTrue();
+    }
+    assertThat(
+            admin
+                .awaitAnnouncement(
+                    everyone, n -> n.path("status").asText().equals("done"), Duration.ofSeconds(20))
+                .path("recipients")
+                .asInt())
+        .isEqualTo(3);
+    assertThat(
+            admin
+                .awaitAnnouncement(
+                    topic, n -> n.path("status").asText().equals("done"), Duration.ofSeconds(20))
+                .path("recipients")
+                .asInt())
+        .isEqualTo(1);
+
+    JsonNode list = admin.json(admin.send("GET", "/api/admin/announcements", null));
+    assertThat(list.path("announcements")).hasSize(3);
+    assertThat(list.path("announcements").get(0).path("id").asLong()).isEqualTo(topic);
+  }
+
+  @Test
+  void scheduledAnnouncementWaitsAndDeleteCancelsIt() throws Exception {
+    long id =
+        admin.announce(
+            "{\"text\":\"Lịch tiếp dân tháng 12\",\"send_at\":\"2099-12-01T07:00:00+07:00\"}");
+    JsonNode a = admin.announcement(id);
+    assertThat(a.path("status").asText()).isEqualTo("scheduled");
+    assertThat(a.path("send_at").asText()).isEqualTo("2099-12-01T07:00+07:00");
+    assertThat(app.announcements().startDue()).isZero();
+
+    HttpResponse<String> deleted = admin.send("DELETE", "/api/admin/announcements/" + id, null);
+    assertThat(deleted.statusCode()).isEqualTo(200);
+    assertThat(admin.json(deleted).path("status").asText()).isEqualTo("cancelled");
+    assertThat(admin.send("GET", "/api/admin/announcements/99999", null).statusCode())
+        .isEqualTo(404);
+    assertThat(admin.send("GET", "/api/admin/announcements/abc", null).statusCode()).isEqualTo(400);
+    assertThat(admin.send("DELETE", "/api/admin/announcements/99999", null).statusCode())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void adminPageHoldsNoDataAndTheOverviewNeedsTheToken() throws Exception {
+    AdminClient anonymous = new AdminClient(service.port(), null);
+    HttpResponse<String> page = anonymous.send("GET", "/admin", null);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("ADMIN_TOKEN").contains("/api/admin/overview");
+    assertThat(anonymous.send("GET", "/api/admin/overview", null).statusCode()).isEqualTo(401);
+    JsonNode overview = admin.json(admin.send("GET", "/api/admin/overview", null));
+    assertThat(overview.path("subscribers").asInt()).isEqualTo(2);
+    assertThat(overview.path("active_chats").path("telegram").asInt()).isEqualTo(3);
+    assertThat(overview.path("feeds").isArray()).isTrue();
+  }
+}
