@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       AskCommand.class,
       ReindexCommand.class,
       EvalCommand.class,
+      BroadcastBenchCommand.class,
       BenchCommand.class,
       CrawlCommand.class,
       TelegramCommand.class

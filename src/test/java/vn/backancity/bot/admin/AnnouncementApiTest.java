@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.backancity.bot.App;
 import vn.backancity.bot.Service;
+import vn.backancity.bot.bench.FakeBotApi;
 import vn.backancity.bot.delivery.Recipient;
 import vn.backancity.bot.testing.AdminClient;
-import vn.backancity.bot.testing.FakeBotApi;
 import vn.backancity.bot.testing.TestApps;
 
 /** The announcements API and the admin page over real HTTP. */

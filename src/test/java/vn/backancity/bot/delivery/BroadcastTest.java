@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.backancity.bot.App;
 import vn.backancity.bot.Service;
+import vn.backancity.bot.bench.FakeBotApi;
 import vn.backancity.bot.testing.AdminClient;
-import vn.backancity.bot.testing.FakeBotApi;
 import vn.backancity.bot.testing.TestApps;
 
 /**

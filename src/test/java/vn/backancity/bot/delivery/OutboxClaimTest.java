@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import vn.backancity.bot.App;
 import vn.backancity.bot.article.Article;
 import vn.backancity.bot.article.ArticleStore;
+import vn.backancity.bot.bench.FakeBotApi;
 import vn.backancity.bot.chat.ChatDirectory;
 import vn.backancity.bot.chat.Reply;
 import vn.backancity.bot.config.DeliverySettings;
@@ -32,7 +33,6 @@ import vn.backancity.bot.subscription.Subscriptions;
 import vn.backancity.bot.subscription.TopicMatcher;
 import vn.backancity.bot.telegram.TelegramGateway;
 import vn.backancity.bot.telegram.TelegramSender;
-import vn.backancity.bot.testing.FakeBotApi;
 import vn.backancity.bot.testing.TestDatabases;
 
 /**

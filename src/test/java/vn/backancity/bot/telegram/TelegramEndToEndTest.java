@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.backancity.bot.App;
 import vn.backancity.bot.Service;
 import vn.backancity.bot.article.Article;
+import vn.backancity.bot.bench.FakeBotApi;
 import vn.backancity.bot.chat.ChatDirectory;
-import vn.backancity.bot.testing.FakeBotApi;
 import vn.backancity.bot.testing.TestApps;
 
 /**

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.backancity.bot.App;
 import vn.backancity.bot.Service;
-import vn.backancity.bot.testing.FakeBotApi;
+import vn.backancity.bot.bench.FakeBotApi;
 import vn.backancity.bot.testing.TestApps;
 
 /** /dangky, /huy, /caidat with its buttons, and an admin's /thongbao, through the real server. */

@@ -1,4 +1,4 @@
-package vn.backancity.bot.testing;
+package vn.backancity.bot.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,7 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A fake Telegram Bot API: a real HTTP server on loopback that records every method called and
- * answers like Telegram does, including 403 for chats marked as having blocked the bot.
+ * answers like Telegram does, including 403 for chats marked as having blocked the bot, 429 with
+ * retry_after over the rate limits, and 500 now and then when asked. Used by the tests and by the
+ * broadcast benchmark (Telegram itself cannot be reached from here, nor flooded on purpose).
  */
 public final class FakeBotApi implements AutoCloseable {
   /** One recorded call; {@code method} in lower case. */
