@@ -35,6 +35,7 @@ import vn.backancity.bot.subscription.DigestScheduler;
 import vn.backancity.bot.subscription.Subscriptions;
 import vn.backancity.bot.subscription.TopicMatcher;
 import vn.backancity.bot.telegram.TelegramUpdates;
+import vn.backancity.bot.zalo.ZaloChannel;
 
 /**
  * The composition root: builds every long-lived object from the settings, by constructor, and
@@ -99,7 +100,14 @@ public final class App implements AutoCloseable {
 
   /** The chat channels that are configured, hence reachable by pushes. */
   public List<String> channels() {
-    return settings.telegram().enabled() ? List.of(TelegramUpdates.CHANNEL) : List.of();
+    List<String> on = new java.util.ArrayList<>();
+    if (settings.telegram().enabled()) {
+      on.add(TelegramUpdates.CHANNEL);
+    }
+    if (settings.zalo().enabled()) {
+      on.add(ZaloChannel.NAME);
+    }
+    return on;
   }
 
   /** The scheduler of digests and topic alerts over this app's data. */

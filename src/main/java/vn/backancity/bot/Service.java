@@ -24,6 +24,8 @@ import vn.backancity.bot.telegram.TelegramSender;
 import vn.backancity.bot.telegram.TelegramUpdates;
 import vn.backancity.bot.telegram.TelegramWebhook;
 import vn.backancity.bot.web.WebServer;
+import vn.backancity.bot.zalo.ZaloChannel;
+import vn.backancity.bot.zalo.ZaloWebhook;
 
 /**
  * The running service: the web server and the chat channels behind it, the outbox workers that send
@@ -114,6 +116,18 @@ public final class Service implements AutoCloseable {
       feedScheduler = new FeedScheduler(feeds, FIRST_POLL);
       log.info("Polling {} feeds", app.settings().feeds().sources().size());
     }
+    ZaloWebhook zalo = null;
+    if (app.settings().zalo().enabled()) {
+      ZaloChannel channel = ZaloChannel.build(app, bot, subscriptions, workers);
+      zalo = channel.webhook();
+      senders.add(channel.worker());
+      log.info(
+          "Zalo channel on: POST /zalo/webhook, OpenAPI at {}", app.settings().zalo().apiUrl());
+    } else {
+      log.info(
+          "Zalo channel off: set ZALO_APP_ID, ZALO_OA_SECRET and ZALO_ACCESS_TOKEN or"
+              + " ZALO_REFRESH_TOKEN to turn it on");
+    }
     AdminApi admin = null;
     if (app.settings().adminEnabled()) {
       admin =
@@ -122,7 +136,8 @@ public final class Service implements AutoCloseable {
     } else {
       log.info("Admin API off: ADMIN_TOKEN is not set");
     }
-    WebServer web = new WebServer(app, webhook, admin, feeds).start(host, app.settings().port());
+    WebServer web =
+        new WebServer(app, webhook, zalo, admin, feeds).start(host, app.settings().port());
     senders.forEach(OutboxWorker::start);
     ScheduledExecutorService pushClock = startPushClock(app);
     log.info(

@@ -1,2 +1,2 @@
-/** The admin HTTP API and its Bearer-token authentication. */
+/** The admin HTTP API and page with their Bearer-token authentication, and announcements. */
 package vn.backancity.bot.admin;

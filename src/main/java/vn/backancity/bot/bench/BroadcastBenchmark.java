@@ -57,7 +57,8 @@ public final class BroadcastBenchmark {
               base.feeds(),
               "",
               base.delivery().withRate(rate),
-              base.digest());
+              base.digest(),
+              base.zalo());
       try (App app = App.open(settings, Clock.systemUTC())) {
         long t = System.nanoTime();
         addSubscribers(app, subscribers);

@@ -87,5 +87,23 @@ public final class Messages {
   public static final String ANNOUNCEMENT_CANCELLED = "Đã huỷ thông báo #%d.";
   public static final String ANNOUNCEMENT_GONE = "Thông báo #%d đã được gửi hoặc huỷ trước đó.";
 
+  public static final String ZALO_WELCOME =
+      "Cảm ơn bạn đã quan tâm! Tôi là trợ lý tin tức của thành phố Bắc Kạn. Bạn cứ nhắn câu hỏi,"
+          + " có dấu hay không dấu đều được.\n\nNhắn “dang ky” để nhận bản tin mỗi sáng lúc 07:00,"
+          + " hoặc “dang ky chu de nông thôn mới” để theo dõi một chủ đề.";
+  public static final String ZALO_HELP =
+      """
+      Cách dùng:
+      • Nhắn câu hỏi, ví dụ: "thu ngân sách năm 2023"
+      • "tin moi" – xem tin mới nhất
+      • "dang ky" – nhận bản tin mỗi sáng; "dang ky 18:30" – đổi giờ nhận
+      • "dang ky chu de <chủ đề>" – theo dõi một chủ đề
+      • "cai dat" – xem cài đặt; "huy" – hủy đăng ký\
+      """;
+  public static final String ZALO_MORE = "Nhắn câu hỏi cụ thể hơn để xem kết quả khác.";
+  public static final String ZALO_SETTINGS_HELP =
+      "Nhắn “dang ky 18:30” để đổi giờ, “dang ky chu de <chủ đề>” để thêm chủ đề, “huy chu de"
+          + " <chủ đề>” để bỏ, “tat ban tin” để tắt bản tin, “huy” để hủy tất cả.";
+
   private Messages() {}
 }

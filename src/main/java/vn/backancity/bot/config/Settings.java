@@ -36,7 +36,8 @@ public record Settings(
     FeedSettings feeds,
     String databaseUrl,
     DeliverySettings delivery,
-    DigestSettings digest) {
+    DigestSettings digest,
+    ZaloSettings zalo) {
 
   public static final Path CONFIG_FILE = Path.of("config", "application.conf");
 
@@ -111,7 +112,18 @@ public record Settings(
             c.getInt("digest.max-items"),
             c.getDuration("digest.alert-every"),
             c.getDuration("digest.max-age"),
-            c.getDuration("digest.tick")));
+            c.getDuration("digest.tick")),
+        new ZaloSettings(
+            c.getString("zalo.app-id"),
+            c.getString("zalo.app-secret"),
+            c.getString("zalo.oa-secret"),
+            c.getString("zalo.access-token"),
+            c.getString("zalo.refresh-token"),
+            c.getString("zalo.api-url").replaceAll("/+$", ""),
+            c.getString("zalo.oauth-url").replaceAll("/+$", ""),
+            c.getDuration("zalo.max-event-age"),
+            c.getBoolean("zalo.paid-outside-window"),
+            c.getDouble("zalo.rate")));
   }
 
   private static FeedSettings feeds(Config c) {
@@ -163,7 +175,8 @@ public record Settings(
         feeds,
         databaseUrl,
         delivery,
-        digest);
+        digest,
+        zalo);
   }
 
   public boolean adminEnabled() {
@@ -180,6 +193,8 @@ public record Settings(
         + dataDir
         + ", telegram="
         + telegram
+        + ", zalo="
+        + zalo
         + ", admin="
         + (adminEnabled() ? "on" : "off")
         + ", feeds="

@@ -224,8 +224,20 @@ public final class Outbox {
         chatId);
   }
 
-  /** Held rows of a chat become due again (it wrote to us); returns how many. */
+  /**
+   * Held rows of a chat become due again (it wrote to us); of held digests only the newest is kept,
+   * as it covers what the older ones did. Returns how many rows were released.
+   */
   public int releaseHeld(String channel, String chatId) {
+    update(
+        "UPDATE outbox SET status = 'cancelled', last_error = 'superseded by a newer digest'"
+            + " WHERE channel = ? AND chat_id = ? AND status = 'held' AND kind = 'digest'"
+            + " AND id < (SELECT MAX(id) FROM outbox WHERE channel = ? AND chat_id = ?"
+            + " AND status = 'held' AND kind = 'digest')",
+        channel,
+        chatId,
+        channel,
+        chatId);
     return update(
         "UPDATE outbox SET status = 'queued', not_before = ? WHERE channel = ? AND chat_id = ?"
             + " AND status = 'held'",

@@ -16,6 +16,7 @@ import vn.backancity.bot.App;
 import vn.backancity.bot.admin.AdminApi;
 import vn.backancity.bot.feed.FeedPoller;
 import vn.backancity.bot.telegram.TelegramWebhook;
+import vn.backancity.bot.zalo.ZaloWebhook;
 
 /**
  * The one Javalin setup: every route, the error mapping, and nothing else. Handlers are objects
@@ -30,10 +31,12 @@ public final class WebServer implements AutoCloseable {
    * Builds the server for an app.
    *
    * @param telegram the webhook handler, or null when the Telegram channel is off
+   * @param zalo the Zalo webhook handler, or null when the Zalo channel is off
    * @param admin the admin API, or null when no admin token is configured
    * @param feeds the feed poller whose state /health shows, or null
    */
-  public WebServer(App app, TelegramWebhook telegram, AdminApi admin, FeedPoller feeds) {
+  public WebServer(
+      App app, TelegramWebhook telegram, ZaloWebhook zalo, AdminApi admin, FeedPoller feeds) {
     ObjectMapper json = app.json();
     AskApi ask = new AskApi(app.answerer(), json, app.settings().answersPerPage());
     ArticlePage articles = new ArticlePage(app.store());
@@ -68,6 +71,15 @@ public final class WebServer implements AutoCloseable {
                     ctx ->
                         ctx.status(404)
                             .json(Map.of("error", "the Telegram channel is not configured")));
+              }
+              if (zalo != null) {
+                config.routes.post("/zalo/webhook", zalo::handle);
+              } else {
+                config.routes.post(
+                    "/zalo/webhook",
+                    ctx ->
+                        ctx.status(404)
+                            .json(Map.of("error", "the Zalo channel is not configured")));
               }
               if (admin != null) {
                 config.routes.before("/api/admin/*", admin::authorize);

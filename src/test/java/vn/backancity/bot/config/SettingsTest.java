@@ -53,12 +53,27 @@ class SettingsTest {
                     null,
                     "jdbc:postgresql://db/bot?user=bot&password=DB-SECRET",
                     null,
-                    null)
+                    null,
+                    new ZaloSettings(
+                        "app",
+                        "APP-SECRET",
+                        "OA-SECRET",
+                        "ACCESS-TOKEN",
+                        "REFRESH-TOKEN",
+                        "https://openapi.zalo.me",
+                        "https://oauth.zaloapp.com",
+                        java.time.Duration.ofMinutes(10),
+                        false,
+                        10))
                 .withDataDir(Path.of("x"))
                 .toString())
         .doesNotContain("SECRET-TOKEN")
         .doesNotContain("ADMIN-SECRET")
-        .doesNotContain("DB-SECRET");
+        .doesNotContain("DB-SECRET")
+        .doesNotContain("APP-SECRET")
+        .doesNotContain("OA-SECRET")
+        .doesNotContain("ACCESS-TOKEN")
+        .doesNotContain("REFRESH-TOKEN");
   }
 
   @Test

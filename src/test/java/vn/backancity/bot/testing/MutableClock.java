@@ -6,25 +6,36 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock a test sets and moves by hand. */
+/**
+ * A clock a test sets and moves by hand: frozen, or running (moving with real time from where it
+ * was set, for tests where real-time workers and a jumped date meet).
+ */
 public final class MutableClock extends Clock {
-  private volatile Instant now;
+  private final boolean running;
+  private volatile Instant base;
+  private volatile long baseNanos;
 
   public MutableClock(Instant start) {
-    this.now = start;
+    this(start, false);
   }
 
-  public void set(Instant instant) {
-    now = instant;
+  public MutableClock(Instant start, boolean running) {
+    this.running = running;
+    set(start);
   }
 
-  public void advance(Duration d) {
-    now = now.plus(d);
+  public synchronized void set(Instant instant) {
+    base = instant;
+    baseNanos = System.nanoTime();
+  }
+
+  public synchronized void advance(Duration d) {
+    set(instant().plus(d));
   }
 
   @Override
   public Instant instant() {
-    return now;
+    return running ? base.plusNanos(System.nanoTime() - baseNanos) : base;
   }
 
   @Override

@@ -1,0 +1,5 @@
+/**
+ * Subscriptions to the daily digest and to topics (saved searches), the commands that change them,
+ * and the scheduler that decides digests and topic alerts on the tick of an injected clock.
+ */
+package vn.backancity.bot.subscription;

@@ -1,0 +1,47 @@
+package vn.backancity.bot.zalo;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.concurrent.Executor;
+import vn.backancity.bot.App;
+import vn.backancity.bot.chat.ChatBot;
+import vn.backancity.bot.chat.SeenUpdates;
+import vn.backancity.bot.config.ZaloSettings;
+import vn.backancity.bot.delivery.OutboxWorker;
+import vn.backancity.bot.subscription.SubscriptionCommands;
+
+/** The Zalo channel's parts, built from an app: the webhook handler and the outbox worker. */
+public record ZaloChannel(ZaloWebhook webhook, OutboxWorker worker) {
+  public static final String NAME = ZaloSender.CHANNEL;
+
+  public static ZaloChannel build(
+      App app, ChatBot bot, SubscriptionCommands subscriptions, Executor workers) {
+    ZaloSettings settings = app.settings().zalo();
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    ZaloTokens tokens =
+        new ZaloTokens(app.database().dataSource(), settings, http, app.json(), app.clock());
+    ZaloGateway gateway = new ZaloGateway(settings.apiUrl(), tokens, http, app.json());
+    ReplyWindows windows = new ReplyWindows(app.database().dataSource(), app.clock());
+    ZaloEvents events =
+        new ZaloEvents(bot, app.chats(), subscriptions, app.outbox(), windows, gateway);
+    ZaloWebhook webhook =
+        new ZaloWebhook(
+            settings.appId(),
+            settings.oaSecret(),
+            settings.maxEventAge(),
+            app.json(),
+            new SeenUpdates(app.database().dataSource(), app.clock()),
+            events,
+            workers,
+            app.clock());
+    OutboxWorker worker =
+        new OutboxWorker(
+            app.outbox(),
+            new ZaloSender(gateway, windows, settings.paidOutsideWindow()),
+            app.chats(),
+            app.settings().delivery().withRate(settings.rate()),
+            app.clock(),
+            app.json());
+    return new ZaloChannel(webhook, worker);
+  }
+}

@@ -1,0 +1,185 @@
+package vn.backancity.bot.zalo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Arrays;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.backancity.bot.chat.ChatBot;
+import vn.backancity.bot.chat.ChatDirectory;
+import vn.backancity.bot.chat.Messages;
+import vn.backancity.bot.chat.Reply;
+import vn.backancity.bot.delivery.Outbox;
+import vn.backancity.bot.delivery.Recipient;
+import vn.backancity.bot.subscription.SubscriptionCommands;
+import vn.backancity.bot.subscription.TopicMatcher;
+
+/**
+ * Handles one Zalo OA event: questions and typed commands (Zalo has no slash commands, so "dang
+ * ky", "đăng ký chủ đề ...", "huy", "cai dat" are recognized with or without diacritics), follows
+ * and unfollows, and other message kinds. A user's message reopens the reply window and releases
+ * pushes held while it was closed (of held digests, only the latest).
+ */
+final class ZaloEvents {
+  static final String CHANNEL = ZaloSender.CHANNEL;
+  private static final Logger log = LoggerFactory.getLogger(ZaloEvents.class);
+  private static final int MAX_QUESTION = 1000;
+
+  private final ChatBot bot;
+  private final ChatDirectory chats;
+  private final SubscriptionCommands subscriptions;
+  private final Outbox outbox;
+  private final ReplyWindows windows;
+  private final ZaloGateway gateway;
+  private final ZaloFormatter formatter = new ZaloFormatter();
+
+  ZaloEvents(
+      ChatBot bot,
+      ChatDirectory chats,
+      SubscriptionCommands subscriptions,
+      Outbox outbox,
+      ReplyWindows windows,
+      ZaloGateway gateway) {
+    this.bot = bot;
+    this.chats = chats;
+    this.subscriptions = subscriptions;
+    this.outbox = outbox;
+    this.windows = windows;
+    this.gateway = gateway;
+  }
+
+  void handle(JsonNode event) {
+    String name = event.path("event_name").asText("");
+    try {
+      switch (name) {
+        case "user_send_text" -> {
+          String user = event.path("sender").path("id").asText();
+          userWrote(user);
+          reply(user, route(user, event.path("message").path("text").asText("")));
+        }
+        case "follow" -> {
+          String user = event.path("follower").path("id").asText();
+          userWrote(user);
+          reply(user, new Reply.Text(Messages.ZALO_WELCOME));
+        }
+        case "unfollow" -> {
+          String user = event.path("follower").path("id").asText();
+          chats.deactivate(CHANNEL, user);
+          outbox.blockChat(CHANNEL, user, "unfollowed the OA");
+          log.info("Zalo user {} unfollowed: marked inactive", user);
+        }
+        default -> {
+          if (name.startsWith("user_send_")) {
+            String user = event.path("sender").path("id").asText();
+            userWrote(user);
+            reply(user, bot.textOnly());
+          } else {
+            log.debug("Zalo event {} ignored", name);
+          }
+        }
+      }
+    } catch (RuntimeException e) {
+      log.error("Zalo event {} failed", name, e);
+    }
+  }
+
+  private void userWrote(String user) {
+    chats.touch(CHANNEL, user, "private", null);
+    windows.open(user);
+    int released = outbox.releaseHeld(CHANNEL, user);
+    if (released > 0) {
+      log.info("Zalo user {} wrote: {} held messages released", user, released);
+      outbox.enqueued();
+    }
+  }
+
+  /** What a text asks for: a typed command, or a question. */
+  Reply route(String user, String text) {
+    String t = text.strip();
+    if (t.startsWith("/")) {
+      t = t.substring(1).strip();
+    }
+    if (t.isEmpty()) {
+      return new Reply.Text(Messages.ZALO_HELP);
+    }
+    Recipient chat = new Recipient(CHANNEL, user, "private");
+    List<String> words = Arrays.asList(t.split("\\s+"));
+    List<String> folded = words.stream().map(TopicMatcher::key).toList();
+    String whole = String.join(" ", folded);
+    switch (whole) {
+      case "cai dat", "caidat" -> {
+        return subscriptions.settings(chat);
+      }
+      case "tat ban tin" -> {
+        return subscriptions.apply(chat, "off");
+      }
+      case "tin moi", "moi" -> {
+        return bot.latest();
+      }
+      case "help", "huong dan", "tro giup", "start", "menu" -> {
+        return new Reply.Text(Messages.ZALO_HELP);
+      }
+      default -> {}
+    }
+    int verb = prefix(folded, 0, "dang ky", "dangky");
+    if (verb > 0) {
+      String rest = rest(words, verb);
+      int topic = prefix(folded, verb, "chu de", "chude");
+      if (topic > 0) {
+        return subscriptions.subscribe(chat, rest(words, verb + topic));
+      }
+      String restFolded = TopicMatcher.key(rest);
+      if (rest.isEmpty()
+          || restFolded.equals("ban tin")
+          || rest.matches("\\d{1,2}([:hHg.]\\d{0,2})?")) {
+        return subscriptions.subscribe(chat, restFolded.equals("ban tin") ? "" : rest);
+      }
+      // "đăng ký khai sinh ở đâu" is a question, not a subscription.
+    }
+    verb = prefix(folded, 0, "huy");
+    if (verb > 0) {
+      String rest = rest(words, verb);
+      int topic = prefix(folded, verb, "chu de", "chude");
+      if (topic > 0) {
+        return subscriptions.unsubscribe(chat, rest(words, verb + topic));
+      }
+      String restFolded = TopicMatcher.key(rest);
+      if (rest.isEmpty() || restFolded.equals("dang ky") || restFolded.equals("ban tin")) {
+        return subscriptions.unsubscribe(chat, "");
+      }
+    }
+    verb = prefix(folded, 0, "tim");
+    String question = verb > 0 && words.size() > 1 ? rest(words, verb) : t;
+    if (question.length() > MAX_QUESTION) {
+      question = question.substring(0, MAX_QUESTION);
+    }
+    return bot.ask(question, 1);
+  }
+
+  /** How many words at {@code from} spell one of the phrases (folded), 0 when none does. */
+  private static int prefix(List<String> folded, int from, String... phrases) {
+    for (String phrase : phrases) {
+      String[] p = phrase.split(" ");
+      if (from + p.length <= folded.size()
+          && String.join(" ", folded.subList(from, from + p.length)).equals(phrase)) {
+        return p.length;
+      }
+    }
+    return 0;
+  }
+
+  private static String rest(List<String> words, int from) {
+    return from >= words.size() ? "" : String.join(" ", words.subList(from, words.size())).strip();
+  }
+
+  private void reply(String user, Reply reply) {
+    for (String text : formatter.render(reply)) {
+      windows.tryUse(user);
+      ZaloGateway.Result r = gateway.send(user, text);
+      if (!r.ok()) {
+        log.warn("Zalo reply to {} failed: {} {}", user, r.error(), r.message());
+        return;
+      }
+    }
+  }
+}

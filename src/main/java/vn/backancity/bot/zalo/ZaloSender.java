@@ -1,0 +1,66 @@
+package vn.backancity.bot.zalo;
+
+import java.util.List;
+import vn.backancity.bot.chat.Reply;
+import vn.backancity.bot.delivery.Delivery;
+import vn.backancity.bot.delivery.Sender;
+
+/**
+ * The outbox's way out to Zalo. A push to a user outside the reply window (48 h, 8 messages) is not
+ * sent blindly: it is held until the user writes again, or, when configured, sent as a paid
+ * message. Zalo's errors: no answer → retry later; -213 (not a follower) → chat gone; -230/-232 (no
+ * recent interaction) → held; others → failed with Zalo's message.
+ */
+final class ZaloSender implements Sender {
+  static final String CHANNEL = "zalo";
+  static final int NOT_FOLLOWER = -213;
+  static final List<Integer> NO_INTERACTION = List.of(-230, -232);
+
+  private final ZaloGateway gateway;
+  private final ReplyWindows windows;
+  private final boolean paidOutsideWindow;
+  private final ZaloFormatter formatter = new ZaloFormatter();
+
+  ZaloSender(ZaloGateway gateway, ReplyWindows windows, boolean paidOutsideWindow) {
+    this.gateway = gateway;
+    this.windows = windows;
+    this.paidOutsideWindow = paidOutsideWindow;
+  }
+
+  @Override
+  public String channel() {
+    return CHANNEL;
+  }
+
+  @Override
+  public Delivery send(String chatId, Reply message) {
+    String path = ZaloGateway.CS;
+    if (!windows.tryUse(chatId)) {
+      if (!paidOutsideWindow) {
+        return new Delivery.Held("outside Zalo's reply window: held until the user writes");
+      }
+      path = ZaloGateway.TRANSACTION;
+    }
+    for (String text : formatter.render(message)) {
+      ZaloGateway.Result r = gateway.send(path, chatId, text);
+      if (r.ok()) {
+        continue;
+      }
+      String reason = "Zalo " + r.error() + " " + r.message();
+      if (r.error() == null) {
+        return new Delivery.Failed(reason, true);
+      }
+      if (r.error() == NOT_FOLLOWER) {
+        return new Delivery.ChatGone(reason);
+      }
+      if (NO_INTERACTION.contains(r.error())) {
+        return new Delivery.Held(reason);
+      }
+      if (r.error() == ZaloGateway.INVALID_TOKEN) {
+        return new Delivery.Failed(reason, true);
+      }
+      return new Delivery.Failed(reason, false);
+    }
+    return new Delivery.Sent();
+  }
+}

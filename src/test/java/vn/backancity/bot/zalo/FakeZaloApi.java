@@ -1,0 +1,147 @@
+package vn.backancity.bot.zalo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A fake Zalo OpenAPI and OAuth server on loopback: accepts messages sent with a valid access token
+ * (-216 otherwise), and refreshes tokens with single-use refresh tokens, as Zalo does.
+ */
+final class FakeZaloApi implements AutoCloseable {
+  record Message(String token, String path, String userId, String text) {}
+
+  private final HttpServer server;
+  private final ExecutorService pool = Executors.newFixedThreadPool(4);
+  private final ObjectMapper json = new ObjectMapper();
+  private final BlockingQueue<Message> messages = new LinkedBlockingQueue<>();
+  private final Set<String> validAccess = ConcurrentHashMap.newKeySet();
+  private final Set<String> validRefresh = ConcurrentHashMap.newKeySet();
+  private final List<String> refreshesSeen = new CopyOnWriteArrayList<>();
+  private final AtomicInteger issued = new AtomicInteger();
+  volatile String appSecret = "app-secret";
+
+  FakeZaloApi() throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/", this::handle);
+    server.setExecutor(pool);
+    server.start();
+  }
+
+  String url() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  void accept(String access, String refresh) {
+    if (access != null) {
+      validAccess.add(access);
+    }
+    if (refresh != null) {
+      validRefresh.add(refresh);
+    }
+  }
+
+  /** Every access token issued so far stops working (as when one expires). */
+  void expireAccessTokens() {
+    validAccess.clear();
+  }
+
+  List<String> refreshes() {
+    return List.copyOf(refreshesSeen);
+  }
+
+  Message next() throws InterruptedException {
+    Message m = messages.poll(10, TimeUnit.SECONDS);
+    if (m == null) {
+      throw new AssertionError("the fake Zalo API received no message within 10 s");
+    }
+    return m;
+  }
+
+  Message poll(long millis) throws InterruptedException {
+    return messages.poll(millis, TimeUnit.MILLISECONDS);
+  }
+
+  private void handle(HttpExchange ex) throws IOException {
+    try (ex) {
+      String path = ex.getRequestURI().getPath();
+      String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+      String answer;
+      if (path.equals("/v4/oa/access_token")) {
+        answer = refresh(ex, body);
+      } else if (path.startsWith("/v3.0/oa/message/")) {
+        String token = ex.getRequestHeaders().getFirst("access_token");
+        if (token == null || !validAccess.contains(token)) {
+          answer = "{\"error\":-216,\"message\":\"Access token is invalid\"}";
+        } else {
+          JsonNode m = json.readTree(body);
+          messages.add(
+              new Message(
+                  token,
+                  path,
+                  m.path("recipient").path("user_id").asText(),
+                  m.path("message").path("text").asText()));
+          answer = "{\"error\":0,\"message\":\"Success\",\"data\":{\"message_id\":\"m1\"}}";
+        }
+      } else {
+        ex.sendResponseHeaders(404, -1);
+        return;
+      }
+      byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+      ex.getResponseHeaders().add("Content-Type", "application/json");
+      ex.sendResponseHeaders(200, bytes.length);
+      ex.getResponseBody().write(bytes);
+    }
+  }
+
+  private synchronized String refresh(HttpExchange ex, String body) {
+    Map<String, String> form = new HashMap<>();
+    for (String pair : body.split("&")) {
+      String[] kv = pair.split("=", 2);
+      if (kv.length == 2) {
+        form.put(kv[0], URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
+      }
+    }
+    String refresh = form.getOrDefault("refresh_token", "");
+    refreshesSeen.add(refresh);
+    if (!appSecret.equals(ex.getRequestHeaders().getFirst("secret_key"))
+        || !"refresh_token".equals(form.get("grant_type"))
+        || !validRefresh.remove(refresh)) { // single use
+      return "{\"error\":-14014,\"error_name\":\"Invalid refresh token\"}";
+    }
+    int n = issued.incrementAndGet();
+    String access = "access-" + n;
+    String next = "refresh-" + n;
+    validAccess.add(access);
+    validRefresh.add(next);
+    return "{\"access_token\":\""
+        + access
+        + "\",\"refresh_token\":\""
+        + next
+        + "\",\"expires_in\":\"90000\"}";
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    pool.shutdownNow();
+  }
+}

@@ -1,0 +1,315 @@
+package vn.backancity.bot.zalo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.backancity.bot.App;
+import vn.backancity.bot.Service;
+import vn.backancity.bot.article.Article;
+import vn.backancity.bot.delivery.Recipient;
+import vn.backancity.bot.testing.AdminClient;
+import vn.backancity.bot.testing.MutableClock;
+import vn.backancity.bot.testing.TestApps;
+
+/**
+ * The real server with a fake Zalo OpenAPI + OAuth server on loopback: signed fixture events go in
+ * over HTTP, assertions are on what the fake received.
+ */
+class ZaloEndToEndTest {
+  static final String APP_ID = "3816424597181927345";
+  static final String OA_SECRET = "oa-secret-key";
+  static final String USER = "2512523625412515";
+  static final String ADMIN = "zalo-admin-token";
+
+  @TempDir Path data;
+  FakeZaloApi zalo;
+  MutableClock clock;
+  App app;
+  Service service;
+  final HttpClient http = HttpClient.newHttpClient();
+  int sequence;
+
+  @BeforeEach
+  void start() throws Exception {
+    zalo = new FakeZaloApi();
+    zalo.accept(null, "refresh-0"); // the configured access token is no longer valid
+    // 10:00 in Bắc Kạn: today's 07:00 digest has passed for anyone subscribing now.
+    clock = new MutableClock(Instant.parse("2026-11-21T03:00:00Z"), true);
+    app =
+        App.open(
+            TestApps.settings(
+                data,
+                Map.of(
+                    "zalo.app-id",
+                    APP_ID,
+                    "zalo.oa-secret",
+                    OA_SECRET,
+                    "zalo.app-secret",
+                    "app-secret",
+                    "zalo.access-token",
+                    "stale-access",
+                    "zalo.refresh-token",
+                    "refresh-0",
+                    "zalo.api-url",
+                    zalo.url(),
+                    "zalo.oauth-url",
+                    zalo.url(),
+                    "admin.token",
+                    ADMIN)),
+            clock);
+    app.bootstrapIfEmpty();
+    service = Service.start(app, "127.0.0.1", 1);
+  }
+
+  @AfterEach
+  void stop() {
+    service.close();
+    app.close();
+    zalo.close();
+  }
+
+  static String fixture(String name) throws Exception {
+    try (InputStream in = ZaloEndToEndTest.class.getResourceAsStream("/zalo/" + name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  /** A fixture event stamped now, with a fresh msg_id and the given text. */
+  String event(String name, String text) throws Exception {
+    String body =
+        fixture(name)
+            .replaceAll("\"timestamp\":\"\\d+\"", "\"timestamp\":\"" + clock.millis() + "\"");
+    body = body.replaceAll("\"msg_id\":\"[^\"]+\"", "\"msg_id\":\"m" + (++sequence) + "\"");
+    if (text != null) {
+      body = body.replace("Mục tiêu thu ngân sách của thành phố là bao nhiêu?", text);
+    }
+    return body;
+  }
+
+  static String sign(String body, String secret) throws Exception {
+    String appId = body.replaceAll("(?s).*\"app_id\":\"(\\d+)\".*", "$1");
+    String ts = body.replaceAll("(?s).*\"timestamp\":\"(\\d+)\".*", "$1");
+    byte[] digest =
+        MessageDigest.getInstance("SHA-256")
+            .digest((appId + body + ts + secret).getBytes(StandardCharsets.UTF_8));
+    return "mac=" + HexFormat.of().formatHex(digest);
+  }
+
+  HttpResponse<String> post(String body, String signature) throws Exception {
+    HttpRequest.Builder r =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + "/zalo/webhook"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    if (signature != null) {
+      r.header(ZaloWebhook.SIGNATURE_HEADER, signature);
+    }
+    return http.send(r.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  FakeZaloApi.Message say(String text) throws Exception {
+    String body = event("user-send-text.json", text);
+    assertThat(post(body, sign(body, OA_SECRET)).statusCode()).isEqualTo(200);
+    FakeZaloApi.Message m = zalo.next();
+    assertThat(m.userId()).isEqualTo(USER);
+    return m;
+  }
+
+  @Test
+  void signedQuestionIsAnsweredWithTheRightArticleAfterOneTokenRefresh() throws Exception {
+    String question = "Mục tiêu thu ngân sách của thành phố là bao nhiêu?";
+    var expected = app.answerer().ask(question).answers().get(0);
+    FakeZaloApi.Message answer = say(question);
+    assertThat(answer.path()).isEqualTo("/v3.0/oa/message/cs");
+    assertThat(answer.text())
+        .contains(expected.title())
+        .contains(expected.link())
+        .doesNotContain("<b>");
+    assertThat(answer.text().length()).isLessThanOrEqualTo(2000);
+    assertThat(answer.token()).isEqualTo("access-1");
+    assertThat(zalo.refreshes()).containsExactly("refresh-0");
+    assertThat(storedTokens()).containsExactly("access-1", "refresh-1");
+
+    // The new token expires too: two messages at once still refresh only once, with refresh-1.
+    zalo.expireAccessTokens();
+    String a = event("user-send-text.json", "thu ngân sách");
+    String b = event("user-send-text.json", "nông thôn mới");
+    CompletableFuture<HttpResponse<String>> first =
+        CompletableFuture.supplyAsync(() -> unchecked(() -> post(a, sign(a, OA_SECRET))));
+    CompletableFuture<HttpResponse<String>> second =
+        CompletableFuture.supplyAsync(() -> unchecked(() -> post(b, sign(b, OA_SECRET))));
+    assertThat(first.get().statusCode()).isEqualTo(200);
+    assertThat(second.get().statusCode()).isEqualTo(200);
+    assertThat(zalo.next().token()).isEqualTo("access-2");
+    assertThat(zalo.next().token()).isEqualTo("access-2");
+    assertThat(zalo.refreshes()).containsExactly("refresh-0", "refresh-1");
+    assertThat(storedTokens()).containsExactly("access-2", "refresh-2");
+  }
+
+  interface Call<T> {
+    T run() throws Exception;
+  }
+
+  static <T> T unchecked(Call<T> call) {
+    try {
+      return call.run();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  List<String> storedTokens() throws Exception {
+    try (Connection c = app.database().dataSource().getConnection();
+        PreparedStatement st =
+            c.prepareStatement("SELECT access_token, refresh_token FROM zalo_tokens");
+        ResultSet rs = st.executeQuery()) {
+      rs.next();
+      return List.of(rs.getString(1), rs.getString(2));
+    }
+  }
+
+  @Test
+  void badSignaturesStaleEventsAndMalformedBodiesAreRejectedAndNothingIsSent() throws Exception {
+    String body = event("user-send-text.json", null);
+    assertThat(post(body, null).statusCode()).isEqualTo(401);
+    assertThat(post(body, sign(body, "wrong-secret")).statusCode()).isEqualTo(401);
+    assertThat(post(body, "mac=" + "0".repeat(64)).statusCode()).isEqualTo(401);
+    String tampered = body.replace("bao nhiêu", "khi nào");
+    assertThat(post(tampered, sign(body, OA_SECRET)).statusCode()).isEqualTo(401);
+    String stale =
+        fixture("user-send-text.json")
+            .replaceAll(
+                "\"timestamp\":\"\\d+\"",
+                "\"timestamp\":\"" + (clock.millis() - Duration.ofMinutes(11).toMillis()) + "\"");
+    assertThat(post(stale, sign(stale, OA_SECRET)).statusCode()).isEqualTo(401);
+    assertThat(post("{not json", "mac=00").statusCode()).isEqualTo(400);
+    assertThat(zalo.poll(500)).isNull();
+    assertThat(app.chats().isActive("zalo", USER)).isFalse();
+  }
+
+  @Test
+  void followUnfollowImagesRepeatsAndTypedCommands() throws Exception {
+    String follow = event("follow.json", null);
+    assertThat(post(follow, sign(follow, OA_SECRET)).statusCode()).isEqualTo(200);
+    assertThat(zalo.next().text()).contains("dang ky").contains("bản tin");
+
+    String image = event("user-send-image.json", null);
+    assertThat(post(image, sign(image, OA_SECRET)).statusCode()).isEqualTo(200);
+    assertThat(zalo.next().text()).contains("chỉ đọc được tin nhắn văn bản");
+
+    String text = event("user-send-text.json", "dang ky");
+    assertThat(post(text, sign(text, OA_SECRET)).statusCode()).isEqualTo(200);
+    assertThat(post(text, sign(text, OA_SECRET)).body()).contains("duplicate");
+    assertThat(zalo.next().text()).contains("Đã đăng ký nhận bản tin lúc 07:00");
+    assertThat(zalo.poll(300)).as("the repeat is not answered").isNull();
+
+    assertThat(say("Đăng ký chủ đề nông thôn mới").text())
+        .contains("Đã thêm chủ đề “nông thôn mới”");
+    assertThat(say("cài đặt").text()).contains("nông thôn mới").contains("dang ky 18:30");
+    assertThat(say("đăng ký khai sinh ở đâu").text()).doesNotContain("Đã thêm chủ đề");
+    assertThat(say("huy chu de nong thon moi").text()).contains("Đã bỏ chủ đề");
+
+    String unknown =
+        "{\"app_id\":\""
+            + APP_ID
+            + "\",\"event_name\":\"oa_send_text\",\"timestamp\":\""
+            + clock.millis()
+            + "\"}";
+    assertThat(post(unknown, sign(unknown, OA_SECRET)).statusCode()).isEqualTo(200);
+
+    String unfollow = event("unfollow.json", null);
+    assertThat(post(unfollow, sign(unfollow, OA_SECRET)).statusCode()).isEqualTo(200);
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (app.chats().isActive("zalo", USER) && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(app.chats().isActive("zalo", USER)).isFalse();
+  }
+
+  @Test
+  void pushesOutsideTheReplyWindowAreHeldThenTheLatestDigestIsDeliveredWhenTheUserWrites()
+      throws Exception {
+    assertThat(say("dang ky").text()).contains("Đã đăng ký");
+    // Three days later the 48 h window has closed; news on two days: two digests, both held.
+    clock.advance(Duration.ofDays(2));
+    for (int day = 1; day <= 2; day++) {
+      clock.advance(Duration.ofDays(1));
+      app.publish(
+          List.of(
+              new Article(
+                  "zalo-news-" + day,
+                  "Tin ngày thứ " + day,
+                  null,
+                  clock.instant(),
+                  "Nội dung ngày " + day + ".",
+                  List.of(),
+                  List.of(),
+                  null,
+                  List.of())));
+      clock.advance(Duration.ofMinutes(1));
+      app.digestScheduler().tick();
+      awaitStatus("held", day);
+    }
+    AdminClient admin = new AdminClient(service.port(), ADMIN);
+    long id = admin.announce("{\"text\":\"Lịch cắt điện ngày mai\"}");
+    var held =
+        admin.awaitAnnouncement(
+            id,
+            a -> a.path("by_channel").path("zalo").path("held").asInt() == 1,
+            Duration.ofSeconds(10));
+    assertThat(held.path("counts").path("sent").asInt()).isZero();
+    assertThat(zalo.poll(300)).as("nothing sent outside the window").isNull();
+
+    String hello = event("user-send-text.json", "xin chào");
+    assertThat(post(hello, sign(hello, OA_SECRET)).statusCode()).isEqualTo(200);
+    StringBuilder received = new StringBuilder();
+    for (int i = 0; i < 3; i++) {
+      received.append(zalo.next().text()).append("\n---\n");
+    }
+    assertThat(received.toString())
+        .contains("Tin ngày thứ 2")
+        .contains("Lịch cắt điện ngày mai")
+        .doesNotContain("Tin ngày thứ 1"); // the older digest is dropped
+    assertThat(zalo.poll(500)).as("only the latest digest").isNull();
+    assertThat(
+            admin.awaitAnnouncement(
+                id,
+                a -> a.path("by_channel").path("zalo").path("sent").asInt() == 1,
+                Duration.ofSeconds(10)))
+        .isNotNull();
+  }
+
+  void awaitStatus(String status, int count) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (app.outbox().statusCounts("zalo").getOrDefault(status, 0) == count) {
+        return;
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("outbox: " + app.outbox().statusCounts("zalo"));
+  }
+
+  static Recipient user() {
+    return new Recipient("zalo", USER, "private");
+  }
+}
