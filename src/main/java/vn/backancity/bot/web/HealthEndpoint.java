@@ -17,6 +17,7 @@ final class HealthEndpoint {
   private final ArticleIndex index;
   private final AnswerCache cache;
   private final boolean telegram;
+  private final boolean zalo;
   private final Supplier<List<SourceStatus>> feeds;
 
   HealthEndpoint(
@@ -24,11 +25,13 @@ final class HealthEndpoint {
       ArticleIndex index,
       AnswerCache cache,
       boolean telegram,
+      boolean zalo,
       Supplier<List<SourceStatus>> feeds) {
     this.store = store;
     this.index = index;
     this.cache = cache;
     this.telegram = telegram;
+    this.zalo = zalo;
     this.feeds = feeds;
   }
 
@@ -45,6 +48,7 @@ final class HealthEndpoint {
     health.put("indexed", index.size());
     health.put("cache", cacheInfo);
     health.put("telegram", telegram ? "on" : "off");
+    health.put("zalo", zalo ? "on" : "off");
     health.put("feeds", feeds.get());
     ctx.json(health);
   }

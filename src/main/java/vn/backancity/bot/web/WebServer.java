@@ -46,6 +46,7 @@ public final class WebServer implements AutoCloseable {
             app.index(),
             app.cache(),
             telegram != null,
+            zalo != null,
             feeds == null ? List::of : feeds::statuses);
     String chatPage = resource("/web/chat.html");
     String adminPage = resource("/web/admin.html");
