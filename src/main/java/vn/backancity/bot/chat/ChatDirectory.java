@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import javax.sql.DataSource;
+import vn.backancity.bot.storage.Jdbc;
 
 /**
  * Every chat that ever wrote to the bot, per channel, and whether it can still be reached (a user
@@ -67,14 +68,6 @@ public final class ChatDirectory {
   }
 
   private void update(String sql, Object... params) {
-    try (Connection c = db.getConnection();
-        PreparedStatement st = c.prepareStatement(sql)) {
-      for (int i = 0; i < params.length; i++) {
-        st.setObject(i + 1, params[i]);
-      }
-      st.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot update chats", e);
-    }
+    Jdbc.update(db, "update chats", sql, params);
   }
 }

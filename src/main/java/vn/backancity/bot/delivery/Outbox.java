@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import vn.backancity.bot.storage.Database;
+import vn.backancity.bot.storage.Jdbc;
 
 /**
  * The outbox table: every push message to every chat is a row, inserted in the transaction that
@@ -325,18 +325,6 @@ public final class Outbox {
   }
 
   private int update(String sql, Object... params) {
-    try (Connection c = db.getConnection();
-        PreparedStatement st = c.prepareStatement(sql)) {
-      for (int i = 0; i < params.length; i++) {
-        if (params[i] == null) {
-          st.setNull(i + 1, Types.NULL);
-        } else {
-          st.setObject(i + 1, params[i]);
-        }
-      }
-      return st.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot update the outbox", e);
-    }
+    return Jdbc.update(db, "update the outbox", sql, params);
   }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import vn.backancity.bot.delivery.Recipient;
+import vn.backancity.bot.storage.Jdbc;
 
 /**
  * Who gets the daily digest, when, and which topics each chat follows. Times of day are local to
@@ -183,18 +184,6 @@ public final class Subscriptions {
   }
 
   private int update(String sql, Object... params) {
-    try (Connection c = db.getConnection();
-        PreparedStatement st = c.prepareStatement(sql)) {
-      for (int i = 0; i < params.length; i++) {
-        if (params[i] == null) {
-          st.setNull(i + 1, java.sql.Types.NULL);
-        } else {
-          st.setObject(i + 1, params[i]);
-        }
-      }
-      return st.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot update subscriptions", e);
-    }
+    return Jdbc.update(db, "update subscriptions", sql, params);
   }
 }

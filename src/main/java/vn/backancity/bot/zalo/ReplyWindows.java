@@ -1,11 +1,9 @@
 package vn.backancity.bot.zalo;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
+import vn.backancity.bot.storage.Jdbc;
 
 /**
  * Zalo's reply window per user: free messages are limited to {@link #MAX_MESSAGES} within {@link
@@ -45,14 +43,6 @@ final class ReplyWindows {
   }
 
   private int update(String sql, Object... params) {
-    try (Connection c = db.getConnection();
-        PreparedStatement st = c.prepareStatement(sql)) {
-      for (int i = 0; i < params.length; i++) {
-        st.setObject(i + 1, params[i]);
-      }
-      return st.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot update the reply window", e);
-    }
+    return Jdbc.update(db, "update the reply window", sql, params);
   }
 }
