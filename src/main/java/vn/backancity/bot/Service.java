@@ -85,6 +85,7 @@ public final class Service implements AutoCloseable {
               app.chats(),
               subscriptions,
               app.announcements(),
+              app.outbox(),
               telegram.adminIds(),
               app.clock(),
               gateway,

@@ -19,6 +19,7 @@ import vn.backancity.bot.chat.ChatBot;
 import vn.backancity.bot.chat.ChatDirectory;
 import vn.backancity.bot.chat.Messages;
 import vn.backancity.bot.chat.Reply;
+import vn.backancity.bot.delivery.Outbox;
 import vn.backancity.bot.delivery.Recipient;
 import vn.backancity.bot.subscription.SubscriptionCommands;
 
@@ -36,6 +37,7 @@ public final class TelegramUpdates {
   private final ChatDirectory chats;
   private final SubscriptionCommands subscriptions;
   private final Announcements announcements;
+  private final Outbox outbox;
   private final Set<Long> admins;
   private final Clock clock;
   private final TelegramGateway gateway;
@@ -53,6 +55,7 @@ public final class TelegramUpdates {
       ChatDirectory chats,
       SubscriptionCommands subscriptions,
       Announcements announcements,
+      Outbox outbox,
       Set<Long> admins,
       Clock clock,
       TelegramGateway gateway,
@@ -61,6 +64,7 @@ public final class TelegramUpdates {
     this.chats = chats;
     this.subscriptions = subscriptions;
     this.announcements = announcements;
+    this.outbox = outbox;
     this.admins = Set.copyOf(admins);
     this.clock = clock;
     this.gateway = gateway;
@@ -235,7 +239,8 @@ public final class TelegramUpdates {
     String status = change.getNewChatMember().getStatus();
     if (GONE.contains(status)) {
       chats.deactivate(CHANNEL, chatId);
-      log.info("Telegram chat {} removed the bot ({})", chatId, status);
+      int skipped = outbox.blockChat(CHANNEL, chatId, "bot " + status);
+      log.info("Telegram chat {} removed the bot ({}): {} pushes skipped", chatId, status, skipped);
     } else {
       chats.touch(CHANNEL, chatId, change.getChat().getType(), title(change.getChat()));
     }

@@ -225,11 +225,24 @@ class TelegramEndToEndTest {
     api.next("sendMessage");
     ChatDirectory chats = new ChatDirectory(app.database().dataSource(), app.clock());
     assertThat(chats.isActive("telegram", String.valueOf(LAN))).isTrue();
+    try (java.sql.Connection c = app.database().dataSource().getConnection()) {
+      app.outbox()
+          .enqueue(
+              c,
+              new vn.backancity.bot.delivery.Recipient("telegram", String.valueOf(LAN), "private"),
+              "digest",
+              "digest:later",
+              "{\"header\":\"x\",\"items\":[],\"more\":0}",
+              app.clock().millis() + 3_600_000);
+    }
 
     assertThat(post(fixture("my-chat-member-blocked.json"), SECRET).statusCode()).isEqualTo(200);
 
     barrier(41);
     assertThat(chats.isActive("telegram", String.valueOf(LAN))).isFalse();
+    assertThat(app.outbox().statusCounts("telegram"))
+        .as("its waiting push is skipped")
+        .isEqualTo(Map.of("blocked", 1));
   }
 
   @Test
