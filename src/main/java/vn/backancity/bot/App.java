@@ -87,7 +87,7 @@ public final class App implements AutoCloseable {
             settings.tuning(),
             clock);
     this.chats = new ChatDirectory(database.dataSource(), clock);
-    this.outbox = new Outbox(database.dataSource(), database.vendor(), clock);
+    this.outbox = new Outbox(database.dataSource(), database.vendor(), clock, json);
     this.subscriptions =
         new Subscriptions(
             database.dataSource(),
@@ -95,7 +95,7 @@ public final class App implements AutoCloseable {
             settings.digest().zone(),
             settings.digest().defaultTime());
     this.topics = new TopicMatcher(abbreviations);
-    this.announcements = new Announcements(database.dataSource(), outbox, channels(), clock, json);
+    this.announcements = new Announcements(database.dataSource(), outbox, channels(), clock);
   }
 
   /** The chat channels that are configured, hence reachable by pushes. */
@@ -113,15 +113,7 @@ public final class App implements AutoCloseable {
   /** The scheduler of digests and topic alerts over this app's data. */
   public DigestScheduler digestScheduler() {
     return new DigestScheduler(
-        database.dataSource(),
-        outbox,
-        store,
-        topics,
-        links,
-        settings.digest(),
-        channels(),
-        clock,
-        json);
+        database.dataSource(), outbox, store, topics, links, settings.digest(), channels(), clock);
   }
 
   /** Opens the data folder: database (migrated), index (rebuilt if behind the database). */

@@ -104,8 +104,7 @@ public final class Service implements AutoCloseable {
               new TelegramSender(gateway, paid),
               app.chats(),
               app.settings().delivery(),
-              app.clock(),
-              app.json()));
+              app.clock()));
       log.info("Telegram channel on: POST /telegram/webhook, Bot API at {}", telegram.apiUrl());
     } else {
       log.info("Telegram channel off: TELEGRAM_BOT_TOKEN is not set (web chat and CLI work)");

@@ -1,7 +1,5 @@
 package vn.backancity.bot.admin;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,7 +9,6 @@ import java.sql.Types;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import vn.backancity.bot.chat.Messages;
 import vn.backancity.bot.chat.Reply;
 import vn.backancity.bot.delivery.Outbox;
+import vn.backancity.bot.storage.Jdbc;
 import vn.backancity.bot.subscription.TopicMatcher;
 
 /**
@@ -38,15 +36,12 @@ public final class Announcements {
   private final Outbox outbox;
   private final Collection<String> channels;
   private final Clock clock;
-  private final ObjectMapper json;
 
-  public Announcements(
-      DataSource db, Outbox outbox, Collection<String> channels, Clock clock, ObjectMapper json) {
+  public Announcements(DataSource db, Outbox outbox, Collection<String> channels, Clock clock) {
     this.db = db;
     this.outbox = outbox;
     this.channels = List.copyOf(channels);
     this.clock = clock;
-    this.json = json;
   }
 
   /** Checks an audience: "subscribers", "everyone" or "topic:&lt;words&gt;". */
@@ -202,7 +197,7 @@ public final class Announcements {
                 Messages.ANNOUNCEMENT_HEADER, a.text(), a.link(), List.of(), 0, null);
         int queued =
             outbox.enqueueAll(
-                c, r.sql, r.params, "announcement", "announcement:" + id, id, toJson(message));
+                c, r.sql, r.params, "announcement", "announcement:" + id, id, message);
         try (PreparedStatement st =
             c.prepareStatement("UPDATE announcements SET recipients = ? WHERE id = ?")) {
           st.setInt(1, queued);
@@ -225,7 +220,7 @@ public final class Announcements {
   private record Recipients(String sql, List<Object> params) {}
 
   private Recipients recipients(String audience) {
-    String in = " IN (" + String.join(", ", Collections.nCopies(channels.size(), "?")) + ")";
+    String in = " IN (" + Jdbc.placeholders(channels.size()) + ")";
     List<Object> params = new ArrayList<>();
     String sql;
     if (channels.isEmpty()) {
@@ -308,14 +303,6 @@ public final class Announcements {
       throws SQLException {
     for (int i = 0; i < params.size(); i++) {
       st.setObject(from + i, params.get(i));
-    }
-  }
-
-  private String toJson(Reply.Bulletin message) {
-    try {
-      return json.writeValueAsString(message);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

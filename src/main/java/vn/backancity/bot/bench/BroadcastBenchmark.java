@@ -74,8 +74,7 @@ public final class BroadcastBenchmark {
                 new TelegramSender(gateway, rate > 30),
                 app.chats(),
                 settings.delivery(),
-                app.clock(),
-                app.json())) {
+                app.clock())) {
           worker.start();
           long start = System.nanoTime();
           long id =

@@ -1,5 +1,8 @@
 package vn.backancity.bot.delivery;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
+import vn.backancity.bot.chat.Reply;
 import vn.backancity.bot.storage.Database;
 import vn.backancity.bot.storage.Jdbc;
 
@@ -39,12 +43,27 @@ public final class Outbox {
   private final DataSource db;
   private final Database.Vendor vendor;
   private final Clock clock;
+  private final ObjectMapper json;
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
-  public Outbox(DataSource db, Database.Vendor vendor, Clock clock) {
+  public Outbox(DataSource db, Database.Vendor vendor, Clock clock, ObjectMapper json) {
     this.db = db;
     this.vendor = vendor;
     this.clock = clock;
+    this.json = json;
+  }
+
+  /** The message a row carries (stored as JSON, rendered by the channel when sent). */
+  public Reply.Bulletin message(OutboxMessage row) throws IOException {
+    return json.readValue(row.payload(), Reply.Bulletin.class);
+  }
+
+  private String payload(Reply.Bulletin message) {
+    try {
+      return json.writeValueAsString(message);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialize an outbox message", e);
+    }
   }
 
   /** Called after rows were committed, so that idle workers look at once. */
@@ -59,7 +78,12 @@ public final class Outbox {
 
   /** A message for one chat, in the caller's transaction; false when the dedupe key exists. */
   public boolean enqueue(
-      Connection c, Recipient to, String kind, String dedupeKey, String payload, long notBefore)
+      Connection c,
+      Recipient to,
+      String kind,
+      String dedupeKey,
+      Reply.Bulletin message,
+      long notBefore)
       throws SQLException {
     String sql =
         INSERT_COLUMNS
@@ -71,7 +95,7 @@ public final class Outbox {
       st.setString(3, to.kind());
       st.setString(4, kind);
       st.setString(5, dedupeKey);
-      st.setString(6, payload);
+      st.setString(6, payload(message));
       st.setLong(7, notBefore);
       st.setLong(8, clock.millis());
       return st.executeUpdate() == 1;
@@ -89,7 +113,7 @@ public final class Outbox {
       String kind,
       String dedupeKey,
       long announcementId,
-      String payload)
+      Reply.Bulletin message)
       throws SQLException {
     // "WHERE TRUE": SQLite needs it to read ON CONFLICT after INSERT ... SELECT.
     String sql =
@@ -102,7 +126,7 @@ public final class Outbox {
       st.setString(1, kind);
       st.setString(2, dedupeKey);
       st.setLong(3, announcementId);
-      st.setString(4, payload);
+      st.setString(4, payload(message));
       st.setLong(5, now);
       st.setLong(6, now);
       for (int i = 0; i < params.size(); i++) {

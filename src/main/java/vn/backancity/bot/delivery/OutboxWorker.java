@@ -1,6 +1,5 @@
 package vn.backancity.bot.delivery;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -34,7 +33,6 @@ public final class OutboxWorker implements AutoCloseable {
   private final ChatDirectory chats;
   private final DeliverySettings settings;
   private final Clock clock;
-  private final ObjectMapper json;
   private final TokenBucket bucket;
   private final ChatPacing pacing;
   private final String workerId;
@@ -48,18 +46,12 @@ public final class OutboxWorker implements AutoCloseable {
   private Thread dispatcher;
 
   public OutboxWorker(
-      Outbox outbox,
-      Sender sender,
-      ChatDirectory chats,
-      DeliverySettings settings,
-      Clock clock,
-      ObjectMapper json) {
+      Outbox outbox, Sender sender, ChatDirectory chats, DeliverySettings settings, Clock clock) {
     this.outbox = outbox;
     this.sender = sender;
     this.chats = chats;
     this.settings = settings;
     this.clock = clock;
-    this.json = json;
     this.bucket = new TokenBucket(settings.rate(), System::nanoTime);
     this.pacing = new ChatPacing(settings.perChat(), settings.groupPerMinute(), System::nanoTime);
     this.workerId = sender.channel() + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -172,7 +164,7 @@ public final class OutboxWorker implements AutoCloseable {
   private void deliver(OutboxMessage m, String claimId) {
     Reply message;
     try {
-      message = json.readValue(m.payload(), Reply.Bulletin.class);
+      message = outbox.message(m);
     } catch (Exception e) {
       outbox.failed(m.id(), claimId, m.attempts() + 1, "unreadable payload: " + e.getMessage());
       return;

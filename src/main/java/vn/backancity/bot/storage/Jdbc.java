@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.Collections;
 import javax.sql.DataSource;
 
 /** One-statement writes, for the stores whose writes are single statements. */
@@ -30,5 +31,10 @@ public final class Jdbc {
     } catch (SQLException e) {
       throw new IllegalStateException("cannot " + what, e);
     }
+  }
+
+  /** "?, ?, ?": {@code n} placeholders for an IN list. */
+  public static String placeholders(int n) {
+    return String.join(", ", Collections.nCopies(n, "?"));
   }
 }

@@ -1,7 +1,5 @@
 package vn.backancity.bot.subscription;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -28,6 +26,7 @@ import vn.backancity.bot.chat.Reply;
 import vn.backancity.bot.config.DigestSettings;
 import vn.backancity.bot.delivery.Outbox;
 import vn.backancity.bot.delivery.Recipient;
+import vn.backancity.bot.storage.Jdbc;
 
 /**
  * Decides digests and topic alerts, on every tick of an injected clock, and writes them to the
@@ -59,7 +58,6 @@ public final class DigestScheduler {
   private final DigestSettings settings;
   private final Collection<String> channels;
   private final Clock clock;
-  private final ObjectMapper json;
 
   public DigestScheduler(
       DataSource db,
@@ -69,8 +67,7 @@ public final class DigestScheduler {
       Links links,
       DigestSettings settings,
       Collection<String> channels,
-      Clock clock,
-      ObjectMapper json) {
+      Clock clock) {
     this.db = db;
     this.outbox = outbox;
     this.articles = articles;
@@ -79,7 +76,6 @@ public final class DigestScheduler {
     this.settings = settings;
     this.channels = List.copyOf(channels);
     this.clock = clock;
-    this.json = json;
   }
 
   /** One look at the clock: due digests, then alerts. Returns how many messages were queued. */
@@ -91,7 +87,7 @@ public final class DigestScheduler {
     return queued;
   }
 
-  private record Due(Recipient chat, long since, String time) {}
+  private record Due(Recipient chat, long since) {}
 
   /** Queues today's digests that are due; returns how many messages. */
   int digests() {
@@ -125,8 +121,7 @@ public final class DigestScheduler {
       Map<Article, TopicMatcher.Text> texts,
       String today,
       ZonedDateTime local,
-      long now)
-      throws IllegalStateException {
+      long now) {
     try (Connection c = db.getConnection()) {
       c.setAutoCommit(false);
       int queued = 0;
@@ -155,7 +150,7 @@ public final class DigestScheduler {
             }
           }
           Reply.Bulletin digest = digest(items, topics, d.since(), now, local);
-          if (outbox.enqueue(c, d.chat(), "digest", "digest:" + today, toJson(digest), now)) {
+          if (outbox.enqueue(c, d.chat(), "digest", "digest:" + today, digest, now)) {
             queued++;
           }
         }
@@ -214,12 +209,12 @@ public final class DigestScheduler {
 
   private List<Due> dueDigests(String today, String time) {
     String sql =
-        "SELECT s.channel, s.chat_id, c.kind, s.since, s.digest_time FROM subscriptions s"
+        "SELECT s.channel, s.chat_id, c.kind, s.since FROM subscriptions s"
             + " JOIN chats c ON c.channel = s.channel AND c.chat_id = s.chat_id"
             + " WHERE s.digest = TRUE AND c.active = TRUE AND s.digest_time <= ?"
             + " AND (s.last_digest_day IS NULL OR s.last_digest_day <> ?)"
             + " AND s.channel IN ("
-            + placeholders(channels.size())
+            + Jdbc.placeholders(channels.size())
             + ") ORDER BY s.channel, s.chat_id";
     try (Connection c = db.getConnection();
         PreparedStatement st = c.prepareStatement(sql)) {
@@ -234,9 +229,7 @@ public final class DigestScheduler {
         while (rs.next()) {
           out.add(
               new Due(
-                  new Recipient(rs.getString(1), rs.getString(2), rs.getString(3)),
-                  rs.getLong(4),
-                  rs.getString(5)));
+                  new Recipient(rs.getString(1), rs.getString(2), rs.getString(3)), rs.getLong(4)));
         }
       }
       return out;
@@ -252,11 +245,11 @@ public final class DigestScheduler {
     if (mark == null) {
       return 0; // first run: the watermark starts now, nothing older alerts
     }
-    if (channels.isEmpty()) {
-      advance(mark, now);
-      return 0;
-    }
-    List<ArticleStore.Added> fresh = articles.added(mark, now, now - settings.maxAge().toMillis());
+    // With no channel on, nobody can be alerted: the watermark still moves on.
+    List<ArticleStore.Added> fresh =
+        channels.isEmpty()
+            ? List.of()
+            : articles.added(mark, now, now - settings.maxAge().toMillis());
     Map<String, List<Article>> matching = new LinkedHashMap<>();
     if (!fresh.isEmpty()) {
       List<TopicMatcher.Text> texts = fresh.stream().map(a -> matcher.text(a.article())).toList();
@@ -312,7 +305,7 @@ public final class DigestScheduler {
             + " ON c.channel = t.channel AND c.chat_id = t.chat_id"
             + " WHERE t.topic_key = ? AND c.active = TRUE"
             + " AND (t.last_alert_at IS NULL OR t.last_alert_at <= ?) AND t.channel IN ("
-            + placeholders(channels.size())
+            + Jdbc.placeholders(channels.size())
             + ")";
     try (PreparedStatement st = c.prepareStatement(sql)) {
       st.setString(1, key);
@@ -354,7 +347,7 @@ public final class DigestScheduler {
               items,
               Math.max(0, hits.size() - items.size()),
               null);
-      if (outbox.enqueue(c, chat, "alert", "alert:" + key + ":" + now, toJson(alert), now)) {
+      if (outbox.enqueue(c, chat, "alert", "alert:" + key + ":" + now, alert, now)) {
         queued++;
       }
     }
@@ -399,31 +392,5 @@ public final class DigestScheduler {
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read the alert watermark", e);
     }
-  }
-
-  private void advance(long from, long to) {
-    try (Connection c = db.getConnection();
-        PreparedStatement st =
-            c.prepareStatement(
-                "UPDATE scheduler_marks SET value = ? WHERE name = ? AND value = ?")) {
-      st.setLong(1, to);
-      st.setString(2, ALERT_MARK);
-      st.setLong(3, from);
-      st.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot advance the alert watermark", e);
-    }
-  }
-
-  private String toJson(Reply.Bulletin bulletin) {
-    try {
-      return json.writeValueAsString(bulletin);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  static String placeholders(int n) {
-    return String.join(", ", java.util.Collections.nCopies(n, "?"));
   }
 }

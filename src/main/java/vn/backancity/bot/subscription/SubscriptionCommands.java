@@ -111,8 +111,9 @@ public final class SubscriptionCommands {
     if (key.isEmpty()) {
       return text(Messages.TOPIC_UNKNOWN, label);
     }
-    int topics = subscriptions.find(chat).map(s -> s.topics().size()).orElse(0);
-    if (topics >= MAX_TOPICS && topic(chat, key).isEmpty()) {
+    List<Subscription.Topic> topics =
+        subscriptions.find(chat).map(Subscription::topics).orElse(List.of());
+    if (topics.size() >= MAX_TOPICS && topics.stream().noneMatch(t -> t.key().equals(key))) {
       return text(Messages.TOO_MANY_TOPICS, MAX_TOPICS);
     }
     return subscriptions.addTopic(chat, key, label)

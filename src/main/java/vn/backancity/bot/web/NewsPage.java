@@ -1,6 +1,7 @@
 package vn.backancity.bot.web;
 
 import io.javalin.http.Context;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -21,11 +22,13 @@ final class NewsPage {
   private final ArticleStore store;
   private final TopicMatcher matcher;
   private final Links links;
+  private final Clock clock;
 
-  NewsPage(ArticleStore store, TopicMatcher matcher, Links links) {
+  NewsPage(ArticleStore store, TopicMatcher matcher, Links links, Clock clock) {
     this.store = store;
     this.matcher = matcher;
     this.links = links;
+    this.clock = clock;
   }
 
   void handle(Context ctx) {
@@ -36,7 +39,7 @@ final class NewsPage {
       to =
           Long.parseLong(
               ctx.queryParamAsClass("den", String.class)
-                  .getOrDefault(String.valueOf(System.currentTimeMillis())));
+                  .getOrDefault(String.valueOf(clock.millis())));
     } catch (NumberFormatException e) {
       ctx.status(400).html(Pages.layout("Sai địa chỉ", "<p>Địa chỉ trang không đúng.</p>"));
       return;

@@ -50,7 +50,7 @@ public final class WebServer implements AutoCloseable {
             feeds == null ? List::of : feeds::statuses);
     String chatPage = resource("/web/chat.html");
     String adminPage = resource("/web/admin.html");
-    NewsPage news = new NewsPage(app.store(), app.topics(), app.links());
+    NewsPage news = new NewsPage(app.store(), app.topics(), app.links(), app.clock());
     this.javalin =
         Javalin.create(
             config -> {

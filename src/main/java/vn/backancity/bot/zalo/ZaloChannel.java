@@ -40,8 +40,7 @@ public record ZaloChannel(ZaloWebhook webhook, OutboxWorker worker) {
             new ZaloSender(gateway, windows, settings.paidOutsideWindow()),
             app.chats(),
             app.settings().delivery().withRate(settings.rate()),
-            app.clock(),
-            app.json());
+            app.clock());
     return new ZaloChannel(webhook, worker);
   }
 }

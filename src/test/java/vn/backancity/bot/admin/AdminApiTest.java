@@ -3,10 +3,7 @@ package vn.backancity.bot.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -17,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.backancity.bot.App;
 import vn.backancity.bot.Service;
+import vn.backancity.bot.testing.AdminClient;
 import vn.backancity.bot.testing.TestApps;
 
 class AdminApiTest {
@@ -24,7 +22,6 @@ class AdminApiTest {
   @TempDir Path data;
   App app;
   Service service;
-  final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeEach
   void start() throws Exception {
@@ -40,17 +37,7 @@ class AdminApiTest {
 
   HttpResponse<String> send(String method, String path, String body, String token)
       throws Exception {
-    HttpRequest.Builder r =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + path))
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-    if (token != null) {
-      r.header("Authorization", "Bearer " + token);
-    }
-    return http.send(r.build(), HttpResponse.BodyHandlers.ofString());
+    return new AdminClient(service.port(), token).send(method, path, body);
   }
 
   JsonNode ask(String question) throws Exception {

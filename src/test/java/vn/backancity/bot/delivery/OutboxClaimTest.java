@@ -57,7 +57,8 @@ class OutboxClaimTest {
     try (FakeBotApi api = new FakeBotApi();
         Database one = TestDatabases.open(vendor, url, file);
         Database two = TestDatabases.open(vendor, url, file)) {
-      Outbox outboxOne = new Outbox(one.dataSource(), one.vendor(), Clock.systemUTC());
+      Outbox outboxOne =
+          new Outbox(one.dataSource(), one.vendor(), Clock.systemUTC(), App.jsonMapper());
       try (Connection c = one.dataSource().getConnection()) {
         c.setAutoCommit(false);
         for (int i = 0; i < ROWS; i++) {
@@ -66,7 +67,7 @@ class OutboxClaimTest {
               new Recipient("telegram", String.valueOf(300_000 + i), "private"),
               "announcement",
               "announcement:1",
-              "{\"header\":\"Thông báo\",\"text\":\"Thử " + i + "\",\"items\":[],\"more\":0}",
+              new Reply.Bulletin("Thông báo", "Thử " + i, null, List.of(), 0, null),
               0);
         }
         c.commit();
@@ -121,12 +122,11 @@ class OutboxClaimTest {
           }
         };
     return new OutboxWorker(
-        new Outbox(db.dataSource(), db.vendor(), Clock.systemUTC()),
+        new Outbox(db.dataSource(), db.vendor(), Clock.systemUTC(), App.jsonMapper()),
         counting,
         new ChatDirectory(db.dataSource(), Clock.systemUTC()),
         settings,
-        Clock.systemUTC(),
-        App.jsonMapper());
+        Clock.systemUTC());
   }
 
   @ParameterizedTest
@@ -179,7 +179,9 @@ class OutboxClaimTest {
       } finally {
         pool.shutdown();
       }
-      assertThat(new Outbox(one.dataSource(), one.vendor(), clock).statusCounts("telegram"))
+      assertThat(
+              new Outbox(one.dataSource(), one.vendor(), clock, App.jsonMapper())
+                  .statusCounts("telegram"))
           .isEqualTo(Map.of("queued", 200));
     }
   }
@@ -187,7 +189,7 @@ class OutboxClaimTest {
   private static DigestScheduler scheduler(Database db, Clock clock) {
     return new DigestScheduler(
         db.dataSource(),
-        new Outbox(db.dataSource(), db.vendor(), clock),
+        new Outbox(db.dataSource(), db.vendor(), clock, App.jsonMapper()),
         new ArticleStore(db.dataSource(), App.jsonMapper(), clock),
         new TopicMatcher(Abbreviations.none()),
         new vn.backancity.bot.answer.Links("http://bot.test"),
@@ -199,7 +201,6 @@ class OutboxClaimTest {
             Duration.ofDays(3),
             Duration.ofSeconds(30)),
         List.of("telegram"),
-        clock,
-        App.jsonMapper());
+        clock);
   }
 }

@@ -182,14 +182,13 @@ class DigestSchedulerTest {
       DigestScheduler other =
           new DigestScheduler(
               second.dataSource(),
-              new Outbox(second.dataSource(), second.vendor(), clock),
+              new Outbox(second.dataSource(), second.vendor(), clock, app.json()),
               new ArticleStore(second.dataSource(), app.json(), clock),
               app.topics(),
               app.links(),
               app.settings().digest(),
               app.channels(),
-              clock,
-              app.json());
+              clock);
       int first = scheduler.tick();
       int again = other.tick();
       assertThat(first + again).isEqualTo(2);

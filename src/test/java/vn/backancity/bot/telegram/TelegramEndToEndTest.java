@@ -43,18 +43,7 @@ class TelegramEndToEndTest {
   @BeforeEach
   void start() throws Exception {
     api = new FakeBotApi();
-    app =
-        TestApps.withSeeds(
-            data,
-            Map.of(
-                "telegram.token",
-                TOKEN,
-                "telegram.webhook-secret",
-                SECRET,
-                "telegram.api-url",
-                api.url(),
-                "telegram.bot-username",
-                "BacKanCityBot"));
+    app = TestApps.withSeeds(data, telegramSettings(api));
     // One worker: updates are handled in the order they arrive.
     service = Service.start(app, "127.0.0.1", 1);
   }
@@ -66,16 +55,34 @@ class TelegramEndToEndTest {
     api.close();
   }
 
-  HttpResponse<String> post(String body, String secret) throws Exception {
+  /** Settings of the Telegram channel on the fake Bot API. */
+  static Map<String, Object> telegramSettings(FakeBotApi api) {
+    return Map.of(
+        "telegram.token",
+        TOKEN,
+        "telegram.webhook-secret",
+        SECRET,
+        "telegram.api-url",
+        api.url(),
+        "telegram.bot-username",
+        "BacKanCityBot");
+  }
+
+  /** Posts an update to the server's webhook, with the secret header unless it is null. */
+  static HttpResponse<String> postUpdate(HttpClient http, int port, String body, String secret)
+      throws Exception {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + service.port() + "/telegram/webhook"))
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/telegram/webhook"))
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     if (secret != null) {
       request.header(TelegramWebhook.SECRET_HEADER, secret);
     }
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> post(String body, String secret) throws Exception {
+    return postUpdate(http, service.port(), body, secret);
   }
 
   static String fixture(String name) throws IOException {
@@ -232,7 +239,7 @@ class TelegramEndToEndTest {
               new vn.backancity.bot.delivery.Recipient("telegram", String.valueOf(LAN), "private"),
               "digest",
               "digest:later",
-              "{\"header\":\"x\",\"items\":[],\"more\":0}",
+              new vn.backancity.bot.chat.Reply.Bulletin("x", null, null, List.of(), 0, null),
               app.clock().millis() + 3_600_000);
     }
 

@@ -3,18 +3,16 @@ package vn.backancity.bot.telegram;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.backancity.bot.telegram.TelegramEndToEndTest.LAN;
 import static vn.backancity.bot.telegram.TelegramEndToEndTest.SECRET;
-import static vn.backancity.bot.telegram.TelegramEndToEndTest.TOKEN;
 import static vn.backancity.bot.telegram.TelegramEndToEndTest.fixture;
+import static vn.backancity.bot.telegram.TelegramEndToEndTest.postUpdate;
+import static vn.backancity.bot.telegram.TelegramEndToEndTest.telegramSettings;
 import static vn.backancity.bot.telegram.TelegramEndToEndTest.withText;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -40,20 +38,9 @@ class TelegramSubscriptionTest {
   @BeforeEach
   void start() throws Exception {
     api = new FakeBotApi();
-    app =
-        TestApps.withSeeds(
-            data,
-            Map.of(
-                "telegram.token",
-                TOKEN,
-                "telegram.webhook-secret",
-                SECRET,
-                "telegram.api-url",
-                api.url(),
-                "telegram.bot-username",
-                "BacKanCityBot",
-                "telegram.admin-ids",
-                String.valueOf(LAN)));
+    Map<String, Object> settings = new HashMap<>(telegramSettings(api));
+    settings.put("telegram.admin-ids", String.valueOf(LAN));
+    app = TestApps.withSeeds(data, settings);
     service = Service.start(app, "127.0.0.1", 1);
   }
 
@@ -81,16 +68,7 @@ class TelegramSubscriptionTest {
   }
 
   void post(String body) throws Exception {
-    HttpResponse<String> r =
-        http.send(
-            HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + service.port() + "/telegram/webhook"))
-                .header("Content-Type", "application/json")
-                .header(TelegramWebhook.SECRET_HEADER, SECRET)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(postUpdate(http, service.port(), body, SECRET).statusCode()).isEqualTo(200);
   }
 
   static List<String> buttons(FakeBotApi.Call call) {
