@@ -27,6 +27,7 @@ import vn.backancity.bot.cli.Cli;
 import vn.backancity.bot.config.Settings;
 import vn.backancity.bot.delivery.Outbox;
 import vn.backancity.bot.feed.FeedPoller;
+import vn.backancity.bot.inbox.Inbox;
 import vn.backancity.bot.search.Abbreviations;
 import vn.backancity.bot.search.ArticleIndex;
 import vn.backancity.bot.search.QuestionAnalyzer;
@@ -55,6 +56,7 @@ public final class App implements AutoCloseable {
   private final Answerer answerer;
   private final ChatDirectory chats;
   private final Outbox outbox;
+  private final Inbox inbox;
   private final Subscriptions subscriptions;
   private final TopicMatcher topics;
   private final Announcements announcements;
@@ -87,7 +89,14 @@ public final class App implements AutoCloseable {
             settings.tuning(),
             clock);
     this.chats = new ChatDirectory(database.dataSource(), clock);
-    this.outbox = new Outbox(database.dataSource(), database.vendor(), clock, json);
+    this.outbox =
+        new Outbox(
+            database.dataSource(),
+            database.vendor(),
+            clock,
+            json,
+            settings.delivery().pushExpiry());
+    this.inbox = new Inbox(database.dataSource(), database.vendor(), clock);
     this.subscriptions =
         new Subscriptions(
             database.dataSource(),
@@ -207,7 +216,7 @@ public final class App implements AutoCloseable {
 
   /** Rebuilds the whole index from the database; returns how many articles it holds. */
   public int reindex() {
-    return index.rebuild(store::forEach, store.version());
+    return index.rebuild(store::forEach, store::version);
   }
 
   public Settings settings() {
@@ -252,6 +261,10 @@ public final class App implements AutoCloseable {
 
   public Outbox outbox() {
     return outbox;
+  }
+
+  public Inbox inbox() {
+    return inbox;
   }
 
   public Subscriptions subscriptions() {

@@ -1,21 +1,23 @@
 package vn.backancity.bot;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.backancity.bot.admin.AdminApi;
 import vn.backancity.bot.chat.ChatBot;
-import vn.backancity.bot.chat.SeenUpdates;
+import vn.backancity.bot.config.InboxSettings;
 import vn.backancity.bot.config.TelegramSettings;
 import vn.backancity.bot.delivery.OutboxWorker;
 import vn.backancity.bot.feed.FeedPoller;
 import vn.backancity.bot.feed.FeedScheduler;
+import vn.backancity.bot.inbox.InboxWorker;
+import vn.backancity.bot.storage.InstanceId;
 import vn.backancity.bot.subscription.DigestScheduler;
 import vn.backancity.bot.subscription.SubscriptionCommands;
 import vn.backancity.bot.telegram.BotIdentity;
@@ -28,55 +30,53 @@ import vn.backancity.bot.zalo.ZaloChannel;
 import vn.backancity.bot.zalo.ZaloWebhook;
 
 /**
- * The running service: the web server and the chat channels behind it, the outbox workers that send
- * pushes, and the scheduler of digests, alerts and announcements, built from an open {@link App}.
- * Closing it stops taking requests, then lets queued work finish.
+ * The running service: the web server and the chat channels behind it, the inbox workers that
+ * handle stored updates, the outbox workers that send replies and pushes, and the scheduler of
+ * digests, alerts and announcements, built from an open {@link App}. Closing it stops taking
+ * requests, then lets claimed work finish; what is left stays in the tables for the next start.
  */
 public final class Service implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Service.class);
-  static final int WORKERS = 8;
-  static final int QUEUE = 10_000;
 
   static final java.time.Duration FIRST_POLL = java.time.Duration.ofSeconds(10);
 
   private final WebServer web;
-  private final ThreadPoolExecutor workers;
+  private final InboxWorker inbox;
   private final FeedScheduler feedScheduler;
   private final List<OutboxWorker> senders;
-  private final ScheduledExecutorService pushClock;
+  private final ScheduledExecutorService timers;
 
   private Service(
       WebServer web,
-      ThreadPoolExecutor workers,
+      InboxWorker inbox,
       FeedScheduler feedScheduler,
       List<OutboxWorker> senders,
-      ScheduledExecutorService pushClock) {
+      ScheduledExecutorService timers) {
     this.web = web;
-    this.workers = workers;
+    this.inbox = inbox;
     this.feedScheduler = feedScheduler;
     this.senders = senders;
-    this.pushClock = pushClock;
+    this.timers = timers;
   }
 
   /** Builds and starts the service on the settings' port (0: any free port). */
   public static Service start(App app, String host) {
-    return start(app, host, WORKERS);
+    return start(app, host, app.settings().inbox().workers());
   }
 
   /**
-   * As {@link #start(App, String)}, with {@code workerThreads} handling chat updates (one makes
+   * As {@link #start(App, String)}, with {@code inboxThreads} handling inbound updates (one makes
    * their order deterministic, for tests).
    */
-  public static Service start(App app, String host, int workerThreads) {
-    ThreadPoolExecutor workers =
-        new ThreadPoolExecutor(
-            workerThreads, workerThreads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE));
+  public static Service start(App app, String host, int inboxThreads) {
+    String instance = InstanceId.of(app.settings().dataDir());
     ChatBot bot =
         new ChatBot(app.answerer(), app.store(), app.links(), app.settings().answersPerPage());
     SubscriptionCommands subscriptions = new SubscriptionCommands(app.subscriptions());
     TelegramSettings telegram = app.settings().telegram();
     TelegramWebhook webhook = null;
     List<OutboxWorker> senders = new ArrayList<>();
+    Map<String, InboxWorker.Handler> handlers = new HashMap<>();
     if (telegram.enabled()) {
       TelegramGateway gateway = new TelegramGateway(telegram, app.json());
       TelegramUpdates updates =
@@ -89,14 +89,11 @@ public final class Service implements AutoCloseable {
               telegram.adminIds(),
               app.clock(),
               gateway,
-              new BotIdentity(telegram.botUsername(), gateway, app.clock()));
-      webhook =
-          new TelegramWebhook(
-              telegram.effectiveSecret(),
+              new BotIdentity(telegram.botUsername(), gateway, app.clock()),
               app.json(),
-              new SeenUpdates(app.database().dataSource(), app.clock()),
-              updates,
-              workers);
+              app.settings().delivery().replyDeadline());
+      handlers.put(TelegramUpdates.CHANNEL, updates);
+      webhook = new TelegramWebhook(telegram.effectiveSecret(), app.json(), app.inbox());
       boolean paid = app.settings().delivery().rate() > 30;
       senders.add(
           new OutboxWorker(
@@ -104,7 +101,8 @@ public final class Service implements AutoCloseable {
               new TelegramSender(gateway, paid),
               app.chats(),
               app.settings().delivery(),
-              app.clock()));
+              app.clock(),
+              instance));
       log.info("Telegram channel on: POST /telegram/webhook, Bot API at {}", telegram.apiUrl());
     } else {
       log.info("Telegram channel off: TELEGRAM_BOT_TOKEN is not set (web chat and CLI work)");
@@ -118,8 +116,9 @@ public final class Service implements AutoCloseable {
     }
     ZaloWebhook zalo = null;
     if (app.settings().zalo().enabled()) {
-      ZaloChannel channel = ZaloChannel.build(app, bot, subscriptions, workers);
+      ZaloChannel channel = ZaloChannel.build(app, bot, subscriptions, app.inbox(), instance);
       zalo = channel.webhook();
+      handlers.put(ZaloChannel.NAME, channel.events());
       senders.add(channel.worker());
       log.info(
           "Zalo channel on: POST /zalo/webhook, OpenAPI at {}", app.settings().zalo().apiUrl());
@@ -136,23 +135,40 @@ public final class Service implements AutoCloseable {
     } else {
       log.info("Admin API off: ADMIN_TOKEN is not set");
     }
+    InboxSettings in = app.settings().inbox();
+    InboxWorker inbox =
+        new InboxWorker(
+                app.inbox(),
+                handlers,
+                new InboxWorker.Settings(
+                    inboxThreads, in.lease(), in.maxAttempts(), app.settings().delivery().poll()),
+                app.clock(),
+                instance)
+            .start();
+    senders.forEach(OutboxWorker::start);
     WebServer web =
         new WebServer(app, webhook, zalo, admin, feeds).start(host, app.settings().port());
-    senders.forEach(OutboxWorker::start);
-    ScheduledExecutorService pushClock = startPushClock(app);
+    ScheduledExecutorService timers = startTimers(app);
     log.info(
-        "Listening on http://{}:{}/ (public URL {})", host, web.port(), app.settings().publicUrl());
-    return new Service(web, workers, feedScheduler, senders, pushClock);
+        "Listening on http://{}:{}/ (public URL {}, instance {})",
+        host,
+        web.port(),
+        app.settings().publicUrl(),
+        instance);
+    return new Service(web, inbox, feedScheduler, senders, timers);
   }
 
-  /** Digests, topic alerts and scheduled announcements, looked at every digest.tick. */
-  private static ScheduledExecutorService startPushClock(App app) {
+  /**
+   * Digests, topic alerts and scheduled announcements, looked at every digest.tick; housekeeping of
+   * the inbox and outbox every few minutes.
+   */
+  private static ScheduledExecutorService startTimers(App app) {
     DigestScheduler digests = app.digestScheduler();
-    ScheduledExecutorService clock =
-        Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("push-clock").daemon().factory());
+    ScheduledExecutorService timers =
+        Executors.newScheduledThreadPool(
+            1, Thread.ofPlatform().name("push-clock").daemon().factory());
     long tick = app.settings().digest().tick().toMillis();
-    clock.scheduleWithFixedDelay(
+    timers.scheduleWithFixedDelay(
         () -> {
           try {
             app.announcements().startDue();
@@ -164,29 +180,44 @@ public final class Service implements AutoCloseable {
         Math.min(tick, 2000),
         tick,
         TimeUnit.MILLISECONDS);
-    return clock;
+    Housekeeping housekeeping =
+        new Housekeeping(
+            app.inbox(),
+            app.outbox(),
+            app.settings().inbox().retention(),
+            app.settings().delivery().retention(),
+            app.clock());
+    timers.scheduleWithFixedDelay(
+        () -> {
+          try {
+            housekeeping.run();
+          } catch (RuntimeException e) {
+            log.error("Housekeeping failed; trying again later", e);
+          }
+        },
+        5_000,
+        Housekeeping.EVERY.toMillis(),
+        TimeUnit.MILLISECONDS);
+    return timers;
   }
 
   public int port() {
     return web.port();
   }
 
+  /**
+   * Stops taking requests first, then the timers and the feed poller, then lets the inbox workers
+   * finish what they hold (what they do not finish stays pending for the next start), then the
+   * outbox workers send what they claimed.
+   */
   @Override
   public void close() {
-    pushClock.shutdownNow();
+    web.close();
+    timers.shutdownNow();
     if (feedScheduler != null) {
       feedScheduler.close();
     }
-    web.close();
-    workers.shutdown();
-    try {
-      if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
-        workers.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      workers.shutdownNow();
-      Thread.currentThread().interrupt();
-    }
+    inbox.close();
     senders.forEach(OutboxWorker::close);
   }
 }

@@ -15,6 +15,7 @@ import vn.backancity.bot.App;
 import vn.backancity.bot.article.Article;
 import vn.backancity.bot.article.JsonArticleReader;
 import vn.backancity.bot.feed.SourceStatus;
+import vn.backancity.bot.search.ArticleIndex;
 
 /**
  * {@code /api/admin/*}: add or replace articles (one JSON object, or JSON lines), delete one,
@@ -102,8 +103,13 @@ public final class AdminApi {
     }
   }
 
+  /** POST /api/admin/reindex: 200 {"indexed"}; 409 while another rebuild runs. */
   public void reindex(Context ctx) {
-    ctx.json(Map.of("indexed", app.reindex()));
+    try {
+      ctx.json(Map.of("indexed", app.reindex()));
+    } catch (ArticleIndex.RebuildInProgress e) {
+      ctx.status(409).json(Map.of("error", e.getMessage()));
+    }
   }
 
   /** POST /api/admin/announcements: 201 {"id"}; 400 naming the field that is wrong. */
@@ -122,6 +128,7 @@ public final class AdminApi {
                 request.link(),
                 request.audience(),
                 request.sendAt(),
+                request.expiresAt(),
                 "api:" + ctx.ip(),
                 false);
     ctx.status(201).json(Map.of("id", id));
@@ -201,6 +208,7 @@ public final class AdminApi {
     m.put("link", a.link());
     m.put("audience", a.audience());
     m.put("send_at", AnnouncementRequest.format(a.sendAt()));
+    m.put("expires_at", a.expiresAt() == null ? null : AnnouncementRequest.format(a.expiresAt()));
     m.put("created_at", AnnouncementRequest.format(a.createdAt()));
     m.put("created_by", a.createdBy());
     m.put("recipients", a.recipients());

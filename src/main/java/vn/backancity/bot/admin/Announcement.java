@@ -17,6 +17,7 @@ public record Announcement(
     String link,
     String audience,
     long sendAt,
+    Long expiresAt,
     String status,
     String createdBy,
     long createdAt,

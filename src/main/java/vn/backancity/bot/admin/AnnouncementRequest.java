@@ -10,10 +10,12 @@ import java.time.format.DateTimeParseException;
 import vn.backancity.bot.article.PublishedDates;
 
 /**
- * A checked announcement body: {"text", "link", "audience", "send_at"}, only text required. Every
- * problem is reported naming its field.
+ * A checked announcement body: {"text", "link", "audience", "send_at", "expires_at"}, only text
+ * required. Every problem is reported naming its field.
+ *
+ * @param expiresAt epoch ms after which undelivered copies are not sent, or null for the default
  */
-record AnnouncementRequest(String text, String link, String audience, long sendAt) {
+record AnnouncementRequest(String text, String link, String audience, long sendAt, Long expiresAt) {
 
   static AnnouncementRequest parse(ObjectMapper json, String body, Clock clock) {
     JsonNode node;
@@ -45,17 +47,26 @@ record AnnouncementRequest(String text, String link, String audience, long sendA
       throw new IllegalArgumentException(
           "field 'audience' must be \"subscribers\", \"everyone\" or \"topic:<words>\"");
     }
-    String sendAt = optional(node, "send_at");
-    long at = clock.millis();
-    if (sendAt != null) {
-      try {
-        at = OffsetDateTime.parse(sendAt).toInstant().toEpochMilli();
-      } catch (DateTimeParseException e) {
-        throw new IllegalArgumentException(
-            "field 'send_at' must be a date-time with offset, e.g. 2026-11-22T07:00:00+07:00");
-      }
+    Long sendAt = dateTime(node, "send_at");
+    long at = sendAt != null ? sendAt : clock.millis();
+    Long expiresAt = dateTime(node, "expires_at");
+    if (expiresAt != null && expiresAt <= Math.max(at, clock.millis())) {
+      throw new IllegalArgumentException("field 'expires_at' must be after send_at and now");
     }
-    return new AnnouncementRequest(text.asText().strip(), link, audience, at);
+    return new AnnouncementRequest(text.asText().strip(), link, audience, at, expiresAt);
+  }
+
+  private static Long dateTime(JsonNode node, String field) {
+    String value = optional(node, field);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(value).toInstant().toEpochMilli();
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          "field '" + field + "' must be a date-time with offset, e.g. 2026-11-22T07:00:00+07:00");
+    }
   }
 
   /** Epoch ms as an ISO date-time in Vietnam's zone. */

@@ -57,7 +57,13 @@ public final class Announcements {
    * {@code sendAt} (epoch ms) has come, else by {@link #startDue} later.
    */
   public long create(
-      String text, String link, String audience, long sendAt, String createdBy, boolean draft) {
+      String text,
+      String link,
+      String audience,
+      long sendAt,
+      Long expiresAt,
+      String createdBy,
+      boolean draft) {
     if (!validAudience(audience)) {
       throw new IllegalArgumentException("unknown audience: " + audience);
     }
@@ -66,7 +72,7 @@ public final class Announcements {
         PreparedStatement st =
             c.prepareStatement(
                 "INSERT INTO announcements (text, link, audience, send_at, status, created_by,"
-                    + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    + " created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 Statement.RETURN_GENERATED_KEYS)) {
       st.setString(1, text);
       if (link == null) {
@@ -79,6 +85,11 @@ public final class Announcements {
       st.setString(5, draft ? "draft" : "scheduled");
       st.setString(6, createdBy);
       st.setLong(7, clock.millis());
+      if (expiresAt == null) {
+        st.setNull(8, Types.BIGINT);
+      } else {
+        st.setLong(8, expiresAt);
+      }
       st.executeUpdate();
       try (ResultSet keys = st.getGeneratedKeys()) {
         keys.next();
@@ -197,7 +208,14 @@ public final class Announcements {
                 Messages.ANNOUNCEMENT_HEADER, a.text(), a.link(), List.of(), 0, null);
         int queued =
             outbox.enqueueAll(
-                c, r.sql, r.params, "announcement", "announcement:" + id, id, message);
+                c,
+                r.sql,
+                r.params,
+                "announcement",
+                "announcement:" + id,
+                id,
+                message,
+                a.expiresAt());
         try (PreparedStatement st =
             c.prepareStatement("UPDATE announcements SET recipients = ? WHERE id = ?")) {
           st.setInt(1, queued);
@@ -251,8 +269,8 @@ public final class Announcements {
 
   private List<Announcement> query(String tail, Object param) {
     String sql =
-        "SELECT id, text, link, audience, send_at, status, created_by, created_at, recipients"
-            + " FROM announcements "
+        "SELECT id, text, link, audience, send_at, status, created_by, created_at, recipients,"
+            + " expires_at FROM announcements "
             + tail;
     List<Announcement> out = new ArrayList<>();
     try (Connection c = db.getConnection();
@@ -263,6 +281,8 @@ public final class Announcements {
           long id = rs.getLong(1);
           int recipients = rs.getInt(9);
           Integer queuedFor = rs.wasNull() ? null : recipients;
+          long expires = rs.getLong(10);
+          Long expiresAt = rs.wasNull() ? null : expires;
           Map<String, Map<String, Integer>> byChannel = outbox.counts(id);
           Map<String, Integer> counts = total(byChannel);
           String status = rs.getString(6);
@@ -276,6 +296,7 @@ public final class Announcements {
                   rs.getString(3),
                   rs.getString(4),
                   rs.getLong(5),
+                  expiresAt,
                   status,
                   rs.getString(7),
                   rs.getLong(8),

@@ -58,7 +58,8 @@ public final class BroadcastBenchmark {
               "",
               base.delivery().withRate(rate),
               base.digest(),
-              base.zalo());
+              base.zalo(),
+              base.inbox());
       try (App app = App.open(settings, Clock.systemUTC())) {
         long t = System.nanoTime();
         addSubscribers(app, subscribers);
@@ -74,7 +75,8 @@ public final class BroadcastBenchmark {
                 new TelegramSender(gateway, rate > 30),
                 app.chats(),
                 settings.delivery(),
-                app.clock())) {
+                app.clock(),
+                "bench")) {
           worker.start();
           long start = System.nanoTime();
           long id =
@@ -84,6 +86,7 @@ public final class BroadcastBenchmark {
                       null,
                       "subscribers",
                       app.clock().millis(),
+                      null,
                       "bench",
                       false);
           long lastReport = start;

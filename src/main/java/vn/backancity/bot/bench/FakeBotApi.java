@@ -55,6 +55,10 @@ public final class FakeBotApi implements AutoCloseable {
   private volatile int perSecond = Integer.MAX_VALUE;
   private volatile boolean perChatLimit;
   private volatile int failEvery;
+  private final AtomicInteger rateLimitNext = new AtomicInteger();
+  private volatile int nextRetryAfter = 1;
+  private final AtomicInteger failNext = new AtomicInteger();
+  private final Map<Long, List<String>> texts = new ConcurrentHashMap<>();
   private volatile boolean recordCalls = true;
 
   public FakeBotApi() throws IOException {
@@ -78,6 +82,26 @@ public final class FakeBotApi implements AutoCloseable {
   public FakeBotApi failEvery(int n) {
     this.failEvery = n;
     return this;
+  }
+
+  /** Answers the next {@code n} sendMessage calls with 429 and retry_after {@code seconds}. */
+  public FakeBotApi rateLimitNext(int n, int seconds) {
+    this.nextRetryAfter = seconds;
+    this.rateLimitNext.set(n);
+    return this;
+  }
+
+  /** Answers the next {@code n} sendMessage calls with 500 (nothing delivered). */
+  public FakeBotApi failNext(int n) {
+    this.failNext.set(n);
+    return this;
+  }
+
+  /** The texts delivered to each chat, in order. */
+  public Map<Long, List<String>> deliveredTexts() {
+    Map<Long, List<String>> out = new java.util.HashMap<>();
+    texts.forEach((k, v) -> out.put(k, List.copyOf(v)));
+    return out;
   }
 
   /** Stops keeping calls for {@link #next} (for runs of many thousand messages). */
@@ -161,7 +185,21 @@ public final class FakeBotApi implements AutoCloseable {
     String answer;
     int status = 200;
     long chat = body.path("chat_id").asLong();
-    if (method.equals("sendmessage") && !admit(chat)) {
+    if (method.equals("sendmessage") && rateLimitNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      int after = nextRetryAfter;
+      rateLimitedAt.add(System.nanoTime());
+      status = 429;
+      answer =
+          "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after "
+              + after
+              + "\",\"parameters\":{\"retry_after\":"
+              + after
+              + "}}";
+    } else if (method.equals("sendmessage") && failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      status = 500;
+      serverErrors.incrementAndGet();
+      answer = "{\"ok\":false,\"error_code\":500,\"description\":\"Internal Server Error\"}";
+    } else if (method.equals("sendmessage") && !admit(chat)) {
       status = 429;
       answer =
           "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after 1\","
@@ -179,6 +217,9 @@ public final class FakeBotApi implements AutoCloseable {
     } else {
       if (method.equals("sendmessage")) {
         delivered.computeIfAbsent(chat, c -> new AtomicInteger()).incrementAndGet();
+        texts
+            .computeIfAbsent(chat, c -> new CopyOnWriteArrayList<>())
+            .add(body.path("text").asText());
         acceptedAt.add(System.nanoTime());
       }
       answer =

@@ -5,7 +5,9 @@ import java.time.Duration;
 /**
  * How the outbox sends: per channel, a global rate (messages per second), one message per chat per
  * {@code perChat}, {@code groupPerMinute} messages a minute to a group, parallel sends, the lease
- * on claimed rows, and retries with exponential backoff.
+ * on claimed rows, and retries with exponential backoff. Replies to citizens are retried until
+ * {@code replyDeadline}; pushes expire {@code pushExpiry} after their time; finished rows are kept
+ * for {@code retention}.
  */
 public record DeliverySettings(
     double rate,
@@ -16,7 +18,10 @@ public record DeliverySettings(
     int maxAttempts,
     Duration backoff,
     Duration maxBackoff,
-    Duration poll) {
+    Duration poll,
+    Duration replyDeadline,
+    Duration pushExpiry,
+    Duration retention) {
 
   public DeliverySettings {
     if (!(rate > 0 && rate <= 1000)) {
@@ -28,6 +33,13 @@ public record DeliverySettings(
     }
     if (lease.toMillis() < 1000) {
       throw new IllegalArgumentException("delivery.lease must be at least 1s");
+    }
+    if (replyDeadline.toMillis() < 1000 || pushExpiry.toMillis() < 60_000) {
+      throw new IllegalArgumentException(
+          "delivery.reply-deadline must be at least 1s and delivery.push-expiry at least 1m");
+    }
+    if (retention.toHours() < 1) {
+      throw new IllegalArgumentException("delivery.retention must be at least 1h");
     }
   }
 
@@ -42,6 +54,9 @@ public record DeliverySettings(
         maxAttempts,
         backoff,
         maxBackoff,
-        poll);
+        poll,
+        replyDeadline,
+        pushExpiry,
+        retention);
   }
 }

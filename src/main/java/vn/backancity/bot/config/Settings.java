@@ -37,7 +37,8 @@ public record Settings(
     String databaseUrl,
     DeliverySettings delivery,
     DigestSettings digest,
-    ZaloSettings zalo) {
+    ZaloSettings zalo,
+    InboxSettings inbox) {
 
   public static final Path CONFIG_FILE = Path.of("config", "application.conf");
 
@@ -105,7 +106,10 @@ public record Settings(
             c.getInt("delivery.max-attempts"),
             c.getDuration("delivery.backoff"),
             c.getDuration("delivery.max-backoff"),
-            c.getDuration("delivery.poll")),
+            c.getDuration("delivery.poll"),
+            c.getDuration("delivery.reply-deadline"),
+            c.getDuration("delivery.push-expiry"),
+            c.getDuration("delivery.retention")),
         new DigestSettings(
             ZoneId.of(c.getString("digest.zone")),
             LocalTime.parse(c.getString("digest.default-time")),
@@ -123,7 +127,12 @@ public record Settings(
             c.getString("zalo.oauth-url").replaceAll("/+$", ""),
             c.getDuration("zalo.max-event-age"),
             c.getBoolean("zalo.paid-outside-window"),
-            c.getDouble("zalo.rate")));
+            c.getDouble("zalo.rate")),
+        new InboxSettings(
+            c.getInt("inbox.workers"),
+            c.getDuration("inbox.lease"),
+            c.getInt("inbox.max-attempts"),
+            c.getDuration("inbox.retention")));
   }
 
   private static FeedSettings feeds(Config c) {
@@ -176,7 +185,8 @@ public record Settings(
         databaseUrl,
         delivery,
         digest,
-        zalo);
+        zalo,
+        inbox);
   }
 
   public boolean adminEnabled() {

@@ -22,6 +22,11 @@ final class ChatPacing {
     this.ticker = ticker;
   }
 
+  /** Nanoseconds between two messages to one chat of this kind. */
+  long gap(boolean group) {
+    return group ? groupGap : privateGap;
+  }
+
   /**
    * Takes the chat's next slot when it is free now and returns 0; otherwise returns the nanoseconds
    * until it is, and takes nothing.

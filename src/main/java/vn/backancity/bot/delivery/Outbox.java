@@ -36,31 +36,56 @@ public final class Outbox {
   public static final String HELD = "held";
   public static final String CANCELLED = "cancelled";
 
+  public static final String EXPIRED = "expired";
+
+  /** Lanes: replies to citizens are claimed ahead of pushes, in a lane of their own. */
+  public static final int REPLY_LANE = 0;
+
+  public static final int PUSH_LANE = 1;
+
+  static final java.time.Duration DEFAULT_PUSH_EXPIRY = java.time.Duration.ofDays(3);
+
   private static final String INSERT_COLUMNS =
       "INSERT INTO outbox (channel, chat_id, chat_kind, kind, dedupe_key, announcement_id,"
-          + " payload, status, attempts, not_before, created_at) ";
+          + " payload, status, attempts, not_before, created_at, priority, expires_at) ";
 
   private final DataSource db;
   private final Database.Vendor vendor;
   private final Clock clock;
-  private final ObjectMapper json;
+  private final OutboxPayloads payloads;
+  private final java.time.Duration pushExpiry;
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+  private final List<Runnable> replyListeners = new CopyOnWriteArrayList<>();
 
   public Outbox(DataSource db, Database.Vendor vendor, Clock clock, ObjectMapper json) {
+    this(db, vendor, clock, json, DEFAULT_PUSH_EXPIRY);
+  }
+
+  /**
+   * @param pushExpiry how long after its time a push may still go out (held by Zalo's reply window,
+   *     or waiting behind a long outage); an announcement may set its own expiry
+   */
+  public Outbox(
+      DataSource db,
+      Database.Vendor vendor,
+      Clock clock,
+      ObjectMapper json,
+      java.time.Duration pushExpiry) {
+    this.pushExpiry = pushExpiry;
     this.db = db;
     this.vendor = vendor;
     this.clock = clock;
-    this.json = json;
+    this.payloads = new OutboxPayloads(json);
   }
 
   /** The message a row carries (stored as JSON, rendered by the channel when sent). */
-  public Reply.Bulletin message(OutboxMessage row) throws IOException {
-    return json.readValue(row.payload(), Reply.Bulletin.class);
+  public Reply message(OutboxMessage row) throws IOException {
+    return payloads.read(row.payload());
   }
 
-  private String payload(Reply.Bulletin message) {
+  private String payload(Reply message) {
     try {
-      return json.writeValueAsString(message);
+      return payloads.write(message);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialize an outbox message", e);
     }
@@ -76,6 +101,45 @@ public final class Outbox {
     listeners.forEach(Runnable::run);
   }
 
+  /** Called after a reply was committed, so that workers take it ahead of their pushes. */
+  public void onReply(Runnable listener) {
+    replyListeners.add(listener);
+  }
+
+  /**
+   * A reply to a citizen, in the reply lane, committed when this returns; nothing is added when
+   * {@code dedupeKey} exists for the chat (the update that caused it was processed before).
+   *
+   * @param expiresAt given up, and counted as expired, when not delivered by then (epoch ms)
+   */
+  public boolean enqueueReply(Recipient to, String dedupeKey, Reply message, long expiresAt) {
+    long now = clock.millis();
+    boolean added =
+        update(
+                INSERT_COLUMNS
+                    + "VALUES (?, ?, ?, 'reply', ?, NULL, ?, 'queued', 0, ?, ?, ?, ?)"
+                    + " ON CONFLICT (channel, chat_id, dedupe_key) DO NOTHING",
+                to.channel(),
+                to.chatId(),
+                to.kind(),
+                dedupeKey,
+                payload(message),
+                now,
+                now,
+                REPLY_LANE,
+                expiresAt)
+            == 1;
+    if (added) {
+      replyListeners.forEach(Runnable::run);
+    }
+    return added;
+  }
+
+  /** The replies to one inbound update (see {@link Replies}). */
+  public Replies replies(String inboundKey, java.time.Duration deadline) {
+    return new Replies(this, inboundKey, deadline, clock);
+  }
+
   /** A message for one chat, in the caller's transaction; false when the dedupe key exists. */
   public boolean enqueue(
       Connection c,
@@ -87,7 +151,7 @@ public final class Outbox {
       throws SQLException {
     String sql =
         INSERT_COLUMNS
-            + "VALUES (?, ?, ?, ?, ?, NULL, ?, 'queued', 0, ?, ?)"
+            + "VALUES (?, ?, ?, ?, ?, NULL, ?, 'queued', 0, ?, ?, 1, ?)"
             + " ON CONFLICT (channel, chat_id, dedupe_key) DO NOTHING";
     try (PreparedStatement st = c.prepareStatement(sql)) {
       st.setString(1, to.channel());
@@ -98,13 +162,15 @@ public final class Outbox {
       st.setString(6, payload(message));
       st.setLong(7, notBefore);
       st.setLong(8, clock.millis());
+      st.setLong(9, notBefore + pushExpiry.toMillis());
       return st.executeUpdate() == 1;
     }
   }
 
   /**
    * One message per recipient that {@code recipients} selects (columns channel, chat_id, kind), in
-   * the caller's transaction; returns how many rows were added.
+   * the caller's transaction; returns how many rows were added. {@code expiresAt} (epoch ms) may be
+   * null: the push expiry after now.
    */
   public int enqueueAll(
       Connection c,
@@ -113,12 +179,13 @@ public final class Outbox {
       String kind,
       String dedupeKey,
       long announcementId,
-      Reply.Bulletin message)
+      Reply.Bulletin message,
+      Long expiresAt)
       throws SQLException {
     // "WHERE TRUE": SQLite needs it to read ON CONFLICT after INSERT ... SELECT.
     String sql =
         INSERT_COLUMNS
-            + "SELECT r.channel, r.chat_id, r.kind, ?, ?, ?, ?, 'queued', 0, ?, ? FROM ("
+            + "SELECT r.channel, r.chat_id, r.kind, ?, ?, ?, ?, 'queued', 0, ?, ?, 1, ? FROM ("
             + recipients
             + ") r WHERE TRUE ON CONFLICT (channel, chat_id, dedupe_key) DO NOTHING";
     long now = clock.millis();
@@ -129,65 +196,71 @@ public final class Outbox {
       st.setString(4, payload(message));
       st.setLong(5, now);
       st.setLong(6, now);
+      st.setLong(7, expiresAt != null ? expiresAt : now + pushExpiry.toMillis());
       for (int i = 0; i < params.size(); i++) {
-        st.setObject(7 + i, params.get(i));
+        st.setObject(8 + i, params.get(i));
       }
       return st.executeUpdate();
     }
   }
 
   /**
-   * Claims up to {@code limit} due rows of a channel for {@code claimId} until now + lease: queued
-   * rows whose time has come, and rows whose previous claim expired.
+   * Claims up to {@code limit} due rows of a channel's lane for {@code claimId} until now + lease:
+   * queued rows whose time has come, and rows whose previous claim expired; never a row past its
+   * expiry. Returned in id order.
    */
-  public List<OutboxMessage> claim(String channel, String claimId, int limit, long leaseMillis) {
+  public List<OutboxMessage> claim(
+      String channel, int lane, String claimId, int limit, long leaseMillis) {
     long now = clock.millis();
     String due =
-        "(status = 'queued' AND not_before <= ?) OR (status = 'sending' AND claimed_until < ?)";
+        "((status = 'queued' AND not_before <= ?) OR (status = 'sending' AND claimed_until < ?))"
+            + " AND (expires_at IS NULL OR expires_at > ?)";
+    // The CTE is materialized so that LIMIT bounds the rows updated: PostgreSQL may otherwise
+    // evaluate "id IN (SELECT ... LIMIT n)" as a join and claim every due row. SKIP LOCKED lets
+    // claimers on other instances pass over rows being claimed.
     String claim =
-        "UPDATE outbox SET status = 'sending', claimed_by = ?, claimed_until = ?"
-            + " WHERE id IN (SELECT id FROM outbox WHERE channel = ? AND ("
+        "WITH picked AS MATERIALIZED (SELECT id FROM outbox WHERE channel = ? AND priority = ?"
+            + " AND "
             + due
-            + ") ORDER BY id LIMIT ?"
+            + " ORDER BY id LIMIT ?"
             + vendor.skipLocked()
-            + ") AND ("
+            + ") UPDATE outbox SET status = 'sending', claimed_by = ?, claimed_until = ?"
+            + " WHERE id IN (SELECT id FROM picked) AND "
             + due
-            + ")";
-    try (Connection c = db.getConnection()) {
-      try (PreparedStatement st = c.prepareStatement(claim)) {
-        st.setString(1, claimId);
-        st.setLong(2, now + leaseMillis);
-        st.setString(3, channel);
-        st.setLong(4, now);
-        st.setLong(5, now);
-        st.setInt(6, limit);
-        st.setLong(7, now);
-        st.setLong(8, now);
-        if (st.executeUpdate() == 0) {
-          return List.of();
+            + " RETURNING id, channel, chat_id, chat_kind, kind, payload, attempts, parts_sent,"
+            + " expires_at";
+    try (Connection c = db.getConnection();
+        PreparedStatement st = c.prepareStatement(claim)) {
+      st.setString(1, channel);
+      st.setInt(2, lane);
+      st.setLong(3, now);
+      st.setLong(4, now);
+      st.setLong(5, now);
+      st.setInt(6, limit);
+      st.setString(7, claimId);
+      st.setLong(8, now + leaseMillis);
+      st.setLong(9, now);
+      st.setLong(10, now);
+      st.setLong(11, now);
+      List<OutboxMessage> out = new ArrayList<>();
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          long expires = rs.getLong(9);
+          out.add(
+              new OutboxMessage(
+                  rs.getLong(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getString(4),
+                  rs.getString(5),
+                  rs.getString(6),
+                  rs.getInt(7),
+                  rs.getInt(8),
+                  rs.wasNull() ? 0 : expires));
         }
       }
-      try (PreparedStatement st =
-          c.prepareStatement(
-              "SELECT id, channel, chat_id, chat_kind, kind, payload, attempts FROM outbox"
-                  + " WHERE claimed_by = ? AND status = 'sending' ORDER BY id")) {
-        st.setString(1, claimId);
-        List<OutboxMessage> out = new ArrayList<>();
-        try (ResultSet rs = st.executeQuery()) {
-          while (rs.next()) {
-            out.add(
-                new OutboxMessage(
-                    rs.getLong(1),
-                    rs.getString(2),
-                    rs.getString(3),
-                    rs.getString(4),
-                    rs.getString(5),
-                    rs.getString(6),
-                    rs.getInt(7)));
-          }
-        }
-        return out;
-      }
+      out.sort(java.util.Comparator.comparingLong(OutboxMessage::id));
+      return out;
     } catch (SQLException e) {
       throw new IllegalStateException("cannot claim outbox rows", e);
     }
@@ -201,9 +274,32 @@ public final class Outbox {
         claimId);
   }
 
-  /** The platform took the message. False when the claim was lost meanwhile. */
-  public boolean sent(long id, String claimId) {
-    return finish(id, claimId, SENT, null, null);
+  /** The platform took the message (all its parts). False when the claim was lost meanwhile. */
+  public boolean sent(long id, String claimId, int parts) {
+    return update(
+            "UPDATE outbox SET status = 'sent', sent_at = ?, parts_sent = ?, last_error = NULL,"
+                + " claimed_by = NULL, claimed_until = NULL WHERE id = ? AND claimed_by = ?",
+            clock.millis(),
+            parts,
+            id,
+            claimId)
+        == 1;
+  }
+
+  /**
+   * The platform took the first {@code partsSent} parts of a message: recorded, and the row handed
+   * back to send the rest from {@code notBefore} (each part is paced and counted on its own, and a
+   * retry never sends a part twice). False when the claim was lost meanwhile.
+   */
+  public boolean partSent(long id, String claimId, int partsSent, long notBefore) {
+    return update(
+            "UPDATE outbox SET parts_sent = ?, status = 'queued', claimed_by = NULL,"
+                + " claimed_until = NULL, not_before = ? WHERE id = ? AND claimed_by = ?",
+            partsSent,
+            notBefore,
+            id,
+            claimId)
+        == 1;
   }
 
   /** Gives up on a row, with the reason. */
@@ -254,6 +350,13 @@ public final class Outbox {
    */
   public int releaseHeld(String channel, String chatId) {
     update(
+        "UPDATE outbox SET status = 'expired', last_error = 'not delivered before it expired'"
+            + " WHERE channel = ? AND chat_id = ? AND status = 'held' AND expires_at IS NOT NULL"
+            + " AND expires_at <= ?",
+        channel,
+        chatId,
+        clock.millis());
+    update(
         "UPDATE outbox SET status = 'cancelled', last_error = 'superseded by a newer digest'"
             + " WHERE channel = ? AND chat_id = ? AND status = 'held' AND kind = 'digest'"
             + " AND id < (SELECT MAX(id) FROM outbox WHERE channel = ? AND chat_id = ?"
@@ -270,6 +373,37 @@ public final class Outbox {
         chatId);
   }
 
+  /**
+   * Rows claimed by an earlier run of this instance become claimable now rather than when their
+   * lease runs out: that process is gone (this one holds its data folder). Returns how many.
+   */
+  public int recover(String instancePrefix) {
+    return update(
+        "UPDATE outbox SET claimed_until = 0 WHERE claimed_by LIKE ? AND status = 'sending'",
+        instancePrefix + "%");
+  }
+
+  /** Rows that were not sent by their expiry become 'expired'; returns how many. */
+  public int expire() {
+    return update(
+        "UPDATE outbox SET status = 'expired', claimed_by = NULL, claimed_until = NULL,"
+            + " last_error = 'not delivered before it expired'"
+            + " WHERE status IN ('queued', 'held') AND expires_at IS NOT NULL AND expires_at <= ?",
+        clock.millis());
+  }
+
+  /**
+   * Deletes up to {@code batch} finished rows (sent, failed, blocked, cancelled, expired) created
+   * before {@code before}; returns how many.
+   */
+  public int prune(long before, int batch) {
+    return update(
+        "DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE status IN"
+            + " ('sent', 'failed', 'blocked', 'cancelled', 'expired') AND created_at < ? LIMIT ?)",
+        before,
+        batch);
+  }
+
   /** Cancels an announcement's rows not yet claimed; returns how many. */
   public int cancel(long announcementId) {
     return update(
@@ -280,7 +414,7 @@ public final class Outbox {
 
   /** The statuses counts report; "queued" includes rows being sent. */
   public static final List<String> COUNTED =
-      List.of(QUEUED, SENT, FAILED, BLOCKED, HELD, CANCELLED);
+      List.of(QUEUED, SENT, FAILED, BLOCKED, HELD, CANCELLED, EXPIRED);
 
   /** An announcement's rows per channel and status (every counted status present, maybe 0). */
   public Map<String, Map<String, Integer>> counts(long announcementId) {

@@ -1,6 +1,11 @@
 package vn.backancity.bot.delivery;
 
-/** One claimed outbox row: a message for one chat, as stored. */
+/**
+ * One claimed outbox row: a message for one chat, as stored.
+ *
+ * @param partsSent how many of the platform messages it renders into were already sent
+ * @param expiresAt epoch ms after which it is not sent, 0 when it never expires
+ */
 public record OutboxMessage(
     long id,
     String channel,
@@ -8,10 +13,17 @@ public record OutboxMessage(
     String chatKind,
     String kind,
     String payload,
-    int attempts) {
+    int attempts,
+    int partsSent,
+    long expiresAt) {
 
   /** Groups (and channels) get fewer messages a minute than private chats. */
   public boolean toGroup() {
     return !"private".equals(chatKind);
+  }
+
+  /** A reply to a citizen: retried until its deadline rather than a number of attempts. */
+  public boolean reply() {
+    return "reply".equals(kind);
   }
 }

@@ -16,17 +16,18 @@ import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.backancity.bot.chat.ChatDirectory;
-import vn.backancity.bot.chat.Reply;
 import vn.backancity.bot.config.DeliverySettings;
 
 /**
- * Sends one channel's outbox rows: claims due rows in batches, spaces them by the channel's token
- * bucket and per-chat pacing, sends a few in parallel, and records each outcome. A 429 pauses the
- * whole channel for the time the platform asks; transient errors are retried with exponential
- * backoff up to a cap; a chat that is gone is marked inactive and its remaining rows skipped.
+ * Sends one channel's outbox rows: claims due rows in batches (replies in a lane of their own,
+ * taken ahead of pushes), spaces every platform message by the channel's token bucket and per-chat
+ * pacing, sends a few in parallel, and records each outcome, part by part. A 429 pauses the whole
+ * channel for the time the platform asks; transient errors are retried with exponential backoff up
+ * to a cap; a chat that is gone is marked inactive and its remaining rows skipped.
  */
 public final class OutboxWorker implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
+  private static final int REPLY_BATCH = 20;
 
   private final Outbox outbox;
   private final Sender sender;
@@ -43,10 +44,20 @@ public final class OutboxWorker implements AutoCloseable {
   private final Object signal = new Object();
   private volatile boolean running;
   private volatile boolean work;
+  private volatile boolean replyWaiting;
   private Thread dispatcher;
 
+  /**
+   * @param instance this instance's stable id: claims carry it so that the next start of the same
+   *     instance can take back at once what a crash left claimed
+   */
   public OutboxWorker(
-      Outbox outbox, Sender sender, ChatDirectory chats, DeliverySettings settings, Clock clock) {
+      Outbox outbox,
+      Sender sender,
+      ChatDirectory chats,
+      DeliverySettings settings,
+      Clock clock,
+      String instance) {
     this.outbox = outbox;
     this.sender = sender;
     this.chats = chats;
@@ -54,13 +65,19 @@ public final class OutboxWorker implements AutoCloseable {
     this.clock = clock;
     this.bucket = new TokenBucket(settings.rate(), System::nanoTime);
     this.pacing = new ChatPacing(settings.perChat(), settings.groupPerMinute(), System::nanoTime);
-    this.workerId = sender.channel() + "-" + UUID.randomUUID().toString().substring(0, 8);
+    this.workerId =
+        instance + ":" + sender.channel() + "-" + UUID.randomUUID().toString().substring(0, 8);
     this.sends =
         Executors.newFixedThreadPool(
             settings.concurrency(),
             Thread.ofPlatform().name("send-" + workerId + "-", 0).factory());
     this.inFlight = new Semaphore(settings.concurrency() * 2);
     outbox.onEnqueued(this::wake);
+    outbox.onReply(this::wakeForReply);
+    int recovered = outbox.recover(instance + ":" + sender.channel() + "-");
+    if (recovered > 0) {
+      log.info("Outbox: {} rows left claimed by an earlier run are taken again", recovered);
+    }
   }
 
   /** Starts the dispatcher thread. */
@@ -86,7 +103,9 @@ public final class OutboxWorker implements AutoCloseable {
   private void run() {
     while (running) {
       try {
-        if (!dispatchBatch()) {
+        boolean replies = dispatchReplies();
+        boolean pushes = dispatchPushes();
+        if (!replies && !pushes) {
           idle();
         }
       } catch (RuntimeException e) {
@@ -96,8 +115,28 @@ public final class OutboxWorker implements AutoCloseable {
     }
   }
 
-  /** Claims and dispatches one batch; false when nothing was due. */
-  private boolean dispatchBatch() {
+  /** A reply was queued: take it before the next push. */
+  public void wakeForReply() {
+    replyWaiting = true;
+    wake();
+  }
+
+  /** Claims and dispatches due replies; false when none was due. */
+  private boolean dispatchReplies() {
+    replyWaiting = false;
+    if (!running || bucket.pausedFor() > pauseLimit()) {
+      return false;
+    }
+    String claimId = workerId + "-" + claims.incrementAndGet();
+    List<OutboxMessage> batch =
+        outbox.claim(
+            sender.channel(), Outbox.REPLY_LANE, claimId, REPLY_BATCH, settings.lease().toMillis());
+    dispatch(batch, claimId, false);
+    return !batch.isEmpty();
+  }
+
+  /** Claims and dispatches one batch of pushes; false when nothing was due. */
+  private boolean dispatchPushes() {
     long paused = bucket.pausedFor();
     if (paused > 0) {
       LockSupport.parkNanos(paused);
@@ -105,19 +144,31 @@ public final class OutboxWorker implements AutoCloseable {
     }
     String claimId = workerId + "-" + claims.incrementAndGet();
     gone.clear(); // rows of chats found gone earlier are marked blocked in the table by now
+    List<OutboxMessage> batch =
+        outbox.claim(
+            sender.channel(), Outbox.PUSH_LANE, claimId, batchSize(), settings.lease().toMillis());
+    dispatch(batch, claimId, true);
+    return !batch.isEmpty();
+  }
+
+  /**
+   * Sends the next part of each row, one platform message per token of the channel's rate and per
+   * slot of the chat's pacing. Between pushes, waiting replies go first.
+   */
+  private void dispatch(List<OutboxMessage> batch, String claimId, boolean pushes) {
     long lease = settings.lease().toMillis();
-    List<OutboxMessage> batch = outbox.claim(sender.channel(), claimId, batchSize(), lease);
-    if (batch.isEmpty()) {
-      return false;
-    }
     long renewAt = clock.millis() + lease / 2;
     for (int i = 0; i < batch.size(); i++) {
       OutboxMessage m = batch.get(i);
+      if (pushes && replyWaiting) {
+        dispatchReplies();
+      }
       // A long pause (429) could outlast the lease: hand the rest back rather than risk another
       // instance claiming rows this one still means to send.
-      if (!running || bucket.pausedFor() > Duration.ofMillis(lease / 4).toNanos()) {
-        releaseFrom(batch, i, claimId);
-        break;
+      long paused = bucket.pausedFor();
+      if (!running || paused > pauseLimit()) {
+        releaseFrom(batch, i, claimId, clock.millis() + TimeUnit.NANOSECONDS.toMillis(paused));
+        return;
       }
       if (gone.contains(m.chatId())) {
         outbox.blockChat(m.channel(), m.chatId(), "chat unreachable");
@@ -146,7 +197,10 @@ public final class OutboxWorker implements AutoCloseable {
             }
           });
     }
-    return true;
+  }
+
+  private long pauseLimit() {
+    return Duration.ofMillis(settings.lease().toMillis() / 4).toNanos();
   }
 
   private int batchSize() {
@@ -154,25 +208,38 @@ public final class OutboxWorker implements AutoCloseable {
     return (int) Math.max(10, Math.min(500, settings.rate() * 2));
   }
 
-  private void releaseFrom(List<OutboxMessage> batch, int from, String claimId) {
-    long now = clock.millis();
+  private void releaseFrom(List<OutboxMessage> batch, int from, String claimId, long notBefore) {
     for (int j = from; j < batch.size(); j++) {
-      outbox.release(batch.get(j).id(), claimId, now);
+      outbox.release(batch.get(j).id(), claimId, notBefore);
     }
   }
 
+  /** Sends the row's first unsent part and records how it went. */
   private void deliver(OutboxMessage m, String claimId) {
-    Reply message;
+    List<Sender.Part> parts;
     try {
-      message = outbox.message(m);
+      parts = sender.render(m.chatId(), outbox.message(m));
     } catch (Exception e) {
       outbox.failed(m.id(), claimId, m.attempts() + 1, "unreadable payload: " + e.getMessage());
       return;
     }
-    Delivery result = sender.send(m.chatId(), message);
+    int part = m.partsSent();
+    if (part >= parts.size()) {
+      outbox.sent(m.id(), claimId, parts.size());
+      return;
+    }
+    Delivery result = parts.get(part).send();
     switch (result) {
       case Delivery.Sent s -> {
-        if (!outbox.sent(m.id(), claimId)) {
+        boolean recorded;
+        if (part + 1 == parts.size()) {
+          recorded = outbox.sent(m.id(), claimId, parts.size());
+        } else {
+          long gap = TimeUnit.NANOSECONDS.toMillis(pacing.gap(m.toGroup()));
+          recorded = outbox.partSent(m.id(), claimId, part + 1, clock.millis() + gap);
+          wake();
+        }
+        if (!recorded) {
           log.warn("Outbox row {} was sent after its claim expired", m.id());
         }
       }
@@ -193,15 +260,27 @@ public final class OutboxWorker implements AutoCloseable {
             skipped);
       }
       case Delivery.Held h -> outbox.held(m.id(), claimId, h.reason());
-      case Delivery.Failed f -> {
-        int attempts = m.attempts() + 1;
-        if (!f.retry() || attempts >= settings.maxAttempts()) {
-          outbox.failed(m.id(), claimId, attempts, f.reason());
-          log.warn("Outbox row {} failed after {} attempts: {}", m.id(), attempts, f.reason());
-        } else {
-          outbox.retry(m.id(), claimId, clock.millis() + backoff(attempts), attempts, f.reason());
-        }
-      }
+      case Delivery.Failed f -> failed(m, claimId, f);
+    }
+  }
+
+  /**
+   * A push is retried up to max-attempts; a reply until its deadline (a citizen waiting for an
+   * answer is worth more tries, and a late answer is worth less than none after a while).
+   */
+  private void failed(OutboxMessage m, String claimId, Delivery.Failed f) {
+    int attempts = m.attempts() + 1;
+    long retryAt = clock.millis() + backoff(attempts);
+    boolean giveUp =
+        !f.retry()
+            || (m.reply()
+                ? m.expiresAt() > 0 && retryAt >= m.expiresAt()
+                : attempts >= settings.maxAttempts());
+    if (giveUp) {
+      outbox.failed(m.id(), claimId, attempts, f.reason());
+      log.warn("Outbox {} {} failed after {} attempts: {}", m.kind(), m.id(), attempts, f.reason());
+    } else {
+      outbox.retry(m.id(), claimId, retryAt, attempts, f.reason());
     }
   }
 

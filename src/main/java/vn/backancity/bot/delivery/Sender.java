@@ -1,12 +1,25 @@
 package vn.backancity.bot.delivery;
 
+import java.util.List;
 import vn.backancity.bot.chat.Reply;
 
-/** A channel's way out: renders a message in the platform's format and sends it to one chat. */
+/**
+ * A channel's way out: renders a message as the platform messages it becomes, each of which is
+ * sent, paced and recorded on its own by the outbox worker.
+ */
 public interface Sender {
   /** The channel name rows carry in the outbox: "telegram", "zalo". */
   String channel();
 
-  /** Sends; reports platform and network errors as a {@link Delivery}, never by throwing. */
-  Delivery send(String chatId, Reply message);
+  /**
+   * The platform messages, in order, that {@code message} to {@code chatId} becomes. Rendering is a
+   * pure function of its arguments, so that a retry can resume at the first unsent part.
+   */
+  List<Part> render(String chatId, Reply message);
+
+  /** One platform message, ready to go. */
+  interface Part {
+    /** Sends it; reports platform and network errors as a {@link Delivery}, never by throwing. */
+    Delivery send();
+  }
 }

@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
@@ -71,6 +74,7 @@ public final class ArticleIndex implements AutoCloseable {
   private static final String S_AUTHOR = "s_author";
   private static final String S_TAG = "s_tag";
   private static final String VERSION = "store_version";
+  private static final String INCOMPLETE = "incomplete";
   private static final String SCHEMA = "schema";
   // Bump when fields or analysis change: an index built differently is rebuilt on open.
   private static final String SCHEMA_VERSION = "2";
@@ -89,6 +93,10 @@ public final class ArticleIndex implements AutoCloseable {
   private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
   private final List<String> homePlaces;
   private final String schema;
+  private final ReentrantReadWriteLock changes = new ReentrantReadWriteLock();
+  private final AtomicBoolean rebuilding = new AtomicBoolean();
+  // Set when a rebuild failed half-way, until the next one completes.
+  private volatile boolean incomplete;
   // Terms dictionary lookups of the current reader, shared by searches until the next refresh.
   private volatile ReaderTerms readerTerms;
 
@@ -167,8 +175,16 @@ public final class ArticleIndex implements AutoCloseable {
     changeListeners.add(listener);
   }
 
-  /** Adds or replaces articles, then makes them searchable. */
+  /** A rebuild was asked for while another one is running. */
+  public static final class RebuildInProgress extends IllegalStateException {
+    RebuildInProgress() {
+      super("the index is being rebuilt; try again when it is done");
+    }
+  }
+
+  /** Adds or replaces articles, then makes them searchable (waits while a rebuild runs). */
   public void upsertAll(List<Article> articles, String storeVersion) {
+    changes.readLock().lock();
     try {
       for (Article a : articles) {
         writer.updateDocument(new Term(ID, a.id()), document(a));
@@ -176,22 +192,48 @@ public final class ArticleIndex implements AutoCloseable {
       commit(storeVersion);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot index articles", e);
+    } finally {
+      changes.readLock().unlock();
     }
   }
 
-  /** Removes one article. */
+  /** Removes one article (waits while a rebuild runs). */
   public void delete(String id, String storeVersion) {
+    changes.readLock().lock();
     try {
       writer.deleteDocuments(new Term(ID, id));
       commit(storeVersion);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot delete from the index", e);
+    } finally {
+      changes.readLock().unlock();
     }
   }
 
-  /** Replaces the whole index with what {@code source} feeds. */
-  public int rebuild(Consumer<Consumer<Article>> source, String storeVersion) {
+  /**
+   * Replaces the whole index with what {@code source} feeds, one rebuild at a time (another one
+   * meanwhile throws {@link RebuildInProgress}). Changes wait until it is done, then apply on top:
+   * none is lost, and no commit in between can mark a half-built index as current. Searches see the
+   * old index until the new one is committed whole.
+   *
+   * @param storeVersion a supplier read once no change can run: the version the index will carry
+   */
+  public int rebuild(Consumer<Consumer<Article>> source, Supplier<String> storeVersion) {
+    if (!rebuilding.compareAndSet(false, true)) {
+      throw new RebuildInProgress();
+    }
+    changes.writeLock().lock();
     try {
+      return rebuildHeld(source, storeVersion.get());
+    } finally {
+      changes.writeLock().unlock();
+      rebuilding.set(false);
+    }
+  }
+
+  private int rebuildHeld(Consumer<Consumer<Article>> source, String storeVersion) {
+    try {
+      incomplete = false;
       writer.deleteAll();
       int[] count = {0};
       source.accept(
@@ -205,8 +247,14 @@ public final class ArticleIndex implements AutoCloseable {
           });
       commit(storeVersion);
       return count[0];
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot rebuild the index", e);
+    } catch (IOException | RuntimeException e) {
+      // The writer now holds a half-built index. Whatever commits it next marks it as built from
+      // no version of the store, so the next start (or reindex) rebuilds it rather than trusting
+      // it.
+      incomplete = true;
+      throw e instanceof IOException io
+          ? new UncheckedIOException("cannot rebuild the index", io)
+          : (RuntimeException) e;
     }
   }
 
@@ -235,7 +283,8 @@ public final class ArticleIndex implements AutoCloseable {
   }
 
   private void commit(String storeVersion) throws IOException {
-    writer.setLiveCommitData(Map.of(VERSION, storeVersion, SCHEMA, schema).entrySet());
+    String version = incomplete ? INCOMPLETE : storeVersion;
+    writer.setLiveCommitData(Map.of(VERSION, version, SCHEMA, schema).entrySet());
     writer.commit();
     searchers.maybeRefreshBlocking();
     changeListeners.forEach(Runnable::run);

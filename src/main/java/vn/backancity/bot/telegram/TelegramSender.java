@@ -30,22 +30,23 @@ public final class TelegramSender implements Sender {
   }
 
   @Override
-  public Delivery send(String chatId, Reply message) {
+  public List<Part> render(String chatId, Reply message) {
     long id;
     try {
       id = Long.parseLong(chatId);
     } catch (NumberFormatException e) {
-      return new Delivery.Failed("not a Telegram chat id: " + chatId, false);
+      return List.of(() -> new Delivery.Failed("not a Telegram chat id: " + chatId, false));
     }
-    List<TelegramMessage> parts = formatter.render(message);
-    for (TelegramMessage part : parts) {
-      try {
-        gateway.send(id, part, paidBroadcast);
-      } catch (TelegramFailure f) {
-        return outcome(f);
-      }
+    return formatter.render(message).stream().<Part>map(m -> () -> send(id, m)).toList();
+  }
+
+  private Delivery send(long chatId, TelegramMessage message) {
+    try {
+      gateway.send(chatId, message, paidBroadcast);
+      return new Delivery.Sent();
+    } catch (TelegramFailure f) {
+      return outcome(f);
     }
-    return new Delivery.Sent();
   }
 
   static Delivery outcome(TelegramFailure f) {

@@ -1,10 +1,11 @@
 package vn.backancity.bot.telegram;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -21,13 +22,16 @@ import vn.backancity.bot.chat.Messages;
 import vn.backancity.bot.chat.Reply;
 import vn.backancity.bot.delivery.Outbox;
 import vn.backancity.bot.delivery.Recipient;
+import vn.backancity.bot.delivery.Replies;
+import vn.backancity.bot.inbox.InboxItem;
+import vn.backancity.bot.inbox.InboxWorker;
 import vn.backancity.bot.subscription.SubscriptionCommands;
 
 /**
- * Handles one Telegram update: maps messages, commands, button presses and membership changes to
- * the chat core, and sends what it replies. Runs off the webhook's thread.
+ * Handles one Telegram update from the inbox: maps messages, commands, button presses and
+ * membership changes to the chat core, and queues what it replies in the outbox's reply lane.
  */
-public final class TelegramUpdates {
+public final class TelegramUpdates implements InboxWorker.Handler {
   public static final String CHANNEL = "telegram";
   private static final Logger log = LoggerFactory.getLogger(TelegramUpdates.class);
   private static final Set<String> GONE = Set.of("kicked", "left");
@@ -42,7 +46,8 @@ public final class TelegramUpdates {
   private final Clock clock;
   private final TelegramGateway gateway;
   private final Supplier<String> botUsername;
-  private final TelegramFormatter formatter = new TelegramFormatter();
+  private final ObjectMapper json;
+  private final Duration replyDeadline;
   // Questions behind "Xem thêm" buttons whose message no longer shows them in full.
   private final Cache<String, String> recentQuestions =
       Caffeine.newBuilder().maximumSize(50_000).expireAfterWrite(Duration.ofDays(2)).build();
@@ -59,7 +64,9 @@ public final class TelegramUpdates {
       Set<Long> admins,
       Clock clock,
       TelegramGateway gateway,
-      Supplier<String> botUsername) {
+      Supplier<String> botUsername,
+      ObjectMapper json,
+      Duration replyDeadline) {
     this.bot = bot;
     this.chats = chats;
     this.subscriptions = subscriptions;
@@ -69,31 +76,38 @@ public final class TelegramUpdates {
     this.clock = clock;
     this.gateway = gateway;
     this.botUsername = botUsername;
+    this.json = json;
+    this.replyDeadline = replyDeadline;
   }
 
-  public void handle(Update update) {
-    try {
-      if (update.hasMessage()) {
-        onMessage(update.getMessage());
-      } else if (update.hasCallbackQuery()) {
-        onCallback(update.getCallbackQuery());
-      } else if (update.hasMyChatMember()) {
-        onMembership(update.getMyChatMember());
-      } else {
-        log.debug("Update {} ignored: not a kind the bot handles", update.getUpdateId());
-      }
-    } catch (RuntimeException e) {
-      log.error("Update {} failed", update.getUpdateId(), e);
+  /**
+   * Handles an update from the inbox. Its replies are queued in the outbox under the inbox row's
+   * id, so handling it again after a crash queues nothing twice. Throws when it should be tried
+   * again (the database failed).
+   */
+  @Override
+  public void handle(InboxItem item) throws IOException {
+    Update update = json.readValue(item.payload(), Update.class);
+    Replies replies = outbox.replies("tg" + item.id(), replyDeadline);
+    if (update.hasMessage()) {
+      onMessage(update.getMessage(), replies);
+    } else if (update.hasCallbackQuery()) {
+      onCallback(update.getCallbackQuery(), replies);
+    } else if (update.hasMyChatMember()) {
+      onMembership(update.getMyChatMember());
+    } else {
+      log.debug("Update {} ignored: not a kind the bot handles", update.getUpdateId());
     }
   }
 
-  private void onMessage(Message m) {
+  private void onMessage(Message m, Replies replies) {
+    Recipient here = recipient(m.getChat());
     Chat chat = m.getChat();
     boolean group = !"private".equals(chat.getType());
     chats.touch(CHANNEL, String.valueOf(chat.getId()), chat.getType(), title(chat));
     if (!m.hasText()) {
       if (!group) {
-        reply(m.getChatId(), bot.textOnly());
+        replies.send(here, bot.textOnly());
       }
       return;
     }
@@ -101,14 +115,13 @@ public final class TelegramUpdates {
     TelegramCommand command = TelegramCommand.parse(text);
     if (command == null) {
       if (!group) {
-        reply(m.getChatId(), ask(text, 1));
+        replies.send(here, ask(text, 1));
       }
       return;
     }
     if (!command.addressedTo(botUsername.get())) {
       return;
     }
-    Recipient here = recipient(chat);
     Reply reply =
         switch (command.name()) {
           case "start" -> bot.welcome();
@@ -122,7 +135,7 @@ public final class TelegramUpdates {
           default -> group ? null : bot.unknownCommand();
         };
     if (reply != null) {
-      reply(m.getChatId(), reply);
+      replies.send(here, reply);
     }
   }
 
@@ -147,26 +160,31 @@ public final class TelegramUpdates {
         text.length() > Announcements.MAX_TEXT ? text.substring(0, Announcements.MAX_TEXT) : text;
     long id =
         announcements.create(
-            body, null, "subscribers", clock.millis(), "telegram:" + m.getFrom().getId(), true);
+            body,
+            null,
+            "subscribers",
+            clock.millis(),
+            null,
+            "telegram:" + m.getFrom().getId(),
+            true);
     return new Reply.Preview(id, body, announcements.audienceSize("subscribers"));
   }
 
-  private void onCallback(CallbackQuery q) {
+  private void onCallback(CallbackQuery q, Replies replies) {
     String data = q.getData() == null ? "" : q.getData();
     Long chatId = q.getMessage() == null ? null : q.getMessage().getChatId();
+    Chat chat = q.getMessage() instanceof Message shown ? shown.getChat() : null;
+    Recipient here =
+        new Recipient(CHANNEL, String.valueOf(chatId), chat == null ? "private" : chat.getType());
     if (chatId != null && data.startsWith(TelegramFormatter.SETTING_PREFIX)) {
       answerCallback(q.getId(), null);
-      Chat chat = q.getMessage() instanceof Message shown ? shown.getChat() : null;
-      String kind = chat == null ? "private" : chat.getType();
-      reply(
-          chatId,
-          subscriptions.apply(
-              new Recipient(CHANNEL, String.valueOf(chatId), kind),
-              data.substring(TelegramFormatter.SETTING_PREFIX.length())));
+      replies.send(
+          here,
+          subscriptions.apply(here, data.substring(TelegramFormatter.SETTING_PREFIX.length())));
       return;
     }
     if (chatId != null && data.startsWith("ann:")) {
-      onAnnouncementButton(q, chatId, data);
+      onAnnouncementButton(q, here, data, replies);
       return;
     }
     String[] parts = data.split(":");
@@ -193,10 +211,10 @@ public final class TelegramUpdates {
       return;
     }
     answerCallback(q.getId(), null);
-    reply(chatId, ask(question, page));
+    replies.send(here, ask(question, page));
   }
 
-  private void onAnnouncementButton(CallbackQuery q, long chatId, String data) {
+  private void onAnnouncementButton(CallbackQuery q, Recipient here, String data, Replies replies) {
     if (q.getFrom() == null || !admins.contains(q.getFrom().getId())) {
       answerCallback(q.getId(), Messages.NOT_ADMIN);
       return;
@@ -227,7 +245,7 @@ public final class TelegramUpdates {
               ? Messages.ANNOUNCEMENT_CANCELLED.formatted(id)
               : Messages.ANNOUNCEMENT_GONE.formatted(id);
     }
-    reply(chatId, new Reply.Text(text));
+    replies.send(here, new Reply.Text(text));
   }
 
   private static Recipient recipient(Chat chat) {
@@ -243,21 +261,6 @@ public final class TelegramUpdates {
       log.info("Telegram chat {} removed the bot ({}): {} pushes skipped", chatId, status, skipped);
     } else {
       chats.touch(CHANNEL, chatId, change.getChat().getType(), title(change.getChat()));
-    }
-  }
-
-  private void reply(long chatId, Reply reply) {
-    List<TelegramMessage> messages = formatter.render(reply);
-    for (TelegramMessage message : messages) {
-      try {
-        gateway.send(chatId, message);
-      } catch (TelegramFailure e) {
-        if (e.chatGone()) {
-          chats.deactivate(CHANNEL, String.valueOf(chatId));
-        }
-        log.warn("Telegram sendMessage to {} failed: {} {}", chatId, e.code(), e.getMessage());
-        return;
-      }
     }
   }
 

@@ -6,17 +6,16 @@ import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Map;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.objects.Update;
-import vn.backancity.bot.chat.SeenUpdates;
+import vn.backancity.bot.inbox.Inbox;
 
 /**
- * {@code POST /telegram/webhook}: checks the secret token, parses the update, drops repeats, hands
- * it to {@link TelegramUpdates} on a worker and answers 200 at once (Telegram retries anything
- * else).
+ * {@code POST /telegram/webhook}: checks the secret token, parses the update, stores it in the
+ * inbox (a repeat is recognized there and not stored again) and answers 200 once it is committed.
+ * {@link TelegramUpdates} handles it from the inbox. Anything but 200 makes Telegram retry, so a
+ * failure to store answers 500 and loses nothing.
  */
 public final class TelegramWebhook {
   public static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
@@ -24,21 +23,12 @@ public final class TelegramWebhook {
 
   private final byte[] secret;
   private final ObjectMapper json;
-  private final SeenUpdates seen;
-  private final TelegramUpdates updates;
-  private final Executor workers;
+  private final Inbox inbox;
 
-  public TelegramWebhook(
-      String secret,
-      ObjectMapper json,
-      SeenUpdates seen,
-      TelegramUpdates updates,
-      Executor workers) {
+  public TelegramWebhook(String secret, ObjectMapper json, Inbox inbox) {
     this.secret = secret.getBytes(StandardCharsets.UTF_8);
     this.json = json;
-    this.seen = seen;
-    this.updates = updates;
-    this.workers = workers;
+    this.inbox = inbox;
   }
 
   public void handle(Context ctx) {
@@ -54,13 +44,11 @@ public final class TelegramWebhook {
       return;
     }
     Update update;
+    String body = ctx.body();
     try {
-      update = json.readValue(ctx.bodyAsBytes(), Update.class);
+      update = json.readValue(body, Update.class);
     } catch (JacksonException e) {
       ctx.status(400).json(Map.of("error", "malformed JSON"));
-      return;
-    } catch (java.io.IOException e) {
-      ctx.status(400).json(Map.of("error", "unreadable body"));
       return;
     }
     if (update == null || update.getUpdateId() == null) {
@@ -68,15 +56,8 @@ public final class TelegramWebhook {
       return;
     }
     String key = String.valueOf(update.getUpdateId());
-    if (!seen.firstTime(TelegramUpdates.CHANNEL, key)) {
+    if (!inbox.accept(TelegramUpdates.CHANNEL, key, body)) {
       ctx.json(Map.of("ok", true, "duplicate", true));
-      return;
-    }
-    try {
-      workers.execute(() -> updates.handle(update));
-    } catch (RejectedExecutionException e) {
-      seen.forget(TelegramUpdates.CHANNEL, key); // so that Telegram's retry is taken
-      ctx.status(503).json(Map.of("error", "busy, retry later"));
       return;
     }
     ctx.json(Map.of("ok", true));

@@ -2,20 +2,23 @@ package vn.backancity.bot.zalo;
 
 import java.net.http.HttpClient;
 import java.time.Duration;
-import java.util.concurrent.Executor;
 import vn.backancity.bot.App;
 import vn.backancity.bot.chat.ChatBot;
-import vn.backancity.bot.chat.SeenUpdates;
 import vn.backancity.bot.config.ZaloSettings;
 import vn.backancity.bot.delivery.OutboxWorker;
+import vn.backancity.bot.inbox.Inbox;
+import vn.backancity.bot.inbox.InboxWorker;
 import vn.backancity.bot.subscription.SubscriptionCommands;
 
-/** The Zalo channel's parts, built from an app: the webhook handler and the outbox worker. */
-public record ZaloChannel(ZaloWebhook webhook, OutboxWorker worker) {
+/**
+ * The Zalo channel's parts, built from an app: the webhook handler (events into the inbox), the
+ * handler of stored events, and the outbox worker that sends replies and pushes.
+ */
+public record ZaloChannel(ZaloWebhook webhook, InboxWorker.Handler events, OutboxWorker worker) {
   public static final String NAME = ZaloSender.CHANNEL;
 
   public static ZaloChannel build(
-      App app, ChatBot bot, SubscriptionCommands subscriptions, Executor workers) {
+      App app, ChatBot bot, SubscriptionCommands subscriptions, Inbox inbox, String instance) {
     ZaloSettings settings = app.settings().zalo();
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     ZaloTokens tokens =
@@ -23,16 +26,21 @@ public record ZaloChannel(ZaloWebhook webhook, OutboxWorker worker) {
     ZaloGateway gateway = new ZaloGateway(settings.apiUrl(), tokens, http, app.json());
     ReplyWindows windows = new ReplyWindows(app.database().dataSource(), app.clock());
     ZaloEvents events =
-        new ZaloEvents(bot, app.chats(), subscriptions, app.outbox(), windows, gateway);
+        new ZaloEvents(
+            bot,
+            app.chats(),
+            subscriptions,
+            app.outbox(),
+            windows,
+            app.json(),
+            app.settings().delivery().replyDeadline());
     ZaloWebhook webhook =
         new ZaloWebhook(
             settings.appId(),
             settings.oaSecret(),
             settings.maxEventAge(),
             app.json(),
-            new SeenUpdates(app.database().dataSource(), app.clock()),
-            events,
-            workers,
+            inbox,
             app.clock());
     OutboxWorker worker =
         new OutboxWorker(
@@ -40,7 +48,8 @@ public record ZaloChannel(ZaloWebhook webhook, OutboxWorker worker) {
             new ZaloSender(gateway, windows, settings.paidOutsideWindow()),
             app.chats(),
             app.settings().delivery().withRate(settings.rate()),
-            app.clock());
-    return new ZaloChannel(webhook, worker);
+            app.clock(),
+            instance);
+    return new ZaloChannel(webhook, events, worker);
   }
 }

@@ -1,6 +1,9 @@
 package vn.backancity.bot.zalo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import org.slf4j.Logger;
@@ -11,6 +14,9 @@ import vn.backancity.bot.chat.Messages;
 import vn.backancity.bot.chat.Reply;
 import vn.backancity.bot.delivery.Outbox;
 import vn.backancity.bot.delivery.Recipient;
+import vn.backancity.bot.delivery.Replies;
+import vn.backancity.bot.inbox.InboxItem;
+import vn.backancity.bot.inbox.InboxWorker;
 import vn.backancity.bot.subscription.SubscriptionCommands;
 import vn.backancity.bot.subscription.TopicMatcher;
 
@@ -20,7 +26,7 @@ import vn.backancity.bot.subscription.TopicMatcher;
  * and unfollows, and other message kinds. A user's message reopens the reply window and releases
  * pushes held while it was closed (of held digests, only the latest).
  */
-final class ZaloEvents {
+final class ZaloEvents implements InboxWorker.Handler {
   static final String CHANNEL = ZaloSender.CHANNEL;
   private static final Logger log = LoggerFactory.getLogger(ZaloEvents.class);
   private static final int MAX_QUESTION = 1000;
@@ -30,8 +36,8 @@ final class ZaloEvents {
   private final SubscriptionCommands subscriptions;
   private final Outbox outbox;
   private final ReplyWindows windows;
-  private final ZaloGateway gateway;
-  private final ZaloFormatter formatter = new ZaloFormatter();
+  private final ObjectMapper json;
+  private final Duration replyDeadline;
 
   ZaloEvents(
       ChatBot bot,
@@ -39,48 +45,57 @@ final class ZaloEvents {
       SubscriptionCommands subscriptions,
       Outbox outbox,
       ReplyWindows windows,
-      ZaloGateway gateway) {
+      ObjectMapper json,
+      Duration replyDeadline) {
     this.bot = bot;
     this.chats = chats;
     this.subscriptions = subscriptions;
     this.outbox = outbox;
     this.windows = windows;
-    this.gateway = gateway;
+    this.json = json;
+    this.replyDeadline = replyDeadline;
   }
 
-  void handle(JsonNode event) {
+  /**
+   * Handles an event from the inbox. Its replies are queued in the outbox under the inbox row's id,
+   * so handling it again after a crash queues nothing twice.
+   */
+  @Override
+  public void handle(InboxItem item) throws IOException {
+    JsonNode event = json.readTree(item.payload());
+    Replies replies = outbox.replies("za" + item.id(), replyDeadline);
     String name = event.path("event_name").asText("");
-    try {
-      switch (name) {
-        case "user_send_text" -> {
+    switch (name) {
+      case "user_send_text" -> {
+        String user = event.path("sender").path("id").asText();
+        userWrote(user);
+        replies.send(to(user), route(user, event.path("message").path("text").asText("")));
+      }
+      case "follow" -> {
+        String user = event.path("follower").path("id").asText();
+        userWrote(user);
+        replies.send(to(user), new Reply.Text(Messages.ZALO_WELCOME));
+      }
+      case "unfollow" -> {
+        String user = event.path("follower").path("id").asText();
+        chats.deactivate(CHANNEL, user);
+        outbox.blockChat(CHANNEL, user, "unfollowed the OA");
+        log.info("Zalo user {} unfollowed: marked inactive", user);
+      }
+      default -> {
+        if (name.startsWith("user_send_")) {
           String user = event.path("sender").path("id").asText();
           userWrote(user);
-          reply(user, route(user, event.path("message").path("text").asText("")));
-        }
-        case "follow" -> {
-          String user = event.path("follower").path("id").asText();
-          userWrote(user);
-          reply(user, new Reply.Text(Messages.ZALO_WELCOME));
-        }
-        case "unfollow" -> {
-          String user = event.path("follower").path("id").asText();
-          chats.deactivate(CHANNEL, user);
-          outbox.blockChat(CHANNEL, user, "unfollowed the OA");
-          log.info("Zalo user {} unfollowed: marked inactive", user);
-        }
-        default -> {
-          if (name.startsWith("user_send_")) {
-            String user = event.path("sender").path("id").asText();
-            userWrote(user);
-            reply(user, bot.textOnly());
-          } else {
-            log.debug("Zalo event {} ignored", name);
-          }
+          replies.send(to(user), bot.textOnly());
+        } else {
+          log.debug("Zalo event {} ignored", name);
         }
       }
-    } catch (RuntimeException e) {
-      log.error("Zalo event {} failed", name, e);
     }
+  }
+
+  private static Recipient to(String user) {
+    return new Recipient(CHANNEL, user, "private");
   }
 
   private void userWrote(String user) {
@@ -170,16 +185,5 @@ final class ZaloEvents {
 
   private static String rest(List<String> words, int from) {
     return from >= words.size() ? "" : String.join(" ", words.subList(from, words.size())).strip();
-  }
-
-  private void reply(String user, Reply reply) {
-    for (String text : formatter.render(reply)) {
-      windows.tryUse(user);
-      ZaloGateway.Result r = gateway.send(user, text);
-      if (!r.ok()) {
-        log.warn("Zalo reply to {} failed: {} {}", user, r.error(), r.message());
-        return;
-      }
-    }
   }
 }

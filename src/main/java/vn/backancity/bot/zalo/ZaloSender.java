@@ -33,7 +33,12 @@ final class ZaloSender implements Sender {
   }
 
   @Override
-  public Delivery send(String chatId, Reply message) {
+  public List<Part> render(String chatId, Reply message) {
+    return formatter.render(message).stream().<Part>map(text -> () -> send(chatId, text)).toList();
+  }
+
+  /** One message: each counts against the reply window's free messages. */
+  private Delivery send(String chatId, String text) {
     String path = ZaloGateway.CS;
     if (!windows.tryUse(chatId)) {
       if (!paidOutsideWindow) {
@@ -41,26 +46,23 @@ final class ZaloSender implements Sender {
       }
       path = ZaloGateway.TRANSACTION;
     }
-    for (String text : formatter.render(message)) {
-      ZaloGateway.Result r = gateway.send(path, chatId, text);
-      if (r.ok()) {
-        continue;
-      }
-      String reason = "Zalo " + r.error() + " " + r.message();
-      if (r.error() == null) {
-        return new Delivery.Failed(reason, true);
-      }
-      if (r.error() == NOT_FOLLOWER) {
-        return new Delivery.ChatGone(reason);
-      }
-      if (NO_INTERACTION.contains(r.error())) {
-        return new Delivery.Held(reason);
-      }
-      if (r.error() == ZaloGateway.INVALID_TOKEN) {
-        return new Delivery.Failed(reason, true);
-      }
-      return new Delivery.Failed(reason, false);
+    ZaloGateway.Result r = gateway.send(path, chatId, text);
+    if (r.ok()) {
+      return new Delivery.Sent();
     }
-    return new Delivery.Sent();
+    String reason = "Zalo " + r.error() + " " + r.message();
+    if (r.error() == null) {
+      return new Delivery.Failed(reason, true);
+    }
+    if (r.error() == NOT_FOLLOWER) {
+      return new Delivery.ChatGone(reason);
+    }
+    if (NO_INTERACTION.contains(r.error())) {
+      return new Delivery.Held(reason);
+    }
+    if (r.error() == ZaloGateway.INVALID_TOKEN) {
+      return new Delivery.Failed(reason, true);
+    }
+    return new Delivery.Failed(reason, false);
   }
 }

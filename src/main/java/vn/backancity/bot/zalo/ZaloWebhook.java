@@ -12,17 +12,16 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.backancity.bot.chat.SeenUpdates;
+import vn.backancity.bot.inbox.Inbox;
 
 /**
  * {@code POST /zalo/webhook}: checks {@code X-ZEvent-Signature} ("mac=" + hex SHA-256 of app_id +
  * raw body + timestamp + OA secret key, compared in constant time), refuses stale or foreign events
- * with 401 before anything is processed, drops repeats, and answers 200 at once while a worker
- * handles the event.
+ * with 401 before anything is processed, stores the event in the inbox (a repeat is recognized
+ * there and not stored again) and answers 200 once it is committed; {@link ZaloEvents} handles it
+ * from the inbox.
  */
 public final class ZaloWebhook {
   public static final String SIGNATURE_HEADER = "X-ZEvent-Signature";
@@ -32,27 +31,16 @@ public final class ZaloWebhook {
   private final byte[] oaSecret;
   private final Duration maxAge;
   private final ObjectMapper json;
-  private final SeenUpdates seen;
-  private final ZaloEvents events;
-  private final Executor workers;
+  private final Inbox inbox;
   private final Clock clock;
 
   ZaloWebhook(
-      String appId,
-      String oaSecret,
-      Duration maxAge,
-      ObjectMapper json,
-      SeenUpdates seen,
-      ZaloEvents events,
-      Executor workers,
-      Clock clock) {
+      String appId, String oaSecret, Duration maxAge, ObjectMapper json, Inbox inbox, Clock clock) {
     this.appId = appId;
     this.oaSecret = oaSecret.getBytes(StandardCharsets.UTF_8);
     this.maxAge = maxAge;
     this.json = json;
-    this.seen = seen;
-    this.events = events;
-    this.workers = workers;
+    this.inbox = inbox;
     this.clock = clock;
   }
 
@@ -100,15 +88,8 @@ public final class ZaloWebhook {
       return;
     }
     String key = key(event, timestamp);
-    if (!seen.firstTime(ZaloSender.CHANNEL, key)) {
+    if (!inbox.accept(ZaloSender.CHANNEL, key, new String(raw, StandardCharsets.UTF_8))) {
       ctx.json(Map.of("ok", true, "duplicate", true));
-      return;
-    }
-    try {
-      workers.execute(() -> events.handle(event));
-    } catch (RejectedExecutionException e) {
-      seen.forget(ZaloSender.CHANNEL, key);
-      ctx.status(503).json(Map.of("error", "busy, retry later"));
       return;
     }
     ctx.json(Map.of("ok", true));

@@ -64,7 +64,8 @@ class SettingsTest {
                         "https://oauth.zaloapp.com",
                         java.time.Duration.ofMinutes(10),
                         false,
-                        10))
+                        10),
+                    null)
                 .withDataDir(Path.of("x"))
                 .toString())
         .doesNotContain("SECRET-TOKEN")

@@ -82,7 +82,10 @@ class OutboxClaimTest {
               3,
               Duration.ofMillis(50),
               Duration.ofSeconds(1),
-              Duration.ofMillis(50));
+              Duration.ofMillis(50),
+              Duration.ofMinutes(10),
+              Duration.ofDays(3),
+              Duration.ofDays(30));
       AtomicInteger sentByOne = new AtomicInteger();
       AtomicInteger sentByTwo = new AtomicInteger();
       try (OutboxWorker a = worker(one, api, fast, sentByOne);
@@ -115,10 +118,16 @@ class OutboxClaimTest {
           }
 
           @Override
-          public Delivery send(String chatId, Reply message) {
-            Delivery d = telegram.send(chatId, message);
-            sent.incrementAndGet();
-            return d;
+          public List<Part> render(String chatId, Reply message) {
+            return telegram.render(chatId, message).stream()
+                .<Part>map(
+                    part ->
+                        () -> {
+                          Delivery d = part.send();
+                          sent.incrementAndGet();
+                          return d;
+                        })
+                .toList();
           }
         };
     return new OutboxWorker(
@@ -126,7 +135,8 @@ class OutboxClaimTest {
         counting,
         new ChatDirectory(db.dataSource(), Clock.systemUTC()),
         settings,
-        Clock.systemUTC());
+        Clock.systemUTC(),
+        "test" + sent.hashCode());
   }
 
   @ParameterizedTest

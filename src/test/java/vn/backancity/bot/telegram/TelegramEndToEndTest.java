@@ -247,9 +247,21 @@ class TelegramEndToEndTest {
 
     barrier(41);
     assertThat(chats.isActive("telegram", String.valueOf(LAN))).isFalse();
-    assertThat(app.outbox().statusCounts("telegram"))
-        .as("its waiting push is skipped")
-        .isEqualTo(Map.of("blocked", 1));
+    assertThat(pushStatuses()).as("its waiting push is skipped").containsExactly("blocked");
+  }
+
+  /** The statuses of the outbox's pushes (replies are outbox rows too, and left out here). */
+  List<String> pushStatuses() throws java.sql.SQLException {
+    List<String> out = new java.util.ArrayList<>();
+    try (java.sql.Connection c = app.database().dataSource().getConnection();
+        java.sql.ResultSet rs =
+            c.createStatement()
+                .executeQuery("SELECT status FROM outbox WHERE kind <> 'reply' ORDER BY id")) {
+      while (rs.next()) {
+        out.add(rs.getString(1));
+      }
+    }
+    return out;
   }
 
   @Test

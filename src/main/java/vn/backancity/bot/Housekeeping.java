@@ -1,0 +1,61 @@
+package vn.backancity.bot;
+
+import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.backancity.bot.delivery.Outbox;
+import vn.backancity.bot.inbox.Inbox;
+
+/**
+ * Keeps the inbox and outbox from growing without bound: outbox rows past their expiry become
+ * 'expired', and finished rows older than their retention are deleted in small batches (short
+ * transactions that never hold the single SQLite writer for long). Runs on a timer on every
+ * instance: each step is an idempotent statement, so running it twice or on two instances at once
+ * does no harm, and nothing depends on counting requests in one process.
+ */
+final class Housekeeping implements Runnable {
+  private static final Logger log = LoggerFactory.getLogger(Housekeeping.class);
+  static final int BATCH = 1000;
+  static final Duration EVERY = Duration.ofMinutes(1);
+
+  private final Inbox inbox;
+  private final Outbox outbox;
+  private final Duration inboxRetention;
+  private final Duration outboxRetention;
+  private final Clock clock;
+
+  Housekeeping(
+      Inbox inbox, Outbox outbox, Duration inboxRetention, Duration outboxRetention, Clock clock) {
+    this.inbox = inbox;
+    this.outbox = outbox;
+    this.inboxRetention = inboxRetention;
+    this.outboxRetention = outboxRetention;
+    this.clock = clock;
+  }
+
+  @Override
+  public void run() {
+    int expired = outbox.expire();
+    long now = clock.millis();
+    int inboxRows = drain(n -> inbox.prune(now - inboxRetention.toMillis(), n));
+    int outboxRows = drain(n -> outbox.prune(now - outboxRetention.toMillis(), n));
+    if (expired + inboxRows + outboxRows > 0) {
+      log.info(
+          "Housekeeping: {} outbox messages expired; pruned {} inbox and {} outbox rows",
+          expired,
+          inboxRows,
+          outboxRows);
+    }
+  }
+
+  private static int drain(java.util.function.IntUnaryOperator prune) {
+    int total = 0;
+    int n;
+    do {
+      n = prune.applyAsInt(BATCH);
+      total += n;
+    } while (n == BATCH);
+    return total;
+  }
+}

@@ -1,0 +1,203 @@
+package vn.backancity.bot.inbox;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.sql.DataSource;
+import vn.backancity.bot.storage.Database;
+import vn.backancity.bot.storage.Jdbc;
+
+/**
+ * The inbox table. {@link #accept} stores an update in the one INSERT that also tells a redelivery
+ * from a first delivery (the unique key is the platform's update id), so an update acknowledged
+ * with 200 is always in the table. Workers claim pending rows with a lease, exactly as the outbox
+ * does: one UPDATE that re-checks the status, so two claimers never get the same row, and a row
+ * whose worker died is claimed again when its lease runs out.
+ */
+public final class Inbox {
+  public static final String PENDING = "pending";
+  public static final String DONE = "done";
+  public static final String FAILED = "failed";
+
+  private static final String DUE =
+      "status = 'pending' AND not_before <= ? AND (claimed_until IS NULL OR claimed_until < ?)";
+
+  private final DataSource db;
+  private final Database.Vendor vendor;
+  private final Clock clock;
+  private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+
+  public Inbox(DataSource db, Database.Vendor vendor, Clock clock) {
+    this.db = db;
+    this.vendor = vendor;
+    this.clock = clock;
+  }
+
+  /** Called after an update was stored, so that idle workers look at once. */
+  public void onAccepted(Runnable listener) {
+    listeners.add(listener);
+  }
+
+  /**
+   * Stores an update (committed when this returns); true the first time its key is seen, false for
+   * a redelivery, which is not stored again.
+   */
+  public boolean accept(String channel, String key, String payload) {
+    long now = clock.millis();
+    boolean first =
+        Jdbc.update(
+                db,
+                "store an inbound update",
+                "INSERT INTO inbox (channel, update_key, payload, status, attempts, not_before,"
+                    + " received_at) VALUES (?, ?, ?, 'pending', 0, ?, ?)"
+                    + " ON CONFLICT (channel, update_key) DO NOTHING",
+                channel,
+                key,
+                payload,
+                now,
+                now)
+            == 1;
+    if (first) {
+      listeners.forEach(Runnable::run);
+    }
+    return first;
+  }
+
+  /** Claims up to {@code limit} due rows, oldest first, for {@code claimId} until now + lease. */
+  public List<InboxItem> claim(String claimId, int limit, long leaseMillis) {
+    long now = clock.millis();
+    // The CTE is materialized so that LIMIT bounds the rows updated (PostgreSQL could otherwise
+    // run the subquery again per row), and SKIP LOCKED lets claimers on other instances pass by.
+    String sql =
+        "WITH picked AS MATERIALIZED (SELECT id FROM inbox WHERE "
+            + DUE
+            + " ORDER BY id LIMIT ?"
+            + vendor.skipLocked()
+            + ") UPDATE inbox SET claimed_by = ?, claimed_until = ?"
+            + " WHERE id IN (SELECT id FROM picked) AND "
+            + DUE
+            + " RETURNING id, channel, update_key, payload, attempts";
+    try (Connection c = db.getConnection();
+        PreparedStatement st = c.prepareStatement(sql)) {
+      st.setLong(1, now);
+      st.setLong(2, now);
+      st.setInt(3, limit);
+      st.setString(4, claimId);
+      st.setLong(5, now + leaseMillis);
+      st.setLong(6, now);
+      st.setLong(7, now);
+      List<InboxItem> out = new ArrayList<>();
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          out.add(
+              new InboxItem(
+                  rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)));
+        }
+      }
+      out.sort(Comparator.comparingLong(InboxItem::id));
+      return out;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot claim inbox rows", e);
+    }
+  }
+
+  /** The update was handled (its replies are in the outbox). False when the claim was lost. */
+  public boolean done(long id, String claimId) {
+    return finish(id, claimId, DONE, null);
+  }
+
+  /** Gives up on an update that failed every attempt. */
+  public void failed(long id, String claimId, String reason) {
+    finish(id, claimId, FAILED, reason);
+  }
+
+  /** Hands a claimed row back, to be tried again at {@code notBefore}, counting an attempt. */
+  public void retry(long id, String claimId, long notBefore, String reason) {
+    Jdbc.update(
+        db,
+        "retry an inbound update",
+        "UPDATE inbox SET claimed_by = NULL, claimed_until = NULL, not_before = ?,"
+            + " attempts = attempts + 1, last_error = ? WHERE id = ? AND claimed_by = ?",
+        notBefore,
+        reason,
+        id,
+        claimId);
+  }
+
+  /** Hands back a claim's rows not yet finished (shutdown): the next start takes them. */
+  public int release(String claimId) {
+    return Jdbc.update(
+        db,
+        "release inbox rows",
+        "UPDATE inbox SET claimed_by = NULL, claimed_until = NULL"
+            + " WHERE claimed_by = ? AND status = 'pending'",
+        claimId);
+  }
+
+  /**
+   * Makes rows claimed by an earlier run of this instance claimable now, rather than when their
+   * lease runs out: that process is gone (this one holds its data folder).
+   */
+  public int recover(String instancePrefix) {
+    return Jdbc.update(
+        db,
+        "recover inbox rows",
+        "UPDATE inbox SET claimed_by = NULL, claimed_until = NULL"
+            + " WHERE claimed_by LIKE ? AND status = 'pending'",
+        instancePrefix + "%");
+  }
+
+  /** Deletes up to {@code batch} finished rows received before {@code before}; returns how many. */
+  public int prune(long before, int batch) {
+    return Jdbc.update(
+        db,
+        "prune the inbox",
+        "DELETE FROM inbox WHERE id IN (SELECT id FROM inbox WHERE status IN ('done', 'failed')"
+            + " AND received_at < ? LIMIT ?)",
+        before,
+        batch);
+  }
+
+  /** Rows per status, for health and tests. */
+  public Map<String, Integer> counts() {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    try (Connection c = db.getConnection();
+        PreparedStatement st =
+            c.prepareStatement(
+                "SELECT status, COUNT(*) FROM inbox GROUP BY status ORDER BY status");
+        ResultSet rs = st.executeQuery()) {
+      while (rs.next()) {
+        counts.put(rs.getString(1), rs.getInt(2));
+      }
+      return counts;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot count inbox rows", e);
+    }
+  }
+
+  private boolean finish(long id, String claimId, String status, String reason) {
+    // A handled update's body is dropped at once: only its key is needed (to recognize a
+    // redelivery), and citizens' messages are not kept longer than their handling needs.
+    return Jdbc.update(
+            db,
+            "finish an inbound update",
+            "UPDATE inbox SET status = ?, done_at = ?, last_error = ?, claimed_by = NULL,"
+                + " claimed_until = NULL, payload = CASE WHEN ? = 'done'"
+                + " THEN '' ELSE payload END WHERE id = ? AND claimed_by = ?",
+            status,
+            clock.millis(),
+            reason,
+            status,
+            id,
+            claimId)
+        == 1;
+  }
+}
