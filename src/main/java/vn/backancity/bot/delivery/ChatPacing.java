@@ -22,6 +22,18 @@ final class ChatPacing {
     this.ticker = ticker;
   }
 
+  /**
+   * A message to the chat was answered: its next slot is a whole gap from now, so that two messages
+   * never reach the platform closer than the gap, however long the first took.
+   */
+  synchronized void answered(String chatId, boolean group) {
+    long after = ticker.getAsLong() + (group ? groupGap : privateGap);
+    Long allowed = nextAllowed.getIfPresent(chatId);
+    if (allowed == null || allowed < after) {
+      nextAllowed.put(chatId, after);
+    }
+  }
+
   /** Nanoseconds between two messages to one chat of this kind. */
   long gap(boolean group) {
     return group ? groupGap : privateGap;

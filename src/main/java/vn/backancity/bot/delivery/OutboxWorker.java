@@ -36,6 +36,7 @@ public final class OutboxWorker implements AutoCloseable {
   private final Clock clock;
   private final TokenBucket bucket;
   private final ChatPacing pacing;
+  private final SendWindow window;
   private final String workerId;
   private final AtomicLong claims = new AtomicLong();
   private final Set<String> gone = ConcurrentHashMap.newKeySet();
@@ -65,6 +66,7 @@ public final class OutboxWorker implements AutoCloseable {
     this.clock = clock;
     this.bucket = new TokenBucket(settings.rate(), System::nanoTime);
     this.pacing = new ChatPacing(settings.perChat(), settings.groupPerMinute(), System::nanoTime);
+    this.window = new SendWindow((int) Math.max(1, Math.floor(settings.rate())), System::nanoTime);
     this.workerId =
         instance + ":" + sender.channel() + "-" + UUID.randomUUID().toString().substring(0, 8);
     this.sends =
@@ -180,6 +182,7 @@ public final class OutboxWorker implements AutoCloseable {
         continue;
       }
       LockSupport.parkNanos(bucket.reserve());
+      int slot = window.acquire();
       if (clock.millis() >= renewAt) {
         outbox.renew(claimId, lease);
         renewAt = clock.millis() + lease / 2;
@@ -188,7 +191,7 @@ public final class OutboxWorker implements AutoCloseable {
       sends.execute(
           () -> {
             try {
-              deliver(m, claimId);
+              deliver(m, claimId, slot);
             } catch (RuntimeException e) {
               // The row stays claimed; when the lease runs out it is sent again.
               log.error("Outbox row {} could not be recorded", m.id(), e);
@@ -215,20 +218,28 @@ public final class OutboxWorker implements AutoCloseable {
   }
 
   /** Sends the row's first unsent part and records how it went. */
-  private void deliver(OutboxMessage m, String claimId) {
+  private void deliver(OutboxMessage m, String claimId, int slot) {
     List<Sender.Part> parts;
     try {
       parts = sender.render(m.chatId(), outbox.message(m));
     } catch (Exception e) {
+      window.answered(slot);
       outbox.failed(m.id(), claimId, m.attempts() + 1, "unreadable payload: " + e.getMessage());
       return;
     }
     int part = m.partsSent();
     if (part >= parts.size()) {
+      window.answered(slot);
       outbox.sent(m.id(), claimId, parts.size());
       return;
     }
-    Delivery result = parts.get(part).send();
+    Delivery result;
+    try {
+      result = parts.get(part).send();
+    } finally {
+      window.answered(slot);
+      pacing.answered(m.chatId(), m.toGroup());
+    }
     switch (result) {
       case Delivery.Sent s -> {
         boolean recorded;

@@ -29,10 +29,10 @@ import vn.backancity.bot.testing.TestApps;
  * The real server and a fake Bot API, both on loopback: fixture updates go in over HTTP, and the
  * assertions are on what the fake Bot API received.
  */
-class TelegramEndToEndTest {
+public class TelegramEndToEndTest {
   static final String TOKEN = "123456:TEST-token_value";
   static final String SECRET = "s3cret-Token_1";
-  static final long LAN = 5113370001L;
+  public static final long LAN = 5113370001L;
 
   @TempDir Path data;
   FakeBotApi api;
@@ -69,8 +69,8 @@ class TelegramEndToEndTest {
   }
 
   /** Posts an update to the server's webhook, with the secret header unless it is null. */
-  static HttpResponse<String> postUpdate(HttpClient http, int port, String body, String secret)
-      throws Exception {
+  public static HttpResponse<String> postUpdate(
+      HttpClient http, int port, String body, String secret) throws Exception {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/telegram/webhook"))
             .header("Content-Type", "application/json")
@@ -85,13 +85,13 @@ class TelegramEndToEndTest {
     return postUpdate(http, service.port(), body, secret);
   }
 
-  static String fixture(String name) throws IOException {
+  public static String fixture(String name) throws IOException {
     try (InputStream in = TelegramEndToEndTest.class.getResourceAsStream("/telegram/" + name)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
 
-  static String withText(String text, int updateId) throws IOException {
+  public static String withText(String text, int updateId) throws IOException {
     return fixture("message-text.json")
         .replace("731200101", String.valueOf(updateId))
         .replace("Thành phố Bắc Kạn có bao nhiêu đơn vị hành chính?", text.replace("\"", "\\\""));
