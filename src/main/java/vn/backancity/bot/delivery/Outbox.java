@@ -162,7 +162,7 @@ public final class Outbox {
       st.setString(6, payload(message));
       st.setLong(7, notBefore);
       st.setLong(8, clock.millis());
-      st.setLong(9, notBefore + pushExpiry.toMillis());
+      st.setLong(9, Math.max(notBefore, clock.millis()) + pushExpiry.toMillis());
       return st.executeUpdate() == 1;
     }
   }
@@ -445,13 +445,21 @@ public final class Outbox {
     }
   }
 
+  /** Replies to citizens per status: how many were given up (failed, expired) shows here. */
+  public Map<String, Integer> replyCounts() {
+    return counts("SELECT status, COUNT(*) FROM outbox WHERE kind = 'reply'", null);
+  }
+
   /** Rows per status for a channel (or all channels when null): for health and tests. */
   public Map<String, Integer> statusCounts(String channel) {
+    return counts(
+        "SELECT status, COUNT(*) FROM outbox" + (channel == null ? "" : " WHERE channel = ?"),
+        channel);
+  }
+
+  private Map<String, Integer> counts(String select, String channel) {
     Map<String, Integer> counts = new LinkedHashMap<>();
-    String sql =
-        "SELECT status, COUNT(*) FROM outbox"
-            + (channel == null ? "" : " WHERE channel = ?")
-            + " GROUP BY status ORDER BY status";
+    String sql = select + " GROUP BY status ORDER BY status";
     try (Connection c = db.getConnection();
         PreparedStatement st = c.prepareStatement(sql)) {
       if (channel != null) {

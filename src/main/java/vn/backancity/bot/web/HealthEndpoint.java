@@ -19,14 +19,21 @@ final class HealthEndpoint {
   private final boolean telegram;
   private final boolean zalo;
   private final Supplier<List<SourceStatus>> feeds;
+  private final Supplier<Map<String, Object>> queues;
 
+  /**
+   * @param queues inbox and outbox counts; counted at most every few seconds, since /health is
+   *     public and counting scans the tables
+   */
   HealthEndpoint(
       ArticleStore store,
       ArticleIndex index,
       AnswerCache cache,
       boolean telegram,
       boolean zalo,
-      Supplier<List<SourceStatus>> feeds) {
+      Supplier<List<SourceStatus>> feeds,
+      Supplier<Map<String, Object>> queues) {
+    this.queues = memoize(queues, java.time.Duration.ofSeconds(5));
     this.store = store;
     this.index = index;
     this.cache = cache;
@@ -50,6 +57,15 @@ final class HealthEndpoint {
     health.put("telegram", telegram ? "on" : "off");
     health.put("zalo", zalo ? "on" : "off");
     health.put("feeds", feeds.get());
+    health.putAll(queues.get());
     ctx.json(health);
+  }
+
+  private static <T> Supplier<T> memoize(Supplier<T> source, java.time.Duration fresh) {
+    com.github.benmanes.caffeine.cache.LoadingCache<Boolean, T> cache =
+        com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+            .expireAfterWrite(fresh)
+            .build(k -> source.get());
+    return () -> cache.get(Boolean.TRUE);
   }
 }

@@ -47,7 +47,12 @@ public final class WebServer implements AutoCloseable {
             app.cache(),
             telegram != null,
             zalo != null,
-            feeds == null ? List::of : feeds::statuses);
+            feeds == null ? List::of : feeds::statuses,
+            () ->
+                Map.of(
+                    "inbox", app.inbox().counts(),
+                    "outbox", app.outbox().statusCounts(null),
+                    "replies", app.outbox().replyCounts()));
     String chatPage = resource("/web/chat.html");
     String adminPage = resource("/web/admin.html");
     NewsPage news = new NewsPage(app.store(), app.topics(), app.links(), app.clock());

@@ -79,6 +79,9 @@ class ReplyDeliveryTest {
     assertThat(refused.chatId()).isEqualTo(CITIZEN);
     assertThat(answer.chatId()).isEqualTo(CITIZEN);
     assertThat(answer.text()).contains("8 <b>đơn vị hành chính</b>");
+    while (api.acceptedAt().isEmpty()) {
+      Thread.sleep(5); // the fake records a call before it answers it
+    }
     long limitedAt = api.rateLimitedAt().get(0);
     long acceptedAt = api.acceptedAt().get(0);
     assertThat(Duration.ofNanos(acceptedAt - limitedAt))
@@ -105,19 +108,20 @@ class ReplyDeliveryTest {
   @Test
   void answerThatCannotBeDeliveredIsGivenUpAfterItsDeadlineAndCounted() throws Exception {
     api = new FakeBotApi().failNext(1_000_000);
-    start(Map.of("delivery.reply-deadline", "2s"));
+    start(Map.of("delivery.reply-deadline", "5s"));
 
     ask("tp bac kan co bao nhieu don vi hanh chinh", 3);
 
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     List<String> statuses = replyStatuses();
-    while (!statuses.equals(List.of("failed")) && System.nanoTime() < deadline) {
+    // Given up by the worker ("failed", when a retry would come after the deadline) or by
+    // housekeeping ("expired", when the deadline passed while it waited for its retry).
+    List<List<String>> givenUp = List.of(List.of("failed"), List.of("expired"));
+    while (!givenUp.contains(statuses) && System.nanoTime() < deadline) {
       Thread.sleep(100);
       statuses = replyStatuses();
     }
-    assertThat(statuses)
-        .as("given up after the deadline, not retried forever")
-        .containsExactly("failed");
+    assertThat(statuses).as("given up after the deadline, not retried forever").isIn(givenUp);
     assertThat(api.serverErrors()).as("retried before giving up").isGreaterThan(1);
     assertThat(api.deliveredTotal()).isZero();
   }

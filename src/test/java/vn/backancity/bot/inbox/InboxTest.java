@@ -1,0 +1,160 @@
+package vn.backancity.bot.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import vn.backancity.bot.storage.Database;
+import vn.backancity.bot.testing.MutableClock;
+import vn.backancity.bot.testing.TestDatabases;
+
+/** The inbox table and its worker, on both databases. */
+class InboxTest {
+  @TempDir Path dir;
+  final MutableClock clock = new MutableClock(Instant.parse("2026-11-30T01:00:00Z"), true);
+
+  Database open(String vendor) throws Exception {
+    String url = vendor.equals("postgresql") ? TestDatabases.newPostgresSchema() : null;
+    return TestDatabases.open(vendor, url, dir.resolve("bot.db"));
+  }
+
+  static InboxWorker.Settings settings(int threads, int attempts) {
+    return new InboxWorker.Settings(
+        threads, Duration.ofSeconds(60), attempts, Duration.ofMillis(100));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgresql"})
+  void aRedeliveryIsRecognizedAndNotStoredAgain(String vendor) throws Exception {
+    try (Database db = open(vendor)) {
+      Inbox inbox = new Inbox(db.dataSource(), db.vendor(), clock);
+
+      assertThat(inbox.accept("telegram", "731200101", "{\"update_id\":731200101}")).isTrue();
+      assertThat(inbox.accept("telegram", "731200101", "{\"update_id\":731200101}")).isFalse();
+      assertThat(inbox.accept("zalo", "731200101", "{}")).as("another channel's key").isTrue();
+      assertThat(inbox.counts()).isEqualTo(Map.of("pending", 2));
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgresql"})
+  void shutdownLeavesUnfinishedUpdatesForTheNextStart(String vendor) throws Exception {
+    try (Database db = open(vendor)) {
+      Inbox inbox = new Inbox(db.dataSource(), db.vendor(), clock);
+      for (int i = 1; i <= 5; i++) {
+        inbox.accept("telegram", String.valueOf(i), "{\"n\":" + i + "}");
+      }
+      CountDownLatch started = new CountDownLatch(1);
+      CountDownLatch release = new CountDownLatch(1);
+      List<String> handled = new CopyOnWriteArrayList<>();
+      InboxWorker first =
+          new InboxWorker(
+                  inbox,
+                  Map.of(
+                      "telegram",
+                      item -> {
+                        started.countDown();
+                        release.await();
+                        handled.add(item.updateKey());
+                      }),
+                  settings(1, 5),
+                  clock,
+                  "inst1")
+              .start();
+      assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+      Thread closing = Thread.ofPlatform().start(first::close);
+      Thread.sleep(200); // the worker has stopped claiming; the one in hand is still running
+      release.countDown();
+      closing.join(20_000);
+
+      assertThat(handled).containsExactly("1");
+      assertThat(inbox.counts()).isEqualTo(Map.of("done", 1, "pending", 4));
+
+      try (InboxWorker second =
+          new InboxWorker(
+                  inbox,
+                  Map.of("telegram", item -> handled.add(item.updateKey())),
+                  settings(1, 5),
+                  clock,
+                  "inst1")
+              .start()) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (handled.size() < 5 && System.nanoTime() < deadline) {
+          Thread.sleep(20);
+        }
+      }
+      assertThat(handled).containsExactly("1", "2", "3", "4", "5");
+      assertThat(inbox.counts()).isEqualTo(Map.of("done", 5));
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgresql"})
+  void aPoisonousUpdateIsGivenUpAfterItsAttemptsAndDoesNotBlockTheRest(String vendor)
+      throws Exception {
+    try (Database db = open(vendor)) {
+      Inbox inbox = new Inbox(db.dataSource(), db.vendor(), clock);
+      inbox.accept("telegram", "bad", "{}");
+      inbox.accept("telegram", "good", "{}");
+      List<String> handled = new CopyOnWriteArrayList<>();
+      try (InboxWorker worker =
+          new InboxWorker(
+                  inbox,
+                  Map.of(
+                      "telegram",
+                      item -> {
+                        if (item.updateKey().equals("bad")) {
+                          throw new IllegalStateException("cannot handle this one");
+                        }
+                        handled.add(item.updateKey());
+                      }),
+                  settings(1, 2),
+                  clock,
+                  "inst1")
+              .start()) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!inbox.counts().equals(Map.of("done", 1, "failed", 1))
+            && System.nanoTime() < deadline) {
+          Thread.sleep(50);
+        }
+      }
+      assertThat(handled).containsExactly("good");
+      assertThat(inbox.counts()).isEqualTo(Map.of("done", 1, "failed", 1));
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgresql"})
+  void handledUpdatesLoseTheirBodyAndArePrunedAfterTheRetention(String vendor) throws Exception {
+    try (Database db = open(vendor)) {
+      Inbox inbox = new Inbox(db.dataSource(), db.vendor(), clock);
+      inbox.accept("telegram", "1", "{\"text\":\"số điện thoại của tôi là 0912345678\"}");
+      inbox.accept("telegram", "2", "{}");
+      List<InboxItem> claimed = inbox.claim("w", 1, 60_000);
+      inbox.done(claimed.get(0).id(), "w");
+      try (var c = db.dataSource().getConnection();
+          var rs =
+              c.createStatement()
+                  .executeQuery("SELECT payload FROM inbox WHERE update_key = '1'")) {
+        rs.next();
+        assertThat(rs.getString(1)).as("a handled citizen's message is not kept").isEmpty();
+      }
+
+      clock.advance(Duration.ofDays(4));
+      assertThat(inbox.prune(clock.millis() - Duration.ofDays(3).toMillis(), 100)).isEqualTo(1);
+      assertThat(inbox.counts()).as("the pending one stays").isEqualTo(Map.of("pending", 1));
+      assertThat(inbox.accept("telegram", "1", "{}"))
+          .as("after the retention a key may come again (platforms stopped redelivering)")
+          .isTrue();
+    }
+  }
+}
