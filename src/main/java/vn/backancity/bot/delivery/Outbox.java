@@ -206,15 +206,14 @@ public final class Outbox {
 
   /**
    * Claims up to {@code limit} due rows of a channel's lane for {@code claimId} until now + lease:
-   * queued rows whose time has come, and rows whose previous claim expired; never a row past its
-   * expiry. Returned in id order.
+   * queued rows whose time has come, and rows whose previous claim expired. Returned in id order;
+   * the claimer gives up those past their expiry ({@link #expired}).
    */
   public List<OutboxMessage> claim(
       String channel, int lane, String claimId, int limit, long leaseMillis) {
     long now = clock.millis();
     String due =
-        "((status = 'queued' AND not_before <= ?) OR (status = 'sending' AND claimed_until < ?))"
-            + " AND (expires_at IS NULL OR expires_at > ?)";
+        "((status = 'queued' AND not_before <= ?) OR (status = 'sending' AND claimed_until < ?))";
     // The CTE is materialized so that LIMIT bounds the rows updated: PostgreSQL may otherwise
     // evaluate "id IN (SELECT ... LIMIT n)" as a join and claim every due row. SKIP LOCKED lets
     // claimers on other instances pass over rows being claimed.
@@ -235,13 +234,11 @@ public final class Outbox {
       st.setInt(2, lane);
       st.setLong(3, now);
       st.setLong(4, now);
-      st.setLong(5, now);
-      st.setInt(6, limit);
-      st.setString(7, claimId);
-      st.setLong(8, now + leaseMillis);
+      st.setInt(5, limit);
+      st.setString(6, claimId);
+      st.setLong(7, now + leaseMillis);
+      st.setLong(8, now);
       st.setLong(9, now);
-      st.setLong(10, now);
-      st.setLong(11, now);
       List<OutboxMessage> out = new ArrayList<>();
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
@@ -300,6 +297,11 @@ public final class Outbox {
             id,
             claimId)
         == 1;
+  }
+
+  /** Gives up on a claimed row that was not sent before its expiry. */
+  public void expired(long id, String claimId) {
+    finish(id, claimId, EXPIRED, null, "not delivered before it expired");
   }
 
   /** Gives up on a row, with the reason. */

@@ -172,6 +172,11 @@ public final class OutboxWorker implements AutoCloseable {
         releaseFrom(batch, i, claimId, clock.millis() + TimeUnit.NANOSECONDS.toMillis(paused));
         return;
       }
+      if (m.expiresAt() > 0 && clock.millis() >= m.expiresAt()) {
+        outbox.expired(m.id(), claimId);
+        log.warn("Outbox {} {} to {} expired unsent", m.kind(), m.id(), m.chatId());
+        continue;
+      }
       if (gone.contains(m.chatId())) {
         outbox.blockChat(m.channel(), m.chatId(), "chat unreachable");
         continue;
