@@ -30,6 +30,9 @@ public final class Inbox {
   private static final String DUE =
       "status = 'pending' AND not_before <= ? AND (claimed_until IS NULL OR claimed_until < ?)";
 
+  /** update_key's width: a longer key (a platform id can be anything) is stored as its hash. */
+  static final int MAX_KEY = 128;
+
   private final DataSource db;
   private final Database.Vendor vendor;
   private final Clock clock;
@@ -52,6 +55,7 @@ public final class Inbox {
    */
   public boolean accept(String channel, String key, String payload) {
     long now = clock.millis();
+    String stored = key.length() <= MAX_KEY ? key : "sha256:" + sha256(key);
     boolean first =
         Jdbc.update(
                 db,
@@ -60,7 +64,7 @@ public final class Inbox {
                     + " received_at) VALUES (?, ?, ?, 'pending', 0, ?, ?)"
                     + " ON CONFLICT (channel, update_key) DO NOTHING",
                 channel,
-                key,
+                stored,
                 payload,
                 now,
                 now)
@@ -180,6 +184,17 @@ public final class Inbox {
       return counts;
     } catch (SQLException e) {
       throw new IllegalStateException("cannot count inbox rows", e);
+    }
+  }
+
+  private static String sha256(String text) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(
+              java.security.MessageDigest.getInstance("SHA-256")
+                  .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 

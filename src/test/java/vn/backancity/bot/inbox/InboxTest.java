@@ -41,7 +41,10 @@ class InboxTest {
       assertThat(inbox.accept("telegram", "731200101", "{\"update_id\":731200101}")).isTrue();
       assertThat(inbox.accept("telegram", "731200101", "{\"update_id\":731200101}")).isFalse();
       assertThat(inbox.accept("zalo", "731200101", "{}")).as("another channel's key").isTrue();
-      assertThat(inbox.counts()).isEqualTo(Map.of("pending", 2));
+      String huge = "msg:" + "9".repeat(5000);
+      assertThat(inbox.accept("zalo", huge, "{}")).as("a key longer than the column").isTrue();
+      assertThat(inbox.accept("zalo", huge, "{}")).isFalse();
+      assertThat(inbox.counts()).isEqualTo(Map.of("pending", 3));
     }
   }
 
