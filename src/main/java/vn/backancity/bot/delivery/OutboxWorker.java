@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.backancity.bot.chat.ChatDirectory;
 import vn.backancity.bot.config.DeliverySettings;
+import vn.backancity.bot.storage.Doorbell;
 
 /**
  * Sends one channel's outbox rows: claims due rows in batches (replies in a lane of their own,
@@ -42,9 +43,8 @@ public final class OutboxWorker implements AutoCloseable {
   private final Set<String> gone = ConcurrentHashMap.newKeySet();
   private final ExecutorService sends;
   private final Semaphore inFlight;
-  private final Object signal = new Object();
+  private final Doorbell doorbell;
   private volatile boolean running;
-  private volatile boolean work;
   private volatile boolean replyWaiting;
   private Thread dispatcher;
 
@@ -63,6 +63,7 @@ public final class OutboxWorker implements AutoCloseable {
     this.sender = sender;
     this.chats = chats;
     this.settings = settings;
+    this.doorbell = new Doorbell(settings.poll());
     this.clock = clock;
     this.bucket = new TokenBucket(settings.rate(), System::nanoTime);
     this.pacing = new ChatPacing(settings.perChat(), settings.groupPerMinute(), System::nanoTime);
@@ -96,10 +97,7 @@ public final class OutboxWorker implements AutoCloseable {
 
   /** Rows were enqueued: look now rather than at the next poll. */
   public void wake() {
-    synchronized (signal) {
-      work = true;
-      signal.notifyAll();
-    }
+    doorbell.ring();
   }
 
   private void run() {
@@ -309,16 +307,8 @@ public final class OutboxWorker implements AutoCloseable {
   }
 
   private void idle() {
-    synchronized (signal) {
-      if (!work && running) {
-        try {
-          signal.wait(settings.poll().toMillis());
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          running = false;
-        }
-      }
-      work = false;
+    if (!doorbell.await()) {
+      running = false;
     }
   }
 

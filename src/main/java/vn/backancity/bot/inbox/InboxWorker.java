@@ -11,6 +11,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.backancity.bot.storage.Doorbell;
 
 /**
  * Processes the inbox: claims pending updates, runs each channel's handler on a small pool, and
@@ -47,9 +48,8 @@ public final class InboxWorker implements AutoCloseable {
   private final String claimId;
   private final ExecutorService pool;
   private final Semaphore free;
-  private final Object signal = new Object();
+  private final Doorbell doorbell;
   private volatile boolean running;
-  private boolean work;
   private Thread dispatcher;
 
   /**
@@ -61,6 +61,7 @@ public final class InboxWorker implements AutoCloseable {
     this.inbox = inbox;
     this.handlers = Map.copyOf(handlers);
     this.settings = settings;
+    this.doorbell = new Doorbell(settings.poll());
     this.clock = clock;
     this.claimId = instance + ":inbox:" + UUID.randomUUID().toString().substring(0, 8);
     this.pool =
@@ -82,10 +83,7 @@ public final class InboxWorker implements AutoCloseable {
 
   /** An update was stored: look now rather than at the next poll. */
   public void wake() {
-    synchronized (signal) {
-      work = true;
-      signal.notifyAll();
-    }
+    doorbell.ring();
   }
 
   private void run() {
@@ -159,16 +157,8 @@ public final class InboxWorker implements AutoCloseable {
   }
 
   private void idle() {
-    synchronized (signal) {
-      if (!work && running) {
-        try {
-          signal.wait(settings.poll().toMillis());
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          running = false;
-        }
-      }
-      work = false;
+    if (!doorbell.await()) {
+      running = false;
     }
   }
 
