@@ -11,6 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.backancity.bot.admin.AdminApi;
 import vn.backancity.bot.chat.ChatBot;
+import vn.backancity.bot.cluster.Leases;
+import vn.backancity.bot.cluster.Role;
 import vn.backancity.bot.config.InboxSettings;
 import vn.backancity.bot.config.TelegramSettings;
 import vn.backancity.bot.delivery.OutboxWorker;
@@ -45,18 +47,21 @@ public final class Service implements AutoCloseable {
   private final FeedScheduler feedScheduler;
   private final List<OutboxWorker> senders;
   private final ScheduledExecutorService timers;
+  private final List<Role> roles;
 
   private Service(
       WebServer web,
       InboxWorker inbox,
       FeedScheduler feedScheduler,
       List<OutboxWorker> senders,
-      ScheduledExecutorService timers) {
+      ScheduledExecutorService timers,
+      List<Role> roles) {
     this.web = web;
     this.inbox = inbox;
     this.feedScheduler = feedScheduler;
     this.senders = senders;
     this.timers = timers;
+    this.roles = roles;
   }
 
   /** Builds and starts the service on the settings' port (0: any free port). */
@@ -70,6 +75,9 @@ public final class Service implements AutoCloseable {
    */
   public static Service start(App app, String host, int inboxThreads) {
     String instance = InstanceId.of(app.settings().dataDir());
+    Leases leases = new Leases(app.database().dataSource(), app.clock());
+    java.time.Duration ttl = app.settings().roleLease();
+    List<Role> roles = new ArrayList<>();
     ChatBot bot =
         new ChatBot(app.answerer(), app.store(), app.links(), app.settings().answersPerPage());
     SubscriptionCommands subscriptions = new SubscriptionCommands(app.subscriptions());
@@ -95,14 +103,18 @@ public final class Service implements AutoCloseable {
       handlers.put(TelegramUpdates.CHANNEL, updates);
       webhook = new TelegramWebhook(telegram.effectiveSecret(), app.json(), app.inbox());
       boolean paid = app.settings().delivery().rate() > 30;
-      senders.add(
+      Role sender = new Role("sender:telegram", instance, ttl, leases, () -> {});
+      OutboxWorker worker =
           new OutboxWorker(
               app.outbox(),
               new TelegramSender(gateway, paid),
               app.chats(),
               app.settings().delivery(),
               app.clock(),
-              instance));
+              instance,
+              sender::held);
+      senders.add(worker);
+      roles.add(sender);
       log.info("Telegram channel on: POST /telegram/webhook, Bot API at {}", telegram.apiUrl());
     } else {
       log.info("Telegram channel off: TELEGRAM_BOT_TOKEN is not set (web chat and CLI work)");
@@ -111,12 +123,17 @@ public final class Service implements AutoCloseable {
     FeedScheduler feedScheduler = null;
     if (!app.settings().feeds().sources().isEmpty()) {
       feeds = app.feedPoller();
-      feedScheduler = new FeedScheduler(feeds, FIRST_POLL);
+      Role poller = new Role("feeds", instance, ttl, leases, () -> {});
+      roles.add(poller);
+      feedScheduler = new FeedScheduler(feeds, FIRST_POLL, poller::held);
       log.info("Polling {} feeds", app.settings().feeds().sources().size());
     }
     ZaloWebhook zalo = null;
     if (app.settings().zalo().enabled()) {
-      ZaloChannel channel = ZaloChannel.build(app, bot, subscriptions, app.inbox(), instance);
+      Role sender = new Role("sender:zalo", instance, ttl, leases, () -> {});
+      roles.add(sender);
+      ZaloChannel channel =
+          ZaloChannel.build(app, bot, subscriptions, app.inbox(), instance, sender::held);
       zalo = channel.webhook();
       handlers.put(ZaloChannel.NAME, channel.events());
       senders.add(channel.worker());
@@ -145,24 +162,27 @@ public final class Service implements AutoCloseable {
                 app.clock(),
                 instance)
             .start();
+    Role scheduler = new Role("scheduler", instance, ttl, leases, () -> {});
+    roles.add(scheduler);
+    roles.forEach(Role::start);
     senders.forEach(OutboxWorker::start);
     WebServer web =
         new WebServer(app, webhook, zalo, admin, feeds).start(host, app.settings().port());
-    ScheduledExecutorService timers = startTimers(app);
+    ScheduledExecutorService timers = startTimers(app, scheduler);
     log.info(
         "Listening on http://{}:{}/ (public URL {}, instance {})",
         host,
         web.port(),
         app.settings().publicUrl(),
         instance);
-    return new Service(web, inbox, feedScheduler, senders, timers);
+    return new Service(web, inbox, feedScheduler, senders, timers, roles);
   }
 
   /**
    * Digests, topic alerts and scheduled announcements, looked at every digest.tick; housekeeping of
    * the inbox and outbox every few minutes.
    */
-  private static ScheduledExecutorService startTimers(App app) {
+  private static ScheduledExecutorService startTimers(App app, Role scheduler) {
     DigestScheduler digests = app.digestScheduler();
     ScheduledExecutorService timers =
         Executors.newScheduledThreadPool(
@@ -171,6 +191,9 @@ public final class Service implements AutoCloseable {
     timers.scheduleWithFixedDelay(
         () -> {
           try {
+            if (!scheduler.held()) {
+              return; // another instance schedules; this one takes over if it dies
+            }
             app.announcements().startDue();
             digests.tick();
           } catch (RuntimeException e) {
@@ -219,5 +242,6 @@ public final class Service implements AutoCloseable {
     }
     inbox.close();
     senders.forEach(OutboxWorker::close);
+    roles.forEach(Role::close);
   }
 }

@@ -59,7 +59,8 @@ public final class BroadcastBenchmark {
               base.delivery().withRate(rate),
               base.digest(),
               base.zalo(),
-              base.inbox());
+              base.inbox(),
+              base.roleLease());
       try (App app = App.open(settings, Clock.systemUTC())) {
         long t = System.nanoTime();
         addSubscribers(app, subscribers);

@@ -38,7 +38,8 @@ public record Settings(
     DeliverySettings delivery,
     DigestSettings digest,
     ZaloSettings zalo,
-    InboxSettings inbox) {
+    InboxSettings inbox,
+    Duration roleLease) {
 
   public static final Path CONFIG_FILE = Path.of("config", "application.conf");
 
@@ -132,7 +133,15 @@ public record Settings(
             c.getInt("inbox.workers"),
             c.getDuration("inbox.lease"),
             c.getInt("inbox.max-attempts"),
-            c.getDuration("inbox.retention")));
+            c.getDuration("inbox.retention")),
+        roleLease(c.getDuration("cluster.role-lease")));
+  }
+
+  private static Duration roleLease(Duration lease) {
+    if (lease.toMillis() < 1000) {
+      throw new IllegalArgumentException("cluster.role-lease must be at least 1s");
+    }
+    return lease;
   }
 
   private static FeedSettings feeds(Config c) {
@@ -186,7 +195,8 @@ public record Settings(
         delivery,
         digest,
         zalo,
-        inbox);
+        inbox,
+        roleLease);
   }
 
   public boolean adminEnabled() {

@@ -13,6 +13,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.backancity.bot.chat.ChatDirectory;
@@ -44,6 +45,7 @@ public final class OutboxWorker implements AutoCloseable {
   private final ExecutorService sends;
   private final Semaphore inFlight;
   private final Doorbell doorbell;
+  private final BooleanSupplier mayAct;
   private volatile boolean running;
   private volatile boolean replyWaiting;
   private Thread dispatcher;
@@ -59,6 +61,22 @@ public final class OutboxWorker implements AutoCloseable {
       DeliverySettings settings,
       Clock clock,
       String instance) {
+    this(outbox, sender, chats, settings, clock, instance, () -> true);
+  }
+
+  /**
+   * @param mayAct true while this instance holds the channel's sender role: the platform's limits
+   *     are per bot, so one instance at a time sends, and a paused one that lost the role stops
+   */
+  public OutboxWorker(
+      Outbox outbox,
+      Sender sender,
+      ChatDirectory chats,
+      DeliverySettings settings,
+      Clock clock,
+      String instance,
+      BooleanSupplier mayAct) {
+    this.mayAct = mayAct;
     this.outbox = outbox;
     this.sender = sender;
     this.chats = chats;
@@ -103,6 +121,10 @@ public final class OutboxWorker implements AutoCloseable {
   private void run() {
     while (running) {
       try {
+        if (!mayAct.getAsBoolean()) {
+          idle();
+          continue;
+        }
         boolean replies = dispatchReplies();
         boolean pushes = dispatchPushes();
         if (!replies && !pushes) {
@@ -166,7 +188,7 @@ public final class OutboxWorker implements AutoCloseable {
       // A long pause (429) could outlast the lease: hand the rest back rather than risk another
       // instance claiming rows this one still means to send.
       long paused = bucket.pausedFor();
-      if (!running || paused > pauseLimit()) {
+      if (!running || paused > pauseLimit() || !mayAct.getAsBoolean()) {
         releaseFrom(batch, i, claimId, clock.millis() + TimeUnit.NANOSECONDS.toMillis(paused));
         return;
       }

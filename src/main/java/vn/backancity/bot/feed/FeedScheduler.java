@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,10 +24,17 @@ public final class FeedScheduler implements AutoCloseable {
             return t;
           });
 
-  public FeedScheduler(FeedPoller poller, Duration firstDelay) {
+  /**
+   * @param mayAct true while this instance holds the feed poller's role: one instance of the
+   *     cluster polls, so a feed is fetched once per interval
+   */
+  public FeedScheduler(FeedPoller poller, Duration firstDelay, BooleanSupplier mayAct) {
     timer.scheduleWithFixedDelay(
         () -> {
           try {
+            if (!mayAct.getAsBoolean()) {
+              return;
+            }
             poller.pollAll(false);
           } catch (RuntimeException e) {
             log.error("Feed polling failed", e);

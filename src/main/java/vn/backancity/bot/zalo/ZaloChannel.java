@@ -17,8 +17,16 @@ import vn.backancity.bot.subscription.SubscriptionCommands;
 public record ZaloChannel(ZaloWebhook webhook, InboxWorker.Handler events, OutboxWorker worker) {
   public static final String NAME = ZaloSender.CHANNEL;
 
+  /**
+   * @param mayAct true while this instance holds Zalo's sender role
+   */
   public static ZaloChannel build(
-      App app, ChatBot bot, SubscriptionCommands subscriptions, Inbox inbox, String instance) {
+      App app,
+      ChatBot bot,
+      SubscriptionCommands subscriptions,
+      Inbox inbox,
+      String instance,
+      java.util.function.BooleanSupplier mayAct) {
     ZaloSettings settings = app.settings().zalo();
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     ZaloTokens tokens =
@@ -49,7 +57,8 @@ public record ZaloChannel(ZaloWebhook webhook, InboxWorker.Handler events, Outbo
             app.chats(),
             app.settings().delivery().withRate(settings.rate()),
             app.clock(),
-            instance);
+            instance,
+            mayAct);
     return new ZaloChannel(webhook, events, worker);
   }
 }

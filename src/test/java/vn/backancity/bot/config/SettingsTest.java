@@ -65,6 +65,7 @@ class SettingsTest {
                         java.time.Duration.ofMinutes(10),
                         false,
                         10),
+                    null,
                     null)
                 .withDataDir(Path.of("x"))
                 .toString())
