@@ -2,6 +2,8 @@ package vn.backancity.bot;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.io.IOException;
 import java.io.InputStream;
@@ -132,9 +134,15 @@ public final class App implements AutoCloseable {
     System.exit(new CommandLine(new Cli()).execute(args));
   }
 
-  /** The JSON mapper for every use: tolerant of unknown fields, as platform payloads grow. */
+  /**
+   * The JSON mapper for every use: tolerant of unknown fields, as platform payloads grow, and
+   * writing java.time values (feed states in /health) as ISO-8601 text rather than failing.
+   */
   public static ObjectMapper jsonMapper() {
-    return new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    return new ObjectMapper()
+        .registerModule(new JavaTimeModule())
+        .configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, false)
+        .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
   }
 
   /** The abbreviations file in force: the configured one, else the bundled copy. */
