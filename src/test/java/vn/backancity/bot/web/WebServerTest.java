@@ -107,7 +107,8 @@ class WebServerTest {
     HttpResponse<String> page = get("/");
 
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body()).contains("<html lang=\"vi\">").contains("/api/ask?q=");
+    assertThat(page.body()).contains("<html lang=\"vi\">").contains("/assets/chat.js");
+    assertThat(get("/assets/chat.js").body()).contains("/api/ask?q=");
   }
 
   @Test
