@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +61,7 @@ public final class App implements AutoCloseable {
   private final Subscriptions subscriptions;
   private final TopicMatcher topics;
   private final Announcements announcements;
+  private final Semaphore webSearches;
 
   private App(Settings settings, Clock clock) {
     this.settings = settings;
@@ -98,6 +100,7 @@ public final class App implements AutoCloseable {
             settings.digest().defaultTime());
     this.topics = new TopicMatcher(abbreviations);
     this.announcements = new Announcements(database.dataSource(), outbox, channels(), clock);
+    this.webSearches = new Semaphore(settings.limits().maxConcurrentSearches());
   }
 
   /** The chat channels that are configured, hence reachable by pushes. */
@@ -272,6 +275,15 @@ public final class App implements AutoCloseable {
 
   public Announcements announcements() {
     return announcements;
+  }
+
+  /**
+   * Permits for uncached searches asked over the web ({@code search.max-concurrent}): the web takes
+   * one without waiting or answers 503, so that a flood of web questions leaves the CPU to the chat
+   * channels, which search without them.
+   */
+  public Semaphore webSearches() {
+    return webSearches;
   }
 
   @Override

@@ -58,7 +58,8 @@ public final class BroadcastBenchmark {
               "",
               base.delivery().withRate(rate),
               base.digest(),
-              base.zalo());
+              base.zalo(),
+              base.limits());
       try (App app = App.open(settings, Clock.systemUTC())) {
         long t = System.nanoTime();
         addSubscribers(app, subscribers);

@@ -37,7 +37,8 @@ public record Settings(
     String databaseUrl,
     DeliverySettings delivery,
     DigestSettings digest,
-    ZaloSettings zalo) {
+    ZaloSettings zalo,
+    LimitSettings limits) {
 
   public static final Path CONFIG_FILE = Path.of("config", "application.conf");
 
@@ -123,7 +124,11 @@ public record Settings(
             c.getString("zalo.oauth-url").replaceAll("/+$", ""),
             c.getDuration("zalo.max-event-age"),
             c.getBoolean("zalo.paid-outside-window"),
-            c.getDouble("zalo.rate")));
+            c.getDouble("zalo.rate")),
+        new LimitSettings(
+            c.getInt("limits.public-per-minute"),
+            LimitSettings.addresses(c.getString("limits.trusted-proxies")),
+            LimitSettings.searches(c.getInt("search.max-concurrent"))));
   }
 
   private static FeedSettings feeds(Config c) {
@@ -176,7 +181,8 @@ public record Settings(
         databaseUrl,
         delivery,
         digest,
-        zalo);
+        zalo,
+        limits);
   }
 
   public boolean adminEnabled() {

@@ -6,12 +6,14 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.backancity.bot.App;
 import vn.backancity.bot.admin.AdminApi;
+import vn.backancity.bot.config.LimitSettings;
 import vn.backancity.bot.feed.FeedPoller;
 import vn.backancity.bot.telegram.TelegramWebhook;
 import vn.backancity.bot.zalo.ZaloWebhook;
@@ -36,7 +38,14 @@ public final class WebServer implements AutoCloseable {
   public WebServer(
       App app, TelegramWebhook telegram, ZaloWebhook zalo, AdminApi admin, FeedPoller feeds) {
     ObjectMapper json = app.json();
-    AskApi ask = new AskApi(app.answerer(), json, app.settings().answersPerPage());
+    AskApi ask =
+        new AskApi(app.answerer(), json, app.settings().answersPerPage(), app.webSearches());
+    LimitSettings limits = app.settings().limits();
+    PublicRateLimit rateLimit =
+        new PublicRateLimit(
+            new TrustedProxies(limits.trustedProxies()),
+            new ClientRateLimiter(
+                limits.publicPerMinute(), PublicRateLimit.MAX_CLIENTS, app.clock()));
     ArticlePage articles = new ArticlePage(app.store());
     HealthEndpoint health =
         new HealthEndpoint(
@@ -58,6 +67,11 @@ public final class WebServer implements AutoCloseable {
               config.http.maxRequestSize = app.settings().maxBodyBytes();
               // Before everything, so that error pages and unknown paths carry them too.
               config.routes.before(SecurityHeaders::apply);
+              // The public routes, each request counted against its client's allowance. Not the
+              // webhooks, /health, the admin API or the pages' static files.
+              for (String path : List.of("/", "/api/ask", "/articles/{id}", "/tin-moi")) {
+                config.routes.before(path, rateLimit::check);
+              }
               config.routes.get("/", ctx -> ctx.html(chatPage));
               config.routes.get("/api/ask", ask::handle);
               config.routes.get("/articles/{id}", articles::handle);
@@ -119,11 +133,14 @@ public final class WebServer implements AutoCloseable {
    */
   private static void httpError(HttpResponseException e, Context ctx) {
     ctx.status(e.getStatus());
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("error", e.getMessage());
     if (e instanceof RetryLaterResponse later) {
       ctx.header("Retry-After", String.valueOf(later.seconds()));
+      body.put("retry_after", later.seconds());
     }
     if (!isPage(ctx.path())) {
-      ctx.json(Map.of("error", e.getMessage()));
+      ctx.json(body);
     } else if (e.getStatus() == 404) {
       ctx.html(
           Pages.layout(
