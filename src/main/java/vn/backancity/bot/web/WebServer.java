@@ -72,6 +72,12 @@ public final class WebServer implements AutoCloseable {
               for (String path : List.of("/", "/api/ask", "/articles/{id}", "/tin-moi")) {
                 config.routes.before(path, rateLimit::check);
               }
+              // A webhook call is read whole before anything answers it (a refusal included):
+              // answering while the sender still writes its body makes the connection close
+              // under it, and the sender sees a reset instead of our 401, 403 or 400.
+              for (String path : List.of("/telegram/webhook", "/zalo/webhook")) {
+                config.routes.before(path, ctx -> ctx.bodyAsBytes());
+              }
               config.routes.get("/", ctx -> ctx.html(chatPage));
               config.routes.get("/api/ask", ask::handle);
               config.routes.get("/articles/{id}", articles::handle);
