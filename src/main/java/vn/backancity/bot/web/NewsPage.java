@@ -26,7 +26,8 @@ import vn.backancity.bot.subscription.TopicMatcher;
  */
 final class NewsPage {
   static final int PAGE_SIZE = 50;
-  static final int SCAN_LIMIT = 500;
+  // Matching topics costs ~0.15 ms an article (read, parse, fold): 200 keep a page near 30 ms.
+  static final int SCAN_LIMIT = 200;
   private static final int CHUNK = 100;
   // createdAt_id: the id's own characters (Article.ID) after the time.
   private static final Pattern POSITION =
