@@ -2,6 +2,8 @@ package vn.backancity.bot;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +63,7 @@ public final class App implements AutoCloseable {
   private final Subscriptions subscriptions;
   private final TopicMatcher topics;
   private final Announcements announcements;
+  private final Semaphore webSearches;
 
   private App(Settings settings, Clock clock) {
     this.settings = settings;
@@ -105,6 +109,7 @@ public final class App implements AutoCloseable {
             settings.digest().defaultTime());
     this.topics = new TopicMatcher(abbreviations);
     this.announcements = new Announcements(database.dataSource(), outbox, channels(), clock);
+    this.webSearches = new Semaphore(settings.limits().maxConcurrentSearches());
   }
 
   /** The chat channels that are configured, hence reachable by pushes. */
@@ -141,9 +146,15 @@ public final class App implements AutoCloseable {
     System.exit(new CommandLine(new Cli()).execute(args));
   }
 
-  /** The JSON mapper for every use: tolerant of unknown fields, as platform payloads grow. */
+  /**
+   * The JSON mapper for every use: tolerant of unknown fields, as platform payloads grow, and
+   * writing java.time values (feed states in /health) as ISO-8601 text rather than failing.
+   */
   public static ObjectMapper jsonMapper() {
-    return new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    return new ObjectMapper()
+        .registerModule(new JavaTimeModule())
+        .configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, false)
+        .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
   }
 
   /** The abbreviations file in force: the configured one, else the bundled copy. */
@@ -277,6 +288,15 @@ public final class App implements AutoCloseable {
 
   public Announcements announcements() {
     return announcements;
+  }
+
+  /**
+   * Permits for uncached searches asked over the web ({@code search.max-concurrent}): the web takes
+   * one without waiting or answers 503, so that a flood of web questions leaves the CPU to the chat
+   * channels, which search without them.
+   */
+  public Semaphore webSearches() {
+    return webSearches;
   }
 
   @Override

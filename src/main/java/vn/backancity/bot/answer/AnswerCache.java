@@ -31,6 +31,11 @@ public final class AnswerCache {
     return cache.get(generation.get() + "|" + key, k -> compute.get());
   }
 
+  /** The cached answer for a key, or null: never computes one. */
+  AnswerList getIfPresent(String key) {
+    return cache.getIfPresent(generation.get() + "|" + key);
+  }
+
   /** Forgets every cached answer; called when the index changes. */
   public void invalidateAll() {
     generation.incrementAndGet();

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.backancity.bot.article.Article;
@@ -111,6 +112,19 @@ public final class Answerer {
       return new AnswerList(question, List.of(), true);
     }
     return cache.get(terms.key(), () -> compute(question, terms));
+  }
+
+  /**
+   * The answers when they cost no search: cached, or a question with no searchable word. Lets a
+   * caller that must not queue (the public web) refuse a search it has no room for, yet still serve
+   * what is already known.
+   */
+  public Optional<AnswerList> cached(String question) {
+    QueryTerms terms = analyzer.analyze(question);
+    if (terms.isEmpty()) {
+      return Optional.of(new AnswerList(question, List.of(), true));
+    }
+    return Optional.ofNullable(cache.getIfPresent(terms.key()));
   }
 
   private AnswerList compute(String question, QueryTerms terms) {

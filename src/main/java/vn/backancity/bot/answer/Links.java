@@ -2,7 +2,11 @@ package vn.backancity.bot.answer;
 
 import vn.backancity.bot.article.Article;
 
-/** Where a reader is sent for an article: its own URL, else our readable page for it. */
+/**
+ * Where a reader is sent for an article: its own http(s) URL, else our readable page for it. Every
+ * channel's links go through here, so a stored URL of another scheme (javascript:, data:) is never
+ * offered, whatever put it in the database.
+ */
 public final class Links {
   private final String publicUrl;
 
@@ -11,7 +15,7 @@ public final class Links {
   }
 
   public String of(Article article) {
-    return article.url() != null ? article.url() : articlePage(article.id());
+    return article.webUrl().orElseGet(() -> articlePage(article.id()));
   }
 
   public String articlePage(String id) {

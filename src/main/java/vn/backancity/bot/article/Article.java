@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -11,7 +12,9 @@ import java.util.regex.Pattern;
  * from the prose, page chrome already gone. Text is NFC.
  *
  * @param id stable identifier: the source's id, or the file name the article came from
- * @param url the article's own page, or null when it has none (we then serve one)
+ * @param url the article's own page, or null when it has none (we then serve one). Readers accept
+ *     only http(s) addresses, but rows saved before they checked may hold anything: show it through
+ *     {@link #webUrl()}, never as it is
  * @param publishedAt when it was published, or null when unknown
  * @param lead the summary paragraph, or "" when none
  */
@@ -27,6 +30,16 @@ public record Article(
     List<String> tags) {
 
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._~-]{0,199}");
+  // An absolute http(s) address with a host, and nothing a browser would strip or reinterpret
+  // (spaces, control characters). The scheme is what matters: javascript:, data: and vbscript:
+  // links run script on our origin; relative ones point into it.
+  private static final Pattern WEB_ADDRESS =
+      Pattern.compile("(?i)https?://[^\\s/?#\\\\\\p{Cntrl}]+(?:[/?#][^\\s\\p{Cntrl}]*)?");
+
+  /** Whether {@code url} is an absolute http(s) address with a host: the only links we show. */
+  public static boolean isWebAddress(String url) {
+    return url != null && WEB_ADDRESS.matcher(url).matches();
+  }
 
   public Article {
     Objects.requireNonNull(id, "id");
@@ -49,6 +62,13 @@ public record Article(
   /** The same article at a source address, published then (null when unknown). */
   public Article at(String url, Instant publishedAt) {
     return new Article(id, title, url, publishedAt, lead, paragraphs, captions, author, tags);
+  }
+
+  /**
+   * The article's own page when it is an http(s) address; empty when it has none (or a bad one).
+   */
+  public Optional<String> webUrl() {
+    return isWebAddress(url) ? Optional.of(url) : Optional.empty();
   }
 
   /** Lead first, then the body paragraphs: the prose a reader sees. */

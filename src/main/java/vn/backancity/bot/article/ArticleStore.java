@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
@@ -158,7 +159,55 @@ public final class ArticleStore {
   }
 
   /** An article with the time it was first imported (epoch ms). */
-  public record Added(Article article, long createdAt) {}
+  public record Added(Article article, long createdAt) {
+    /** Where a page that ends with this article stopped. */
+    public Position position() {
+      return new Position(createdAt, article.id());
+    }
+  }
+
+  /** A place in the order of {@link #addedPage}: newest import first, then id descending. */
+  public record Position(long createdAt, String id) {
+    public Position {
+      Objects.requireNonNull(id, "id");
+    }
+  }
+
+  /**
+   * Up to {@code limit} articles first imported in (after, upTo], newest import first (ties by id,
+   * descending), starting just after {@code from} (null: from the newest). A keyset page over the
+   * created_at index: a page costs the same however deep it is and however many rows the range
+   * holds, unlike {@link #added}, which reads the whole range.
+   */
+  public List<Added> addedPage(long after, long upTo, Position from, int limit) {
+    String sql =
+        "SELECT "
+            + COLUMNS
+            + ", created_at FROM articles WHERE created_at > ? AND created_at <= ?"
+            + (from == null ? "" : " AND (created_at < ? OR id < ?)")
+            + " ORDER BY created_at DESC, id DESC LIMIT ?";
+    try (Connection c = db.getConnection();
+        PreparedStatement st = c.prepareStatement(sql)) {
+      int i = 1;
+      st.setLong(i++, after);
+      // From a position, the index range starts at its time: rows before it are never read.
+      st.setLong(i++, from == null ? upTo : Math.min(upTo, from.createdAt()));
+      if (from != null) {
+        st.setLong(i++, from.createdAt());
+        st.setString(i++, from.id());
+      }
+      st.setInt(i, limit);
+      try (ResultSet rs = st.executeQuery()) {
+        List<Added> out = new ArrayList<>();
+        while (rs.next()) {
+          out.add(new Added(read(rs), rs.getLong("created_at")));
+        }
+        return out;
+      }
+    } catch (SQLException e) {
+      throw new StoreException("could not read a page of new articles", e);
+    }
+  }
 
   public int count() {
     try (Connection c = db.getConnection();

@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * Reads one article from a JSON object with fields {@code id, title, url, published_at, lead, body,
  * author, tags, captions}; all but {@code body} (or {@code lead}) are optional. The body may hold
- * one paragraph or sentence per line.
+ * one paragraph or sentence per line. A {@code url} must be an absolute http(s) address.
  */
 public final class JsonArticleReader {
   private final ObjectMapper json;
@@ -51,11 +51,19 @@ public final class JsonArticleReader {
     if (title.isEmpty()) {
       title = ArticleText.deriveTitle(lead.isEmpty() ? body.get(0) : lead);
     }
+    String url = blankToNull(text(node, "url"));
+    if (url != null) {
+      url = url.strip();
+      if (!Article.isWebAddress(url)) {
+        // Shown as a link on our own origin: anything but http(s) could run script there.
+        throw new IllegalArgumentException("field 'url' must be an http(s) address");
+      }
+    }
     String published = text(node, "published_at");
     return new Article(
         id,
         title,
-        blankToNull(text(node, "url")),
+        url,
         published == null ? null : PublishedDates.parse(published),
         lead,
         body,

@@ -60,7 +60,8 @@ public final class BroadcastBenchmark {
               base.digest(),
               base.zalo(),
               base.inbox(),
-              base.roleLease());
+              base.roleLease(),
+              base.limits());
       try (App app = App.open(settings, Clock.systemUTC())) {
         long t = System.nanoTime();
         addSubscribers(app, subscribers);

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       EvalCommand.class,
       BroadcastBenchCommand.class,
       BenchCommand.class,
+      PublicBenchCommand.class,
       CrawlCommand.class,
       TelegramCommand.class
     })

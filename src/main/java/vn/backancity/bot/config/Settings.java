@@ -39,7 +39,8 @@ public record Settings(
     DigestSettings digest,
     ZaloSettings zalo,
     InboxSettings inbox,
-    Duration roleLease) {
+    Duration roleLease,
+    LimitSettings limits) {
 
   public static final Path CONFIG_FILE = Path.of("config", "application.conf");
 
@@ -134,7 +135,11 @@ public record Settings(
             c.getDuration("inbox.lease"),
             c.getInt("inbox.max-attempts"),
             c.getDuration("inbox.retention")),
-        roleLease(c.getDuration("cluster.role-lease")));
+        roleLease(c.getDuration("cluster.role-lease")),
+        new LimitSettings(
+            c.getInt("limits.public-per-minute"),
+            LimitSettings.addresses(c.getString("limits.trusted-proxies")),
+            LimitSettings.searches(c.getInt("search.max-concurrent"))));
   }
 
   private static Duration roleLease(Duration lease) {
@@ -196,7 +201,8 @@ public record Settings(
         digest,
         zalo,
         inbox,
-        roleLease);
+        roleLease,
+        limits);
   }
 
   public boolean adminEnabled() {

@@ -16,8 +16,10 @@ import vn.backancity.bot.delivery.Recipient;
  * its actions ("/caidat"). Replies confirm what changed.
  */
 public final class SubscriptionCommands {
-  static final int MAX_TOPICS = 10;
-  static final int MAX_TOPIC_CHARS = 100;
+  /** Topics one chat may follow; a digest's "more" page takes as many. */
+  public static final int MAX_TOPICS = 10;
+
+  public static final int MAX_TOPIC_CHARS = 100;
   private static final Pattern TIME = Pattern.compile("(\\d{1,2})(?:\\s*[:hH.g]\\s*(\\d{2})?)?");
   private static final List<String> TIME_CHOICES = List.of("06:00", "07:00", "12:00", "18:30");
 

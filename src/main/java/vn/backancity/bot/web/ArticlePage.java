@@ -47,9 +47,12 @@ final class ArticlePage {
     if (a.author() != null) {
       body.append("<p class=\"author\">").append(Html.escape(a.author())).append("</p>");
     }
-    if (a.url() != null) {
-      body.append("<p><a href=\"").append(Html.escape(a.url())).append("\">Xem bài gốc</a></p>");
-    }
+    a.webUrl()
+        .ifPresent(
+            url ->
+                body.append("<p><a href=\"")
+                    .append(Html.escape(url))
+                    .append("\" rel=\"noopener\">Xem bài gốc</a></p>"));
     body.append("</article><p><a href=\"/\">← Hỏi đáp tin tức</a></p>");
     ctx.html(Pages.layout(a.title(), body.toString()));
   }

@@ -1,13 +1,10 @@
 package vn.backancity.bot.web;
 
-/** The shared frame of the server's HTML pages: Vietnamese, readable on a phone. */
+/**
+ * The shared frame of the server's HTML pages: Vietnamese, readable on a phone. Its style is a file
+ * ({@code /assets/page.css}): the pages' Content-Security-Policy allows no inline style.
+ */
 final class Pages {
-  private static final String STYLE =
-      "body{font:17px/1.6 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;max-width:44rem;"
-          + "margin:0 auto;padding:1rem;color:#1b1b1b;background:#fafafa}"
-          + "h1{font-size:1.5rem;line-height:1.3}.meta,.author{color:#666}.lead{font-weight:600}"
-          + ".caption{font-style:italic;color:#555}a{color:#0b5cad}";
-
   private Pages() {}
 
   static String layout(String title, String body) {
@@ -15,9 +12,7 @@ final class Pages {
         + "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
         + "<title>"
         + Html.escape(title)
-        + "</title><style>"
-        + STYLE
-        + "</style></head><body>"
+        + "</title><link rel=\"stylesheet\" href=\"/assets/page.css\"></head><body>"
         + body
         + "</body></html>";
   }

@@ -2,18 +2,18 @@ package vn.backancity.bot.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.backancity.bot.App;
 import vn.backancity.bot.admin.AdminApi;
+import vn.backancity.bot.config.LimitSettings;
 import vn.backancity.bot.feed.FeedPoller;
 import vn.backancity.bot.telegram.TelegramWebhook;
 import vn.backancity.bot.zalo.ZaloWebhook;
@@ -38,7 +38,14 @@ public final class WebServer implements AutoCloseable {
   public WebServer(
       App app, TelegramWebhook telegram, ZaloWebhook zalo, AdminApi admin, FeedPoller feeds) {
     ObjectMapper json = app.json();
-    AskApi ask = new AskApi(app.answerer(), json, app.settings().answersPerPage());
+    AskApi ask =
+        new AskApi(app.answerer(), json, app.settings().answersPerPage(), app.webSearches());
+    LimitSettings limits = app.settings().limits();
+    PublicRateLimit rateLimit =
+        new PublicRateLimit(
+            new TrustedProxies(limits.trustedProxies()),
+            new ClientRateLimiter(
+                limits.publicPerMinute(), PublicRateLimit.MAX_CLIENTS, app.clock()));
     ArticlePage articles = new ArticlePage(app.store());
     HealthEndpoint health =
         new HealthEndpoint(
@@ -53,8 +60,9 @@ public final class WebServer implements AutoCloseable {
                     "inbox", app.inbox().counts(),
                     "outbox", app.outbox().statusCounts(null),
                     "replies", app.outbox().replyCounts()));
-    String chatPage = resource("/web/chat.html");
-    String adminPage = resource("/web/admin.html");
+    String chatPage = new String(Assets.resource("/web/chat.html"), StandardCharsets.UTF_8);
+    String adminPage = new String(Assets.resource("/web/admin.html"), StandardCharsets.UTF_8);
+    Assets assets = new Assets(List.of("chat.js", "chat.css", "admin.js", "admin.css", "page.css"));
     NewsPage news = new NewsPage(app.store(), app.topics(), app.links(), app.clock());
     this.javalin =
         Javalin.create(
@@ -62,6 +70,19 @@ public final class WebServer implements AutoCloseable {
               config.startup.showJavalinBanner = false;
               config.jsonMapper(new JavalinJackson(json, false));
               config.http.maxRequestSize = app.settings().maxBodyBytes();
+              // Before everything, so that error pages and unknown paths carry them too.
+              config.routes.before(SecurityHeaders::apply);
+              // The public routes, each request counted against its client's allowance. Not the
+              // webhooks, /health, the admin API or the pages' static files.
+              for (String path : List.of("/", "/api/ask", "/articles/{id}", "/tin-moi")) {
+                config.routes.before(path, rateLimit::check);
+              }
+              // A webhook call is read whole before anything answers it (a refusal included):
+              // answering while the sender still writes its body makes the connection close
+              // under it, and the sender sees a reset instead of our 401, 403 or 400.
+              for (String path : List.of("/telegram/webhook", "/zalo/webhook")) {
+                config.routes.before(path, ctx -> ctx.bodyAsBytes());
+              }
               config.routes.get("/", ctx -> ctx.html(chatPage));
               config.routes.get("/api/ask", ask::handle);
               config.routes.get("/articles/{id}", articles::handle);
@@ -69,6 +90,7 @@ public final class WebServer implements AutoCloseable {
               config.routes.get("/tin-moi", news::handle);
               // The page holds no data: it asks for the admin token and calls the API with it.
               config.routes.get("/admin", ctx -> ctx.html(adminPage));
+              config.routes.get("/assets/{file}", assets::handle);
               if (telegram != null) {
                 config.routes.post("/telegram/webhook", telegram::handle);
               } else {
@@ -106,9 +128,7 @@ public final class WebServer implements AutoCloseable {
                       ctx.skipRemainingHandlers();
                     });
               }
-              config.routes.exception(
-                  HttpResponseException.class,
-                  (e, ctx) -> ctx.status(e.getStatus()).json(Map.of("error", e.getMessage())));
+              config.routes.exception(HttpResponseException.class, WebServer::httpError);
               config.routes.exception(
                   Exception.class,
                   (e, ctx) -> {
@@ -118,15 +138,42 @@ public final class WebServer implements AutoCloseable {
             });
   }
 
-  private static String resource(String path) {
-    try (InputStream in = WebServer.class.getResourceAsStream(path)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource " + path);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  /**
+   * Every refusal (400, 404, 429, 503, ...) in one shape: JSON {"error"} for the API, the webhooks
+   * and /health, a short Vietnamese page for everything a browser opens.
+   */
+  private static void httpError(HttpResponseException e, Context ctx) {
+    ctx.status(e.getStatus());
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("error", e.getMessage());
+    if (e instanceof RetryLaterResponse later) {
+      ctx.header("Retry-After", String.valueOf(later.seconds()));
+      body.put("retry_after", later.seconds());
     }
+    if (!isPage(ctx.path())) {
+      ctx.json(body);
+    } else if (e.getStatus() == 404) {
+      ctx.html(
+          Pages.layout(
+              "Không tìm thấy trang",
+              "<h1>Không tìm thấy trang</h1><p>Trang này không tồn tại."
+                  + " <a href=\"/\">Về trang hỏi đáp</a></p>"));
+    } else {
+      ctx.html(
+          Pages.layout(
+              "Chưa xem được trang",
+              "<h1>Chưa xem được trang</h1><p>"
+                  + Html.escape(e.getMessage())
+                  + "</p><p><a href=\"/\">Về trang hỏi đáp</a></p>"));
+    }
+  }
+
+  /** Whether a path is one a browser opens as a page, rather than a JSON endpoint. */
+  static boolean isPage(String path) {
+    return !(path.startsWith("/api/")
+        || path.equals("/health")
+        || path.startsWith("/telegram/")
+        || path.startsWith("/zalo/"));
   }
 
   /** Starts listening; port 0 picks a free one. */

@@ -7,6 +7,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,6 +92,45 @@ class AdminApiTest {
     assertThat(app.store().find("a3")).isEmpty();
     assertThat(noId.statusCode()).isEqualTo(400);
     assertThat(noId.body()).contains("'id'");
+  }
+
+  /** Regression: a javascript: URL was stored and rendered as the article page's href. */
+  @Test
+  void articleUrlThatIsNotAnHttpAddressIsRefusedNamingTheField() throws Exception {
+    int before = app.store().count();
+    for (String url :
+        List.of(
+            "javascript:alert(document.cookie)",
+            "JavaScript:alert(1)",
+            "data:text/html,<script>alert(1)</script>",
+            "vbscript:msgbox(1)",
+            "/articles/relative",
+            "tin-moi.html",
+            "//evil.example/x",
+            "http:///no-host",
+            "ftp://files.example/a")) {
+      String body =
+          app.json()
+              .writeValueAsString(
+                  Map.of("id", "bad-url", "title", "Tin", "body", "Nội dung.", "url", url));
+      HttpResponse<String> r = send("POST", "/api/admin/articles", body, TOKEN);
+
+      assertThat(r.statusCode()).as(url).isEqualTo(400);
+      assertThat(app.json().readTree(r.body()).path("error").asText())
+          .as(url)
+          .isEqualTo("line 1: field 'url' must be an http(s) address");
+    }
+    HttpResponse<String> secondLine =
+        send(
+            "POST",
+            "/api/admin/articles",
+            "{\"id\":\"u1\",\"title\":\"T\",\"body\":\"x.\",\"url\":\"https://a.vn/1\"}\n"
+                + "{\"id\":\"u2\",\"title\":\"T\",\"body\":\"x.\",\"url\":\"javascript:x\"}",
+            TOKEN);
+
+    assertThat(secondLine.statusCode()).isEqualTo(400);
+    assertThat(secondLine.body()).contains("line 2: field 'url' must be an http(s) address");
+    assertThat(app.store().count()).isEqualTo(before);
   }
 
   @Test

@@ -157,7 +157,9 @@ class AnnouncementApiTest {
     AdminClient anonymous = new AdminClient(service.port(), null);
     HttpResponse<String> page = anonymous.send("GET", "/admin", null);
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body()).contains("ADMIN_TOKEN").contains("/api/admin/overview");
+    assertThat(page.body()).contains("ADMIN_TOKEN").contains("/assets/admin.js");
+    assertThat(anonymous.send("GET", "/assets/admin.js", null).body())
+        .contains("/api/admin/overview");
     assertThat(anonymous.send("GET", "/api/admin/overview", null).statusCode()).isEqualTo(401);
     JsonNode overview = admin.json(admin.send("GET", "/api/admin/overview", null));
     assertThat(overview.path("subscribers").asInt()).isEqualTo(2);

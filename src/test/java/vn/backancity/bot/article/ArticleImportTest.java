@@ -83,6 +83,31 @@ class ArticleImportTest {
   }
 
   @Test
+  void articleWhoseUrlIsNotAnHttpAddressIsSkippedWithTheReason() throws Exception {
+    Files.writeString(
+        inputs.resolve("links.jsonl"),
+        "{\"id\":\"web\",\"title\":\"Tin\",\"body\":\"Một.\",\"url\":\"https://backancity.gov.vn/a\"}\n"
+            + "{\"id\":\"js\",\"title\":\"Tin\",\"body\":\"Hai.\",\"url\":\"javascript:alert(1)\"}\n"
+            + "{\"id\":\"data\",\"title\":\"Tin\",\"body\":\"Ba.\",\"url\":\"data:text/html,x\"}\n"
+            + "{\"id\":\"rel\",\"title\":\"Tin\",\"body\":\"Bốn.\",\"url\":\"/tin/4\"}\n");
+    try (App app = TestApps.empty(data)) {
+      ImportReport report = app.importPaths(List.of(inputs), line -> {});
+
+      assertThat(report.articles()).isEqualTo(1);
+      assertThat(report.skipped()).isEqualTo(3);
+      assertThat(report.problems())
+          .containsExactly(
+              inputs.resolve("links.jsonl") + ":2: skipped, field 'url' must be an http(s) address",
+              inputs.resolve("links.jsonl") + ":3: skipped, field 'url' must be an http(s) address",
+              inputs.resolve("links.jsonl")
+                  + ":4: skipped, field 'url' must be an http(s) address");
+      assertThat(app.store().find("web").orElseThrow().url())
+          .isEqualTo("https://backancity.gov.vn/a");
+      assertThat(app.store().find("js")).isEmpty();
+    }
+  }
+
+  @Test
   void gzippedJsonLinesWithoutIdsGetFileAndLineIdsAndProgressIsReported() throws Exception {
     Path gz = inputs.resolve("feed.jsonl.gz");
     try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {

@@ -66,6 +66,7 @@ class SettingsTest {
                         false,
                         10),
                     null,
+                    null,
                     null)
                 .withDataDir(Path.of("x"))
                 .toString())
@@ -93,6 +94,33 @@ class SettingsTest {
     assertThatThrownBy(() -> TelegramSettings.parseIds("111,abc"))
         .hasMessageContaining("ADMIN_TELEGRAM_IDS")
         .hasMessageContaining("abc");
+  }
+
+  @Test
+  void publicLimitsHaveDefaultsAndOverrides() {
+    LimitSettings defaults = Settings.load(Map.of()).limits();
+    LimitSettings set =
+        Settings.load(
+                Map.of(
+                    "limits.public-per-minute",
+                    30,
+                    "limits.trusted-proxies",
+                    " 10.0.0.1, ::1 ,",
+                    "search.max-concurrent",
+                    3))
+            .limits();
+
+    assertThat(defaults.publicPerMinute()).isEqualTo(120);
+    assertThat(defaults.trustedProxies()).isEmpty();
+    assertThat(defaults.maxConcurrentSearches())
+        .isEqualTo(2 * Runtime.getRuntime().availableProcessors());
+    assertThat(set.publicPerMinute()).isEqualTo(30);
+    assertThat(set.trustedProxies()).containsExactly("10.0.0.1", "::1");
+    assertThat(set.maxConcurrentSearches()).isEqualTo(3);
+    assertThatThrownBy(() -> Settings.load(Map.of("limits.public-per-minute", 0)))
+        .hasMessageContaining("limits.public-per-minute");
+    assertThatThrownBy(() -> Settings.load(Map.of("search.max-concurrent", -1)))
+        .hasMessageContaining("search.max-concurrent");
   }
 
   @Test

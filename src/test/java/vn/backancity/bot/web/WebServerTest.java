@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -106,7 +107,8 @@ class WebServerTest {
     HttpResponse<String> page = get("/");
 
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body()).contains("<html lang=\"vi\">").contains("/api/ask?q=");
+    assertThat(page.body()).contains("<html lang=\"vi\">").contains("/assets/chat.js");
+    assertThat(get("/assets/chat.js").body()).contains("/api/ask?q=");
   }
 
   @Test
@@ -123,6 +125,26 @@ class WebServerTest {
     assertThat(health.path("cache").has("hit_rate")).isTrue();
     assertThat(health.path("telegram").asText()).isEqualTo("off");
     assertThat(health.path("feeds").isArray()).isTrue();
+  }
+
+  /** Regression: Jackson could not write the feeds' Instants, so /health was a 500 with feeds. */
+  @Test
+  void healthAnswersWhenAFeedIsConfigured(@TempDir Path other) throws Exception {
+    // Nothing listens on the feed's port: the first poll is seconds away and would only fail.
+    try (App withFeed =
+            TestApps.withSeeds(other, Map.of("feeds.extra-urls", "http://127.0.0.1:9/rss.xml"));
+        Service running = Service.start(withFeed, "127.0.0.1")) {
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + running.port() + "/health"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+
+      assertThat(response.statusCode()).isEqualTo(200);
+      JsonNode feed = withFeed.json().readTree(response.body()).path("feeds").get(0);
+      assertThat(feed.path("url").asText()).isEqualTo("http://127.0.0.1:9/rss.xml");
+      assertThat(feed.path("nextAttempt").asText()).isEqualTo("1970-01-01T00:00:00Z");
+    }
   }
 
   @Test
