@@ -110,21 +110,6 @@ public final class ArticleStore {
     }
   }
 
-  /** The id of another article with exactly this content, if one exists (a republished copy). */
-  public Optional<String> sameContentAs(Article article) {
-    try (Connection c = db.getConnection();
-        PreparedStatement st =
-            c.prepareStatement("SELECT id FROM articles WHERE content_hash = ? AND id <> ?")) {
-      st.setString(1, contentHash(article));
-      st.setString(2, article.id());
-      try (ResultSet rs = st.executeQuery()) {
-        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-      }
-    } catch (SQLException e) {
-      throw new StoreException("could not look up article content", e);
-    }
-  }
-
   /**
    * Gives the rows saved before text hashes existed (migration V6) theirs, so that {@link
    * #sameTextAs} sees them. Touches neither {@code content_hash} nor {@code updated_at}: the index
