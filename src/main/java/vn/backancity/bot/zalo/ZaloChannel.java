@@ -1,8 +1,8 @@
 package vn.backancity.bot.zalo;
 
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.concurrent.Executor;
+import okhttp3.OkHttpClient;
 import vn.backancity.bot.App;
 import vn.backancity.bot.chat.ChatBot;
 import vn.backancity.bot.chat.SeenUpdates;
@@ -17,10 +17,15 @@ public record ZaloChannel(ZaloWebhook webhook, OutboxWorker worker) {
   public static ZaloChannel build(
       App app, ChatBot bot, SubscriptionCommands subscriptions, Executor workers) {
     ZaloSettings settings = app.settings().zalo();
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    Duration deadline = ZaloGateway.deadlineFor(app.settings().delivery().lease());
+    OkHttpClient http =
+        new OkHttpClient.Builder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .callTimeout(deadline) // each call also gets what is left of its message's deadline
+            .build();
     ZaloTokens tokens =
         new ZaloTokens(app.database().dataSource(), settings, http, app.json(), app.clock());
-    ZaloGateway gateway = new ZaloGateway(settings.apiUrl(), tokens, http, app.json());
+    ZaloGateway gateway = new ZaloGateway(settings.apiUrl(), tokens, http, app.json(), deadline);
     ReplyWindows windows = new ReplyWindows(app.database().dataSource(), app.clock());
     ZaloEvents events =
         new ZaloEvents(bot, app.chats(), subscriptions, app.outbox(), windows, gateway);
