@@ -73,6 +73,10 @@ public final class App implements AutoCloseable {
     this.store = new ArticleStore(database.dataSource(), json, clock);
     ArticleIndex opened;
     try {
+      int filled = store.fillTextHashes();
+      if (filled > 0) {
+        log.info("Computed the text hash of {} older articles (duplicate check)", filled);
+      }
       opened = ArticleIndex.open(settings.indexDir(), settings.tuning().homePlaces());
     } catch (RuntimeException e) {
       database.close();

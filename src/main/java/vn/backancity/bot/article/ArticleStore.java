@@ -24,6 +24,7 @@ import javax.sql.DataSource;
 /** Articles in the relational database, the source of truth the search index is built from. */
 public final class ArticleStore {
   private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+  private static final int FILL_PAGE = 500;
   private static final String COLUMNS =
       "id, title, url, published_at, lead, paragraphs, captions, author, tags";
 
@@ -47,12 +48,14 @@ public final class ArticleStore {
     String sql =
         "INSERT INTO articles ("
             + COLUMNS
-            + ", content_hash, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) "
+            + ", content_hash, text_hash, created_at, updated_at)"
+            + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) "
             + "ON CONFLICT (id) DO UPDATE SET title = excluded.title, url = excluded.url, "
             + "published_at = excluded.published_at, lead = excluded.lead, "
             + "paragraphs = excluded.paragraphs, captions = excluded.captions, "
             + "author = excluded.author, tags = excluded.tags, "
-            + "content_hash = excluded.content_hash, updated_at = excluded.updated_at "
+            + "content_hash = excluded.content_hash, text_hash = excluded.text_hash, "
+            + "updated_at = excluded.updated_at "
             + "WHERE articles.content_hash <> excluded.content_hash";
     long now = clock.millis();
     try (Connection c = db.getConnection()) {
@@ -74,8 +77,9 @@ public final class ArticleStore {
           st.setString(8, a.author());
           st.setString(9, toJson(a.tags()));
           st.setString(10, contentHash(a));
-          st.setLong(11, now);
+          st.setString(11, textHash(a));
           st.setLong(12, now);
+          st.setLong(13, now);
           changed += st.executeUpdate();
         }
         c.commit();
@@ -89,18 +93,61 @@ public final class ArticleStore {
     }
   }
 
-  /** The id of another article with exactly this content, if one exists (a republished copy). */
-  public Optional<String> sameContentAs(Article article) {
+  /**
+   * The id of another article with the same text (title and prose, see {@link #textHash}) under
+   * whatever address and date, if one exists: a republished copy.
+   */
+  public Optional<String> sameTextAs(Article article) {
     try (Connection c = db.getConnection();
         PreparedStatement st =
-            c.prepareStatement("SELECT id FROM articles WHERE content_hash = ? AND id <> ?")) {
-      st.setString(1, contentHash(article));
+            c.prepareStatement("SELECT id FROM articles WHERE text_hash = ? AND id <> ? LIMIT 1")) {
+      st.setString(1, textHash(article));
       st.setString(2, article.id());
       try (ResultSet rs = st.executeQuery()) {
         return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
       }
     } catch (SQLException e) {
       throw new StoreException("could not look up article content", e);
+    }
+  }
+
+  /**
+   * Gives the rows saved before text hashes existed (migration V6) theirs, so that {@link
+   * #sameTextAs} sees them. Touches neither {@code content_hash} nor {@code updated_at}: the index
+   * stays current.
+   *
+   * @return how many rows were filled
+   */
+  public int fillTextHashes() {
+    int filled = 0;
+    while (true) { // in pages: a large legacy table never sits in memory whole
+      List<Article> missing =
+          query(
+              "SELECT " + COLUMNS + " FROM articles WHERE text_hash IS NULL ORDER BY id LIMIT ?",
+              FILL_PAGE);
+      if (missing.isEmpty()) {
+        return filled;
+      }
+      try (Connection c = db.getConnection()) {
+        c.setAutoCommit(false);
+        try (PreparedStatement st =
+            c.prepareStatement(
+                "UPDATE articles SET text_hash = ? WHERE id = ? AND text_hash IS NULL")) {
+          for (Article a : missing) {
+            st.setString(1, textHash(a));
+            st.setString(2, a.id());
+            st.addBatch();
+          }
+          st.executeBatch();
+          c.commit();
+        } catch (SQLException | RuntimeException e) {
+          c.rollback();
+          throw e;
+        }
+      } catch (SQLException e) {
+        throw new StoreException("could not fill text hashes", e);
+      }
+      filled += missing.size();
     }
   }
 
@@ -298,6 +345,26 @@ public final class ArticleStore {
     }
   }
 
+  /**
+   * What tells one text from another, whatever its address: the title and the prose (lead and
+   * paragraphs). Captions, author, tags, URL and date are left out; two pages that say the same are
+   * one article.
+   */
+  public static String textHash(Article a) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(a.title().getBytes(StandardCharsets.UTF_8));
+      for (String part : a.prose()) {
+        sha.update((byte) 0);
+        sha.update(part.getBytes(StandardCharsets.UTF_8));
+      }
+      return HexFormat.of().formatHex(sha.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Everything saved: a re-import with the same hash changes nothing. */
   private String contentHash(Article a) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");

@@ -37,6 +37,7 @@ final class CrawlCommand implements Callable<Integer> {
           System.out.printf(
               "%s: %d items, %d new or changed, %d unchanged, %d skipped%n",
               r.source(), r.items(), r.added(), r.unchanged(), r.skipped());
+          r.skips().forEach(skip -> System.out.printf("  skipped %s%n", skip));
         }
       }
       System.out.printf("%d articles in total%n", app.store().count());

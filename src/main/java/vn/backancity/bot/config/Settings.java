@@ -156,7 +156,8 @@ public record Settings(
           new FeedSettings.Source(
               source.getString("name"),
               feedUrl(source.getString("url")),
-              source.hasPath("selector") ? source.getString("selector") : null));
+              source.hasPath("selector") ? source.getString("selector") : null,
+              source.hasPath("hosts") ? source.getStringList("hosts") : List.of()));
     }
     for (String url : c.getString("feeds.extra-urls").split(",")) {
       if (!url.isBlank()) {

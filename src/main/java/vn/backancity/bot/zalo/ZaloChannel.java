@@ -1,7 +1,7 @@
 package vn.backancity.bot.zalo;
 
-import java.net.http.HttpClient;
 import java.time.Duration;
+import okhttp3.OkHttpClient;
 import vn.backancity.bot.App;
 import vn.backancity.bot.chat.ChatBot;
 import vn.backancity.bot.config.ZaloSettings;
@@ -28,10 +28,15 @@ public record ZaloChannel(ZaloWebhook webhook, InboxWorker.Handler events, Outbo
       String instance,
       java.util.function.BooleanSupplier mayAct) {
     ZaloSettings settings = app.settings().zalo();
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    Duration deadline = ZaloGateway.deadlineFor(app.settings().delivery().lease());
+    OkHttpClient http =
+        new OkHttpClient.Builder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .callTimeout(deadline) // each call also gets what is left of its message's deadline
+            .build();
     ZaloTokens tokens =
         new ZaloTokens(app.database().dataSource(), settings, http, app.json(), app.clock());
-    ZaloGateway gateway = new ZaloGateway(settings.apiUrl(), tokens, http, app.json());
+    ZaloGateway gateway = new ZaloGateway(settings.apiUrl(), tokens, http, app.json(), deadline);
     ReplyWindows windows = new ReplyWindows(app.database().dataSource(), app.clock());
     ZaloEvents events =
         new ZaloEvents(

@@ -8,8 +8,8 @@ import vn.backancity.bot.delivery.Sender;
 /**
  * The outbox's way out to Zalo. A push to a user outside the reply window (48 h, 8 messages) is not
  * sent blindly: it is held until the user writes again, or, when configured, sent as a paid
- * message. Zalo's errors: no answer → retry later; -213 (not a follower) → chat gone; -230/-232 (no
- * recent interaction) → held; others → failed with Zalo's message.
+ * message. Zalo's errors: no answer (the deadline included) → retry later; -213 (not a follower) →
+ * chat gone; -230/-232 (no recent interaction) → held; others → failed with Zalo's message.
  */
 final class ZaloSender implements Sender {
   static final String CHANNEL = "zalo";
@@ -46,7 +46,7 @@ final class ZaloSender implements Sender {
       }
       path = ZaloGateway.TRANSACTION;
     }
-    ZaloGateway.Result r = gateway.send(path, chatId, text);
+    ZaloGateway.Result r = gateway.send(path, chatId, text, gateway.newDeadline());
     if (r.ok()) {
       return new Delivery.Sent();
     }

@@ -3,19 +3,21 @@ package vn.backancity.bot.zalo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import java.io.InterruptedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
+import okhttp3.Call;
+import okhttp3.FormBody;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.backancity.bot.config.ZaloSettings;
@@ -25,6 +27,9 @@ import vn.backancity.bot.config.ZaloSettings;
  * before it expires and when Zalo rejects it (-216), one refresh at a time: Zalo's refresh token is
  * single-use, so the new pair is stored (replacing the old one only if it is still the one we
  * spent) before the new access token is used. Token values are never logged.
+ *
+ * <p>Every method takes the caller's {@link Deadline}: waiting for another thread's refresh and the
+ * refresh call itself end with it.
  */
 final class ZaloTokens {
   private static final Logger log = LoggerFactory.getLogger(ZaloTokens.class);
@@ -35,14 +40,17 @@ final class ZaloTokens {
 
   private final DataSource db;
   private final ZaloSettings settings;
-  private final HttpClient http;
+  private final OkHttpClient http;
   private final ObjectMapper json;
   private final Clock clock;
+
+  /** One refresh at a time; waited for no longer than the caller's deadline. */
+  private final ReentrantLock refreshing = new ReentrantLock();
 
   private record Pair(String access, String refresh, long expiresAt) {}
 
   ZaloTokens(
-      DataSource db, ZaloSettings settings, HttpClient http, ObjectMapper json, Clock clock) {
+      DataSource db, ZaloSettings settings, OkHttpClient http, ObjectMapper json, Clock clock) {
     this.db = db;
     this.settings = settings;
     this.http = http;
@@ -52,54 +60,75 @@ final class ZaloTokens {
   }
 
   /** A usable access token, refreshed first when it is about to expire. */
-  synchronized String current() throws IOException {
-    Pair p = load();
-    if (p.access().isEmpty() || p.expiresAt() - clock.millis() < REFRESH_BEFORE.toMillis()) {
-      return refresh(p).access();
+  String current(Deadline by) throws IOException {
+    lock(by);
+    try {
+      Pair p = load();
+      if (p.access().isEmpty() || p.expiresAt() - clock.millis() < REFRESH_BEFORE.toMillis()) {
+        return refresh(p, by).access();
+      }
+      return p.access();
+    } finally {
+      refreshing.unlock();
     }
-    return p.access();
   }
 
   /**
    * Zalo said {@code rejected} is invalid: refresh, unless another thread or instance already
    * replaced it, in which case the newer token is returned.
    */
-  synchronized String afterRejection(String rejected) throws IOException {
-    Pair p = load();
-    if (!p.access().equals(rejected) && !p.access().isEmpty()) {
-      return p.access();
+  String afterRejection(String rejected, Deadline by) throws IOException {
+    lock(by);
+    try {
+      Pair p = load();
+      if (!p.access().equals(rejected) && !p.access().isEmpty()) {
+        return p.access();
+      }
+      return refresh(p, by).access();
+    } finally {
+      refreshing.unlock();
     }
-    return refresh(p).access();
   }
 
-  private Pair refresh(Pair old) throws IOException {
+  private void lock(Deadline by) throws InterruptedIOException {
+    try {
+      if (!refreshing.tryLock(by.nanosLeft(), TimeUnit.NANOSECONDS)) {
+        throw new InterruptedIOException(by.expired() + " (waiting for a token refresh)");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while waiting for a token refresh");
+    }
+  }
+
+  private Pair refresh(Pair old, Deadline by) throws IOException {
     if (old.refresh().isEmpty()) {
       throw new IOException("Zalo access token expired and no refresh token is configured");
     }
-    String form =
-        "refresh_token="
-            + URLEncoder.encode(old.refresh(), StandardCharsets.UTF_8)
-            + "&app_id="
-            + URLEncoder.encode(settings.appId(), StandardCharsets.UTF_8)
-            + "&grant_type=refresh_token";
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(settings.oauthUrl() + "/v4/oa/access_token"))
-            .timeout(Duration.ofSeconds(20))
-            .header("secret_key", settings.appSecret())
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(form))
+    FormBody form =
+        new FormBody.Builder()
+            .add("refresh_token", old.refresh())
+            .add("app_id", settings.appId())
+            .add("grant_type", "refresh_token")
             .build();
-    HttpResponse<String> response;
-    try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while refreshing the Zalo token", e);
+    Request request =
+        new Request.Builder()
+            .url(settings.oauthUrl() + "/v4/oa/access_token")
+            .header("secret_key", settings.appSecret())
+            .post(form)
+            .build();
+    Call call = http.newCall(request);
+    call.timeout().timeout(by.nanosLeft(), TimeUnit.NANOSECONDS);
+    int status;
+    String answer;
+    try (Response response = call.execute()) {
+      status = response.code();
+      answer = response.body().string();
     }
-    JsonNode body = json.readTree(response.body());
+    JsonNode body = json.readTree(answer);
     String access = body.path("access_token").asText("");
     String refresh = body.path("refresh_token").asText("");
-    if (response.statusCode() != 200 || access.isEmpty() || refresh.isEmpty()) {
+    if (status != 200 || access.isEmpty() || refresh.isEmpty()) {
       // Maybe another instance spent the refresh token first and stored the new pair.
       Pair now = load();
       if (!now.refresh().equals(old.refresh())) {
@@ -107,10 +136,10 @@ final class ZaloTokens {
       }
       log.error(
           "Zalo token refresh failed: HTTP {}, error {} {}",
-          response.statusCode(),
+          status,
           body.path("error").asText("?"),
           body.path("error_description").asText(body.path("message").asText("")));
-      throw new IOException("Zalo token refresh failed (HTTP " + response.statusCode() + ")");
+      throw new IOException("Zalo token refresh failed (HTTP " + status + ")");
     }
     long expiresIn = body.path("expires_in").asLong(90_000); // Zalo sends it as a string
     Pair fresh = new Pair(access, refresh, clock.millis() + expiresIn * 1000);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -127,5 +128,38 @@ class SettingsTest {
   void badPortIsRefusedWithAClearMessage() {
     assertThatThrownBy(() -> Settings.load(Map.of("server.port", 70000)))
         .hasMessageContaining("server.port");
+  }
+
+  @Test
+  void aFeedsHostsAreReadAndAMalformedOneIsRefusedByName() {
+    Settings s =
+        Settings.load(
+            Map.of(
+                "feeds.sources",
+                List.of(
+                    Map.of(
+                        "name",
+                        "tỉnh",
+                        "url",
+                        "https://backan.gov.vn/rss",
+                        "hosts",
+                        List.of("www.backan.gov.vn", "media.backan.gov.vn:8443")))));
+    assertThat(s.feeds().sources().get(0).hosts())
+        .containsExactly("www.backan.gov.vn", "media.backan.gov.vn:8443");
+
+    assertThatThrownBy(
+            () ->
+                Settings.load(
+                    Map.of(
+                        "feeds.sources",
+                        List.of(
+                            Map.of(
+                                "name",
+                                "tỉnh",
+                                "url",
+                                "https://backan.gov.vn/rss",
+                                "hosts",
+                                List.of("https://www.backan.gov.vn/"))))))
+        .hasMessageContaining("feed tỉnh: hosts entries are host or host:port, not: https://");
   }
 }

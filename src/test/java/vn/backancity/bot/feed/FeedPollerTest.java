@@ -1,9 +1,13 @@
 package vn.backancity.bot.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -13,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.backancity.bot.App;
 import vn.backancity.bot.answer.Answer;
 import vn.backancity.bot.article.Article;
+import vn.backancity.bot.config.FeedSettings;
 import vn.backancity.bot.testing.FakeSite;
 import vn.backancity.bot.testing.TestApps;
 
@@ -82,19 +87,14 @@ class FeedPollerTest {
         </feed>
         """
             .formatted(site.url("/news/3.html"), site.url("/endless.html")));
-    site.put(
-        "/news/1.html",
-        page(
-            "Khánh thành cầu Pá Danh mới",
-            "20/11/2026 09:30",
-            "Sáng 20/11, thành phố Bắc Kạn khánh thành cầu Pá Danh dài 120 mét bắc qua sông Cầu.",
-            "Cầu có tổng vốn đầu tư 45 tỷ đồng từ ngân sách tỉnh."));
+    site.put("/news/1.html", page1());
     site.put(
         "/news/2.html",
         page(
             "Hội chợ nông sản",
             "21/11/2026",
             "Hội chợ nông sản năm 2026 có 120 gian hàng miến dong, chè và mật ong."));
+    site.stall("/slow.xml", rss("Chậm", "Sat, 21 Nov 2026 09:00:00 +0700"));
     site.put(
         "/news/3.html",
         page(
@@ -197,12 +197,57 @@ class FeedPollerTest {
     assertThat(top.excerpt()).contains("150 mét").doesNotContain("120 mét");
   }
 
+  /** Polls every feed now, failing (instead of hanging) when that takes longer than {@code max}. */
+  static List<FeedPoller.Report> pollWithin(FeedPoller poller, Duration max) {
+    return assertTimeoutPreemptively(max, () -> poller.pollAll(true));
+  }
+
+  /** A poller of other feeds into the same app, with a short timeout. */
+  FeedPoller pollerOf(Duration timeout, FeedSettings.Source... sources) {
+    FeedSettings base = app.settings().feeds();
+    return new FeedPoller(
+        new FeedSettings(
+            List.of(sources), base.interval(), base.userAgent(), timeout, base.maxBytes()),
+        app.database().dataSource(),
+        app.store(),
+        app::publish,
+        Clock.systemUTC());
+  }
+
+  FeedSettings.Source source(String name, String path) {
+    return new FeedSettings.Source(name, URI.create(site.url(path)), null);
+  }
+
+  static String feed(String... links) {
+    StringBuilder items = new StringBuilder();
+    int n = 0;
+    for (String link : links) {
+      n++;
+      items
+          .append("<item><title>Khánh thành cầu Pá Danh mới</title><link>")
+          .append(link)
+          .append("</link><guid>g")
+          .append(n)
+          .append("</guid><pubDate>Fri, 20 Nov 2026 09:30:00 +0700</pubDate></item>");
+    }
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel>"
+        + "<title>Tin</title>"
+        + items
+        + "</channel></rss>";
+  }
+
+  SourceStatus status(FeedPoller p, String name) {
+    return p.statuses().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+  }
+
   @Test
   void brokenAndSlowSourcesAreReportedWhileTheOthersIngest() {
-    List<FeedPoller.Report> reports = poller.pollAll(true);
+    // "slow" sends its headers and half a real feed, then stalls: only a deadline that covers
+    // the body can fail it (it used to answer 404 after a pause, which failed with or without).
+    List<FeedPoller.Report> reports = pollWithin(poller, Duration.ofSeconds(10));
 
     assertThat(report(reports, "broken").error()).contains("404");
-    assertThat(report(reports, "slow").error()).isNotNull();
+    assertThat(report(reports, "slow").error()).containsIgnoringCase("timeout");
     assertThat(report(reports, "rss").error()).isNull();
     SourceStatus broken =
         poller.statuses().stream().filter(s -> s.name().equals("broken")).findFirst().orElseThrow();
@@ -217,5 +262,155 @@ class FeedPollerTest {
     assertThat(poller.pollAll(false))
         .extracting(FeedPoller.Report::source)
         .doesNotContain("broken");
+  }
+
+  @Test
+  void aFeedOrPageThatStallsOrTricklesAfterItsHeadersDelaysOnlyItself() {
+    site.trickle("/trickle.xml");
+    site.put("/stalled-item.xml", feed(site.url("/stalled.html")));
+    site.stall("/stalled.html", page("Treo", "21/11/2026", "Trang này không bao giờ tải xong."));
+    FeedPoller p =
+        pollerOf(
+            Duration.ofSeconds(1),
+            source("slow", "/slow.xml"),
+            source("trickle", "/trickle.xml"),
+            source("stalled-item", "/stalled-item.xml"),
+            source("rss", "/rss.xml"));
+
+    // Three sources each stall for the 1 s timeout: polled one after the other that is 3 s; a
+    // stalled source must delay only itself.
+    List<FeedPoller.Report> reports = pollWithin(p, Duration.ofMillis(2500));
+
+    assertThat(report(reports, "rss").added()).isEqualTo(2);
+    assertThat(report(reports, "slow").error()).containsIgnoringCase("timeout");
+    assertThat(report(reports, "trickle").error()).containsIgnoringCase("timeout");
+    assertThat(report(reports, "stalled-item").error()).isNull();
+    assertThat(report(reports, "stalled-item").skips())
+        .singleElement(STRING)
+        .contains("/stalled.html")
+        .contains("timeout");
+  }
+
+  @Test
+  void anItemLinkWithASpaceIsSkippedWithoutFailingTheFeed() {
+    site.put(
+        "/spaces.xml",
+        feed(site.url("/news/1.html"), site.url("/tin tuc/a b.html"), site.url("/news/2.html")));
+    FeedPoller p = pollerOf(Duration.ofSeconds(5), source("spaces", "/spaces.xml"));
+
+    FeedPoller.Report r = report(pollWithin(p, Duration.ofSeconds(10)), "spaces");
+
+    assertThat(r.error()).isNull();
+    assertThat(r.added()).isEqualTo(2);
+    assertThat(r.skips()).singleElement(STRING).contains("a b.html").contains("malformed link");
+    SourceStatus status = status(p, "spaces");
+    assertThat(status.failures()).isZero();
+    assertThat(status.lastError()).isNull();
+  }
+
+  @Test
+  void itemLinksToAnotherPortANonHttpSchemeOrRedirectedThereAreRefusedAndNotPublished()
+      throws Exception {
+    try (FakeSite internal = new FakeSite()) {
+      internal.put("/secret.html", page("Bí mật", "21/11/2026", "Mật khẩu quản trị nội bộ 12345."));
+      site.redirect("/go.html", internal.url("/secret.html"));
+      site.put(
+          "/ssrf.xml",
+          feed(
+              internal.url("/secret.html"),
+              site.url("/go.html"),
+              "file:///etc/passwd",
+              "ftp://127.0.0.1/secret.html",
+              "javascript:alert(1)",
+              site.url("/news/1.html")));
+      FeedPoller p = pollerOf(Duration.ofSeconds(5), source("ssrf", "/ssrf.xml"));
+
+      FeedPoller.Report r = report(pollWithin(p, Duration.ofSeconds(10)), "ssrf");
+
+      assertThat(internal.requested("/secret.html")).as("never fetched").isZero();
+      assertThat(r.error()).isNull();
+      assertThat(r.added()).isEqualTo(1);
+      assertThat(r.skips())
+          .containsExactly(
+              internal.url("/secret.html")
+                  + ": refused: host "
+                  + internal.authority()
+                  + " is neither the feed's nor one of its hosts",
+              site.url("/go.html")
+                  + ": refused: redirect to "
+                  + internal.url("/secret.html")
+                  + ": host "
+                  + internal.authority()
+                  + " is neither the feed's nor one of its hosts",
+              "file:///etc/passwd: refused: not http(s): file",
+              "ftp://127.0.0.1/secret.html: refused: not http(s): ftp",
+              "javascript:alert(1): refused: not http(s): javascript");
+      assertThat(app.answerer().ask("mật khẩu quản trị").answers())
+          .noneMatch(a -> a.excerpt().contains("12345"));
+    }
+  }
+
+  @Test
+  void theSameTextUnderAnotherUrlIsSkipped() {
+    site.put("/copy/1.html", page1());
+    site.put("/mirror/1.html", page1());
+    site.put("/dup.xml", feed(site.url("/news/1.html"), site.url("/copy/1.html")));
+    FeedPoller p = pollerOf(Duration.ofSeconds(5), source("dup", "/dup.xml"));
+    int before = app.store().count();
+
+    FeedPoller.Report first = report(pollWithin(p, Duration.ofSeconds(10)), "dup");
+    site.put(
+        "/dup.xml",
+        feed(site.url("/news/1.html"), site.url("/copy/1.html"), site.url("/mirror/1.html")));
+    FeedPoller.Report second = report(pollWithin(p, Duration.ofSeconds(10)), "dup");
+
+    assertThat(first.added()).isEqualTo(1);
+    assertThat(first.skips())
+        .singleElement(STRING)
+        .startsWith(site.url("/copy/1.html") + ": same text as article web-");
+    assertThat(second.added()).isZero();
+    assertThat(second.unchanged()).isEqualTo(2);
+    assertThat(second.skips())
+        .singleElement(STRING)
+        .startsWith(site.url("/mirror/1.html") + ": same text as article web-");
+    assertThat(app.store().count()).isEqualTo(before + 1);
+  }
+
+  @Test
+  void redirectsWithinTheSiteAndPagesOnAConfiguredHostAreFetchedButNotMoreThanFiveHops()
+      throws Exception {
+    try (FakeSite images = new FakeSite()) {
+      images.put("/3.html", site.pages("/news/3.html"));
+      site.redirect("/moved.html", "/news/2.html");
+      for (int i = 1; i <= 6; i++) {
+        site.redirect("/loop" + i + ".html", "/loop" + (i + 1) + ".html");
+      }
+      site.put("/loop7.html", site.pages("/news/1.html"));
+      site.put(
+          "/hosts.xml",
+          feed(site.url("/moved.html"), images.url("/3.html"), site.url("/loop1.html")));
+      FeedPoller p =
+          pollerOf(
+              Duration.ofSeconds(5),
+              new FeedSettings.Source(
+                  "hosts", URI.create(site.url("/hosts.xml")), null, List.of(images.authority())));
+
+      FeedPoller.Report r = report(pollWithin(p, Duration.ofSeconds(10)), "hosts");
+
+      assertThat(r.added()).isEqualTo(2);
+      assertThat(app.store().find(FeedPoller.idFor(images.url("/3.html")))).isPresent();
+      assertThat(r.skips())
+          .containsExactly(site.url("/loop1.html") + ": refused: more than 5 redirects");
+      assertThat(site.requested("/loop6.html")).isOne();
+      assertThat(site.requested("/loop7.html")).isZero();
+    }
+  }
+
+  static String page1() {
+    return page(
+        "Khánh thành cầu Pá Danh mới",
+        "20/11/2026 09:30",
+        "Sáng 20/11, thành phố Bắc Kạn khánh thành cầu Pá Danh dài 120 mét bắc qua sông Cầu.",
+        "Cầu có tổng vốn đầu tư 45 tỷ đồng từ ngân sách tỉnh.");
   }
 }

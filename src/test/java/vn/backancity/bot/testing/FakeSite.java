@@ -9,22 +9,40 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A news site on loopback: pages and feeds by path, with ETag answers (304 on a match), request
- * counts per path, an endless page and a page that answers too late.
+ * counts per path, redirects, an endless page, and pages that stall or trickle after their headers
+ * (what the JDK HttpClient's timeouts do not cover).
  */
 public final class FakeSite implements AutoCloseable {
   private final HttpServer server;
+  private final ExecutorService pool;
   private final Map<String, String> pages = new ConcurrentHashMap<>();
+  private final Map<String, String> redirects = new ConcurrentHashMap<>();
+  private final Map<String, String> stalled = new ConcurrentHashMap<>();
+  private final Map<String, Boolean> trickling = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
+  private final CountDownLatch closed = new CountDownLatch(1);
 
   public FakeSite() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", this::handle);
-    server.setExecutor(Executors.newFixedThreadPool(4));
+    // Stalled answers hold their thread until the site closes: never run out of threads.
+    pool =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "fake-site");
+              t.setDaemon(true);
+              return t;
+            });
+    server.setExecutor(pool);
     server.start();
   }
 
@@ -32,8 +50,33 @@ public final class FakeSite implements AutoCloseable {
     return "http://127.0.0.1:" + server.getAddress().getPort() + path;
   }
 
+  /** host:port, as a feed's {@code hosts} setting names it. */
+  public String authority() {
+    return "127.0.0.1:" + server.getAddress().getPort();
+  }
+
   public void put(String path, String body) {
     pages.put(path, body);
+  }
+
+  /** What {@link #put} put at a path. */
+  public String pages(String path) {
+    return pages.get(path);
+  }
+
+  /** Answers 302 with this Location (absolute or relative). */
+  public void redirect(String path, String location) {
+    redirects.put(path, location);
+  }
+
+  /** Sends the headers and the first half of {@code body}, then nothing until the site closes. */
+  public void stall(String path, String body) {
+    stalled.put(path, body);
+  }
+
+  /** Sends the headers, then one byte every 100 ms for as long as the client listens. */
+  public void trickle(String path) {
+    trickling.put(path, true);
   }
 
   /** Full responses (200) served for a path; 304s are not counted. */
@@ -41,8 +84,14 @@ public final class FakeSite implements AutoCloseable {
     return hits.computeIfAbsent(path, p -> new AtomicInteger()).get();
   }
 
+  /** Every request for a path, whatever the answer. */
+  public int requested(String path) {
+    return requests.computeIfAbsent(path, p -> new AtomicInteger()).get();
+  }
+
   private void handle(HttpExchange ex) throws IOException {
     String path = ex.getRequestURI().getPath();
+    requests.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
     try (ex) {
       if (path.equals("/endless.html")) {
         ex.sendResponseHeaders(200, 0);
@@ -56,12 +105,34 @@ public final class FakeSite implements AutoCloseable {
         }
         return;
       }
-      if (path.equals("/slow.xml")) {
+      if (redirects.containsKey(path)) {
+        ex.getResponseHeaders().add("Location", redirects.get(path));
+        ex.sendResponseHeaders(302, -1);
+        return;
+      }
+      if (stalled.containsKey(path)) {
+        byte[] bytes = stalled.get(path).getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().add("Content-Type", "application/xml");
+        ex.sendResponseHeaders(200, bytes.length);
+        OutputStream out = ex.getResponseBody();
+        out.write(bytes, 0, bytes.length / 2);
+        out.flush();
+        await(closed, Long.MAX_VALUE);
+        return;
+      }
+      if (trickling.containsKey(path)) {
+        ex.sendResponseHeaders(200, 0);
+        OutputStream out = ex.getResponseBody();
         try {
-          Thread.sleep(3000);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
+          out.write("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel>".getBytes());
+          while (!await(closed, 100)) {
+            out.write(' ');
+            out.flush();
+          }
+        } catch (IOException hungUp) {
+          // the client gave up: what a deadline is for
         }
+        return;
       }
       String body = pages.get(path);
       if (body == null) {
@@ -85,8 +156,20 @@ public final class FakeSite implements AutoCloseable {
     }
   }
 
+  /** True when the latch opened within {@code millis}. */
+  private static boolean await(CountDownLatch latch, long millis) {
+    try {
+      return latch.await(millis, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return true;
+    }
+  }
+
   @Override
   public void close() {
+    closed.countDown();
     server.stop(0);
+    pool.shutdownNow();
   }
 }

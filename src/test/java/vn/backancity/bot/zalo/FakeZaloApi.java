@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -24,20 +25,27 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A fake Zalo OpenAPI and OAuth server on loopback: accepts messages sent with a valid access token
- * (-216 otherwise), and refreshes tokens with single-use refresh tokens, as Zalo does.
+ * (-216 otherwise), and refreshes tokens with single-use refresh tokens, as Zalo does. It can be
+ * told to stall after the headers of its answers, as a hung proxy or server does.
  */
 final class FakeZaloApi implements AutoCloseable {
   record Message(String token, String path, String userId, String text) {}
 
   private final HttpServer server;
-  private final ExecutorService pool = Executors.newFixedThreadPool(4);
+  private final ExecutorService pool = Executors.newCachedThreadPool(); // stalls hold threads
   private final ObjectMapper json = new ObjectMapper();
   private final BlockingQueue<Message> messages = new LinkedBlockingQueue<>();
   private final Set<String> validAccess = ConcurrentHashMap.newKeySet();
   private final Set<String> validRefresh = ConcurrentHashMap.newKeySet();
   private final List<String> refreshesSeen = new CopyOnWriteArrayList<>();
   private final AtomicInteger issued = new AtomicInteger();
+  private final CountDownLatch closed = new CountDownLatch(1);
   volatile String appSecret = "app-secret";
+
+  /** Answers to sends (or to refreshes) send their headers and half the body, then nothing. */
+  volatile boolean stallSends;
+
+  volatile boolean stallRefreshes;
 
   FakeZaloApi() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -85,8 +93,10 @@ final class FakeZaloApi implements AutoCloseable {
       String path = ex.getRequestURI().getPath();
       String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
       String answer;
+      boolean stall;
       if (path.equals("/v4/oa/access_token")) {
         answer = refresh(ex, body);
+        stall = stallRefreshes;
       } else if (path.startsWith("/v3.0/oa/message/")) {
         String token = ex.getRequestHeaders().getFirst("access_token");
         if (token == null || !validAccess.contains(token)) {
@@ -101,6 +111,7 @@ final class FakeZaloApi implements AutoCloseable {
                   m.path("message").path("text").asText()));
           answer = "{\"error\":0,\"message\":\"Success\",\"data\":{\"message_id\":\"m1\"}}";
         }
+        stall = stallSends;
       } else {
         ex.sendResponseHeaders(404, -1);
         return;
@@ -108,7 +119,15 @@ final class FakeZaloApi implements AutoCloseable {
       byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
       ex.getResponseHeaders().add("Content-Type", "application/json");
       ex.sendResponseHeaders(200, bytes.length);
+      if (stall) {
+        ex.getResponseBody().write(bytes, 0, bytes.length / 2);
+        ex.getResponseBody().flush();
+        closed.await(); // until the test ends
+        return;
+      }
       ex.getResponseBody().write(bytes);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -141,6 +160,7 @@ final class FakeZaloApi implements AutoCloseable {
 
   @Override
   public void close() {
+    closed.countDown();
     server.stop(0);
     pool.shutdownNow();
   }
