@@ -153,6 +153,36 @@ class AnnouncementApiTest {
   }
 
   @Test
+  void anAnnouncementsExpiryIsCheckedAndCarriedByEveryCopy() throws Exception {
+    assertThat(
+            error(
+                "{\"text\":\"x\",\"send_at\":\"2099-12-01T07:00:00+07:00\","
+                    + "\"expires_at\":\"2099-11-30T07:00:00+07:00\"}"))
+        .contains("'expires_at'");
+    assertThat(error("{\"text\":\"x\",\"expires_at\":\"soon\"}")).contains("'expires_at'");
+
+    long id =
+        admin.announce(
+            "{\"text\":\"Mất điện ngày mai\",\"expires_at\":\"2099-12-02T07:00:00+07:00\"}");
+    assertThat(admin.announcement(id).path("expires_at").asText())
+        .isEqualTo("2099-12-02T07:00+07:00");
+    long expected =
+        java.time.OffsetDateTime.parse("2099-12-02T07:00:00+07:00").toInstant().toEpochMilli();
+    try (var c = app.database().dataSource().getConnection();
+        var st =
+            c.prepareStatement(
+                "SELECT COUNT(*), MIN(expires_at), MAX(expires_at) FROM outbox WHERE announcement_id = ?")) {
+      st.setLong(1, id);
+      try (var rs = st.executeQuery()) {
+        rs.next();
+        assertThat(rs.getInt(1)).as("one copy per subscriber").isEqualTo(2);
+        assertThat(rs.getLong(2)).isEqualTo(expected);
+        assertThat(rs.getLong(3)).isEqualTo(expected);
+      }
+    }
+  }
+
+  @Test
   void adminPageHoldsNoDataAndTheOverviewNeedsTheToken() throws Exception {
     AdminClient anonymous = new AdminClient(service.port(), null);
     HttpResponse<String> page = anonymous.send("GET", "/admin", null);

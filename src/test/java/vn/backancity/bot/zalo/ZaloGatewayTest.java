@@ -96,7 +96,8 @@ class ZaloGatewayTest {
 
     Delivery d =
         assertTimeoutPreemptively(
-            Duration.ofSeconds(3), () -> sender.send("u1", new Reply.Text("Lịch cắt điện")));
+            Duration.ofSeconds(3),
+            () -> sender.render("u1", new Reply.Text("Lịch cắt điện")).get(0).send());
 
     assertThat(d)
         .isInstanceOfSatisfying(Delivery.Failed.class, f -> assertThat(f.retry()).isTrue());
