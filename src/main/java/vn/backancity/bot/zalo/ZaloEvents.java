@@ -60,11 +60,25 @@ final class ZaloEvents implements InboxWorker.Handler {
    * Handles an event from the inbox. Its replies are queued in the outbox under the inbox row's id,
    * so handling it again after a crash queues nothing twice.
    */
+  /** Zalo's user ids are decimal numbers (about 19 digits); the chats table keeps up to 64. */
+  private static final java.util.regex.Pattern USER_ID =
+      java.util.regex.Pattern.compile("[0-9]{1,40}");
+
   @Override
   public void handle(InboxItem item) throws IOException {
     JsonNode event = json.readTree(item.payload());
     Replies replies = outbox.replies("za" + item.id(), replyDeadline);
     String name = event.path("event_name").asText("");
+    JsonNode who =
+        name.equals("follow") || name.equals("unfollow")
+            ? event.path("follower")
+            : event.path("sender");
+    if ((name.startsWith("user_send_") || name.equals("follow") || name.equals("unfollow"))
+        && !USER_ID.matcher(who.path("id").asText("")).matches()) {
+      // Signed by Zalo, yet no id a chat could be kept under: handled as done, nothing stored.
+      log.warn("Zalo event {} without a usable user id: ignored", name);
+      return;
+    }
     switch (name) {
       case "user_send_text" -> {
         String user = event.path("sender").path("id").asText();

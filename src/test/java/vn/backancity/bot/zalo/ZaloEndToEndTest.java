@@ -246,6 +246,17 @@ class ZaloEndToEndTest {
   }
 
   @Test
+  void anEventWhoseUserIdIsNoZaloIdIsAcceptedButNothingIsStoredOrSent() throws Exception {
+    String odd = "9".repeat(100);
+    String body = event("user-send-text.json", "dang ky").replace(USER, odd);
+    assertThat(body).contains(odd);
+    assertThat(post(body, sign(body, OA_SECRET)).statusCode()).isEqualTo(200);
+    assertThat(zalo.poll(1000)).as("nothing is sent to it").isNull();
+    assertThat(app.chats().isActive("zalo", odd)).isFalse();
+    assertThat(app.inbox().counts()).doesNotContainKey("failed");
+  }
+
+  @Test
   void pushesOutsideTheReplyWindowAreHeldThenTheLatestDigestIsDeliveredWhenTheUserWrites()
       throws Exception {
     assertThat(say("dang ky").text()).contains("Đã đăng ký");
