@@ -125,7 +125,8 @@ public final class Service implements AutoCloseable {
       feeds = app.feedPoller();
       Role poller = new Role("feeds", instance, ttl, leases, () -> {});
       roles.add(poller);
-      feedScheduler = new FeedScheduler(feeds, FIRST_POLL, poller::held);
+      feedScheduler =
+          new FeedScheduler(feeds, FIRST_POLL, app.settings().feeds().interval(), poller::held);
       log.info("Polling {} feeds", app.settings().feeds().sources().size());
     }
     ZaloWebhook zalo = null;

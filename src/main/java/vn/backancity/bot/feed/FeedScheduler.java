@@ -9,8 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the poller in the background: every minute it polls the feeds whose time has come (each
- * feed's next poll is its interval, or its backoff, after the last).
+ * Runs the poller in the background: every minute (or every interval, when that is shorter) it
+ * polls the feeds whose time has come (each feed's next poll is its interval, or its backoff, after
+ * the last).
  */
 public final class FeedScheduler implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(FeedScheduler.class);
@@ -28,7 +29,9 @@ public final class FeedScheduler implements AutoCloseable {
    * @param mayAct true while this instance holds the feed poller's role: one instance of the
    *     cluster polls, so a feed is fetched once per interval
    */
-  public FeedScheduler(FeedPoller poller, Duration firstDelay, BooleanSupplier mayAct) {
+  public FeedScheduler(
+      FeedPoller poller, Duration firstDelay, Duration interval, BooleanSupplier mayAct) {
+    long tick = Math.max(100, Math.min(TICK.toMillis(), interval.toMillis()));
     timer.scheduleWithFixedDelay(
         () -> {
           try {
@@ -41,7 +44,7 @@ public final class FeedScheduler implements AutoCloseable {
           }
         },
         firstDelay.toMillis(),
-        TICK.toMillis(),
+        tick,
         TimeUnit.MILLISECONDS);
   }
 
