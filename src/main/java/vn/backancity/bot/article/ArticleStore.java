@@ -193,13 +193,7 @@ public final class ArticleStore {
       st.setLong(1, after);
       st.setLong(2, upTo);
       st.setLong(3, publishedSince);
-      try (ResultSet rs = st.executeQuery()) {
-        List<Added> out = new ArrayList<>();
-        while (rs.next()) {
-          out.add(new Added(read(rs), rs.getLong("created_at")));
-        }
-        return out;
-      }
+      return readAdded(st);
     } catch (SQLException e) {
       throw new StoreException("could not read new articles", e);
     }
@@ -244,15 +238,19 @@ public final class ArticleStore {
         st.setString(i++, from.id());
       }
       st.setInt(i, limit);
-      try (ResultSet rs = st.executeQuery()) {
-        List<Added> out = new ArrayList<>();
-        while (rs.next()) {
-          out.add(new Added(read(rs), rs.getLong("created_at")));
-        }
-        return out;
-      }
+      return readAdded(st);
     } catch (SQLException e) {
       throw new StoreException("could not read a page of new articles", e);
+    }
+  }
+
+  private List<Added> readAdded(PreparedStatement st) throws SQLException {
+    try (ResultSet rs = st.executeQuery()) {
+      List<Added> out = new ArrayList<>();
+      while (rs.next()) {
+        out.add(new Added(read(rs), rs.getLong("created_at")));
+      }
+      return out;
     }
   }
 

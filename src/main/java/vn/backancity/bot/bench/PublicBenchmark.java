@@ -71,6 +71,7 @@ public final class PublicBenchmark {
                 "/tin-moi?tu=0&den=" + to + "&chude=n%C3%B4ng+th%C3%B4n+m%E1%BB%9Bi");
         ConcurrentLinkedQueue<long[]> answers = new ConcurrentLinkedQueue<>(); // status, nanos
         AtomicLong peakHeap = new AtomicLong();
+        AtomicLong peakLive = new AtomicLong();
         CountDownLatch go = new CountDownLatch(1);
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
@@ -107,6 +108,7 @@ public final class PublicBenchmark {
                             Runtime rt = Runtime.getRuntime();
                             peakHeap.accumulateAndGet(
                                 rt.totalMemory() - rt.freeMemory(), Math::max);
+                            peakLive.accumulateAndGet(liveAfterLastGc(), Math::max);
                             Matcher next = NEXT.matcher(r.body());
                             page =
                                 next.find()
@@ -126,12 +128,27 @@ public final class PublicBenchmark {
           t.join();
         }
         double seconds = (System.nanoTime() - began) / 1e9;
-        return report(new ArrayList<>(answers), clients, seconds, peakHeap.get());
+        return report(new ArrayList<>(answers), clients, seconds, peakHeap.get(), peakLive.get());
       }
     }
   }
 
-  private Result report(List<long[]> answers, int clients, double seconds, long peakHeap) {
+  /** What the heap held after its last collection: the live data, without garbage. */
+  private static long liveAfterLastGc() {
+    long used = 0;
+    for (java.lang.management.MemoryPoolMXBean pool :
+        java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == java.lang.management.MemoryType.HEAP
+          && pool.isCollectionUsageThresholdSupported()
+          && pool.getCollectionUsage() != null) {
+        used += pool.getCollectionUsage().getUsed();
+      }
+    }
+    return used;
+  }
+
+  private Result report(
+      List<long[]> answers, int clients, double seconds, long peakHeap, long peakLive) {
     long[] nanos = answers.stream().mapToLong(a -> a[1]).sorted().toArray();
     int serverErrors = (int) answers.stream().filter(a -> a[0] >= 500 || a[0] < 0).count();
     int refused = (int) answers.stream().filter(a -> a[0] == 429).count();
@@ -152,12 +169,14 @@ public final class PublicBenchmark {
     out.accept(
         String.format(
             Locale.ROOT,
-            "latency p50 %.1f ms, p95 %.1f ms, max %.1f ms; heap peak seen %d MB of max %d MB",
+            "latency p50 %.1f ms, p95 %.1f ms, max %.1f ms; heap after GC at most %d MB, in use"
+                + " (garbage included) at most %d MB, of max %d MB",
             p50 / 1e6,
             nanos.length == 0
                 ? 0
                 : nanos[Math.min(nanos.length - 1, nanos.length * 95 / 100)] / 1e6,
             max / 1e6,
+            peakLive >> 20,
             peakHeap >> 20,
             rt.maxMemory() >> 20));
     for (int kind = 0; kind < 2; kind++) {
