@@ -11,6 +11,8 @@ async function api(method, path, body) {
   if (!res.ok) throw new Error(data.error || ('Lỗi ' + res.status));
   return data;
 }
+const STATUS = {draft: 'Chờ xác nhận', scheduled: 'Đã hẹn giờ', sending: 'Đang gửi', done: 'Đã gửi xong', cancelled: 'Đã huỷ'};
+const audience = (a) => a === 'subscribers' ? 'Người đăng ký bản tin' : a === 'everyone' ? 'Mọi người' : a.startsWith('topic:') ? 'Chủ đề: ' + a.slice(6) : a;
 function logout() { token = ''; sessionStorage.removeItem('adminToken'); $('app').hidden = true; $('login').hidden = false; }
 function loggedIn() { $('login').hidden = true; $('app').hidden = false; }
 async function load() {
@@ -18,11 +20,11 @@ async function load() {
   const chats = Object.entries(o.active_chats).map(([c, n]) => esc(c) + ': ' + n).join(', ') || 'chưa bật kênh nào';
   $('overview').innerHTML = '<p>Đang nhận bản tin hoặc chủ đề: <b>' + o.subscribers + '</b> · Trò chuyện còn hoạt động: ' + chats + '</p>';
   const list = await api('GET', '/api/admin/announcements');
-  $('announcements').innerHTML = list.announcements.map((a) => '<tr><td>' + a.id + '</td><td>' + esc(a.text).slice(0, 200) + '</td><td>' + esc(a.audience) +
-    '</td><td>' + esc(a.send_at.replace('T', ' ').slice(0, 16)) + '</td><td>' + esc(a.status) + '</td><td>' + a.counts.queued + '</td><td>' + a.counts.sent +
-    '</td><td>' + a.counts.failed + '</td><td>' + a.counts.blocked + '</td><td>' + a.counts.held + '</td><td>' +
+  $('announcements').innerHTML = list.announcements.map((a) => '<tr><td>' + a.id + '</td><td>' + esc(a.text).slice(0, 200) + '</td><td>' + esc(audience(a.audience)) +
+    '</td><td>' + esc(a.send_at.replace('T', ' ').slice(0, 16)) + '</td><td>' + esc(STATUS[a.status] || a.status) + '</td><td>' + a.counts.queued + '</td><td>' + a.counts.sent +
+    '</td><td>' + a.counts.failed + '</td><td>' + a.counts.blocked + '</td><td>' + a.counts.held + '</td><td>' + (a.counts.expired ?? 0) + '</td><td>' +
     (['draft', 'scheduled', 'sending'].includes(a.status) ? '<button data-cancel="' + a.id + '">Huỷ</button>' : '') + '</td></tr>').join('') ||
-    '<tr><td colspan="11" class="muted">Chưa có thông báo nào.</td></tr>';
+    '<tr><td colspan="12" class="muted">Chưa có thông báo nào.</td></tr>';
   $('feeds').innerHTML = o.feeds.length ? '<table><tr><th>Nguồn</th><th>Lần tải được gần nhất</th><th>Lỗi gần nhất</th><th>Số bài</th></tr>' +
     o.feeds.map((f) => '<tr><td>' + esc(f.name) + '<br><span class="muted">' + esc(f.url) + '</span></td><td>' + esc(f.last_success || '–') + '</td><td class="' +
     (f.last_error ? 'error' : '') + '">' + esc(f.last_error || '–') + (f.failures ? ' (' + f.failures + ' lần)' : '') + '</td><td>' + f.articles + '</td></tr>').join('') + '</table>'
@@ -40,8 +42,9 @@ $('compose').addEventListener('submit', async (e) => {
   if ($('link').value) body.link = $('link').value;
   body.audience = $('audience').value === 'topic' ? 'topic:' + $('topic').value : $('audience').value;
   if ($('send-at').value) body.send_at = $('send-at').value + ':00+07:00';
-  try { const r = await api('POST', '/api/admin/announcements', body); $('compose-result').className = 'ok'; $('compose-result').textContent = 'Đã tạo thông báo #' + r.id + '.'; $('text').value = ''; await load(); }
-  catch (err) { $('compose-result').className = 'error'; $('compose-result').textContent = err.message; }
+  if ($('expires-at').value) body.expires_at = $('expires-at').value + ':00+07:00';
+  try { const r = await api('POST', '/api/admin/announcements', body); $('compose-result').className = 'ok'; $('compose-result').textContent = 'Đã tạo thông báo #' + r.id + '.'; $('text').value = ''; $('link').value = ''; $('send-at').value = ''; $('expires-at').value = ''; await load(); }
+  catch (err) { $('compose-result').className = 'error'; $('compose-result').textContent = 'Chưa tạo được thông báo: ' + err.message; }
 });
 $('announcements').addEventListener('click', async (e) => {
   const id = e.target.dataset.cancel;

@@ -131,10 +131,15 @@ final class NewsPage {
 
   private String body(Request request, List<ArticleStore.Added> shown, ArticleStore.Position next) {
     StringBuilder body = new StringBuilder("<h1>Tin mới</h1>");
-    body.append("<p class=\"meta\">Bài đăng từ ")
-        .append(DATE.format(Instant.ofEpochMilli(request.from())))
-        .append(" đến ")
-        .append(DATE.format(Instant.ofEpochMilli(request.to())));
+    body.append("<p class=\"meta\">");
+    if (request.from() > 0) {
+      body.append("Bài đăng từ ")
+          .append(DATE.format(Instant.ofEpochMilli(request.from())))
+          .append(" đến ");
+    } else {
+      body.append("Bài mới nhất, đến ");
+    }
+    body.append(DATE.format(Instant.ofEpochMilli(request.to())));
     if (!request.topics().isEmpty()) {
       body.append(" · Chủ đề: ").append(Html.escape(String.join(", ", request.topics())));
     }

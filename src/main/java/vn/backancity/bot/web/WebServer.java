@@ -91,6 +91,8 @@ public final class WebServer implements AutoCloseable {
               // The page holds no data: it asks for the admin token and calls the API with it.
               config.routes.get("/admin", ctx -> ctx.html(adminPage));
               config.routes.get("/assets/{file}", assets::handle);
+              // Browsers ask for it on every page; there is none, and a 404 would fill the logs.
+              config.routes.get("/favicon.ico", ctx -> ctx.status(204));
               if (telegram != null) {
                 config.routes.post("/telegram/webhook", telegram::handle);
               } else {
