@@ -91,6 +91,7 @@ public final class Service implements AutoCloseable {
           new TelegramUpdates(
               bot,
               app.chats(),
+              app.pagedQuestions(),
               subscriptions,
               app.announcements(),
               app.outbox(),
@@ -207,6 +208,7 @@ public final class Service implements AutoCloseable {
         new Housekeeping(
             app.inbox(),
             app.outbox(),
+            app.pagedQuestions(),
             app.settings().inbox().retention(),
             app.settings().delivery().retention(),
             app.clock());
