@@ -103,8 +103,7 @@ final class Readiness implements AutoCloseable {
     } catch (TimeoutException e) {
       return "database did not answer within " + timeout.toMillis() + " ms";
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause() instanceof SQLException s ? s : e.getCause();
-      return "database unreachable: " + cause.getMessage();
+      return "database unreachable: " + e.getCause().getMessage();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return "interrupted while asking the database";
