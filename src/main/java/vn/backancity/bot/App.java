@@ -26,6 +26,7 @@ import vn.backancity.bot.article.ArticleImporter;
 import vn.backancity.bot.article.ArticleStore;
 import vn.backancity.bot.article.ImportReport;
 import vn.backancity.bot.chat.ChatDirectory;
+import vn.backancity.bot.chat.PagedQuestions;
 import vn.backancity.bot.cli.Cli;
 import vn.backancity.bot.config.Settings;
 import vn.backancity.bot.delivery.Outbox;
@@ -58,6 +59,7 @@ public final class App implements AutoCloseable {
   private final Links links;
   private final Answerer answerer;
   private final ChatDirectory chats;
+  private final PagedQuestions pagedQuestions;
   private final Outbox outbox;
   private final Inbox inbox;
   private final Subscriptions subscriptions;
@@ -97,6 +99,7 @@ public final class App implements AutoCloseable {
             settings.tuning(),
             clock);
     this.chats = new ChatDirectory(database.dataSource(), clock);
+    this.pagedQuestions = new PagedQuestions(database.dataSource(), clock);
     this.outbox =
         new Outbox(
             database.dataSource(),
@@ -272,6 +275,11 @@ public final class App implements AutoCloseable {
 
   public ChatDirectory chats() {
     return chats;
+  }
+
+  /** Questions behind "Xem thêm" buttons, shared by every instance on the database. */
+  public PagedQuestions pagedQuestions() {
+    return pagedQuestions;
   }
 
   public Outbox outbox() {

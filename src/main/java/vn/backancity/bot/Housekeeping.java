@@ -4,15 +4,17 @@ import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.backancity.bot.chat.PagedQuestions;
 import vn.backancity.bot.delivery.Outbox;
 import vn.backancity.bot.inbox.Inbox;
 
 /**
- * Keeps the inbox and outbox from growing without bound: outbox rows past their expiry become
- * 'expired', and finished rows older than their retention are deleted in small batches (short
- * transactions that never hold the single SQLite writer for long). Runs on a timer on every
- * instance: each step is an idempotent statement, so running it twice or on two instances at once
- * does no harm, and nothing depends on counting requests in one process.
+ * Keeps the inbox, the outbox and the questions behind "Xem thêm" buttons from growing without
+ * bound: outbox rows past their expiry become 'expired', finished rows older than their retention
+ * and expired paged questions are deleted in small batches (short transactions that never hold the
+ * single SQLite writer for long). Runs on a timer on every instance: each step is an idempotent
+ * statement, so running it twice or on two instances at once does no harm, and nothing depends on
+ * counting requests in one process.
  */
 final class Housekeeping implements Runnable {
   private static final Logger log = LoggerFactory.getLogger(Housekeeping.class);
@@ -21,14 +23,21 @@ final class Housekeeping implements Runnable {
 
   private final Inbox inbox;
   private final Outbox outbox;
+  private final PagedQuestions pagedQuestions;
   private final Duration inboxRetention;
   private final Duration outboxRetention;
   private final Clock clock;
 
   Housekeeping(
-      Inbox inbox, Outbox outbox, Duration inboxRetention, Duration outboxRetention, Clock clock) {
+      Inbox inbox,
+      Outbox outbox,
+      PagedQuestions pagedQuestions,
+      Duration inboxRetention,
+      Duration outboxRetention,
+      Clock clock) {
     this.inbox = inbox;
     this.outbox = outbox;
+    this.pagedQuestions = pagedQuestions;
     this.inboxRetention = inboxRetention;
     this.outboxRetention = outboxRetention;
     this.clock = clock;
@@ -40,12 +49,15 @@ final class Housekeeping implements Runnable {
     long now = clock.millis();
     int inboxRows = drain(n -> inbox.prune(now - inboxRetention.toMillis(), n));
     int outboxRows = drain(n -> outbox.prune(now - outboxRetention.toMillis(), n));
-    if (expired + inboxRows + outboxRows > 0) {
+    int questions = drain(pagedQuestions::prune);
+    if (expired + inboxRows + outboxRows + questions > 0) {
       log.info(
-          "Housekeeping: {} outbox messages expired; pruned {} inbox and {} outbox rows",
+          "Housekeeping: {} outbox messages expired; pruned {} inbox and {} outbox rows and {}"
+              + " paged questions",
           expired,
           inboxRows,
-          outboxRows);
+          outboxRows,
+          questions);
     }
   }
 

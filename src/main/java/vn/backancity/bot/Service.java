@@ -91,6 +91,7 @@ public final class Service implements AutoCloseable {
           new TelegramUpdates(
               bot,
               app.chats(),
+              app.pagedQuestions(),
               subscriptions,
               app.announcements(),
               app.outbox(),
@@ -168,7 +169,8 @@ public final class Service implements AutoCloseable {
     roles.forEach(Role::start);
     senders.forEach(OutboxWorker::start);
     WebServer web =
-        new WebServer(app, webhook, zalo, admin, feeds).start(host, app.settings().port());
+        new WebServer(app, webhook, zalo, admin, feeds, () -> heldRoles(roles))
+            .start(host, app.settings().port());
     ScheduledExecutorService timers = startTimers(app, scheduler);
     log.info(
         "Listening on http://{}:{}/ (public URL {}, instance {})",
@@ -208,6 +210,7 @@ public final class Service implements AutoCloseable {
         new Housekeeping(
             app.inbox(),
             app.outbox(),
+            app.pagedQuestions(),
             app.settings().inbox().retention(),
             app.settings().delivery().retention(),
             app.clock());
@@ -227,6 +230,15 @@ public final class Service implements AutoCloseable {
 
   public int port() {
     return web.port();
+  }
+
+  /** The cluster roles this instance holds now ("sender:telegram", "scheduler", ...). */
+  public List<String> heldRoles() {
+    return heldRoles(roles);
+  }
+
+  private static List<String> heldRoles(List<Role> roles) {
+    return roles.stream().filter(Role::held).map(Role::name).toList();
   }
 
   /**

@@ -1,8 +1,6 @@
 package vn.backancity.bot.telegram;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,6 +17,7 @@ import vn.backancity.bot.admin.Announcements;
 import vn.backancity.bot.chat.ChatBot;
 import vn.backancity.bot.chat.ChatDirectory;
 import vn.backancity.bot.chat.Messages;
+import vn.backancity.bot.chat.PagedQuestions;
 import vn.backancity.bot.chat.Reply;
 import vn.backancity.bot.delivery.Outbox;
 import vn.backancity.bot.delivery.Recipient;
@@ -48,9 +47,8 @@ public final class TelegramUpdates implements InboxWorker.Handler {
   private final Supplier<String> botUsername;
   private final ObjectMapper json;
   private final Duration replyDeadline;
-  // Questions behind "Xem thêm" buttons whose message no longer shows them in full.
-  private final Cache<String, String> recentQuestions =
-      Caffeine.newBuilder().maximumSize(50_000).expireAfterWrite(Duration.ofDays(2)).build();
+  // Questions behind "Xem thêm" buttons, for messages that do not show them in full.
+  private final PagedQuestions pagedQuestions;
 
   /**
    * @param admins Telegram user ids allowed to send announcements with /thongbao
@@ -58,6 +56,7 @@ public final class TelegramUpdates implements InboxWorker.Handler {
   public TelegramUpdates(
       ChatBot bot,
       ChatDirectory chats,
+      PagedQuestions pagedQuestions,
       SubscriptionCommands subscriptions,
       Announcements announcements,
       Outbox outbox,
@@ -69,6 +68,7 @@ public final class TelegramUpdates implements InboxWorker.Handler {
       Duration replyDeadline) {
     this.bot = bot;
     this.chats = chats;
+    this.pagedQuestions = pagedQuestions;
     this.subscriptions = subscriptions;
     this.announcements = announcements;
     this.outbox = outbox;
@@ -115,7 +115,7 @@ public final class TelegramUpdates implements InboxWorker.Handler {
     TelegramCommand command = TelegramCommand.parse(text);
     if (command == null) {
       if (!group) {
-        replies.send(here, ask(text, 1));
+        replies.send(here, ask(here, text, 1));
       }
       return;
     }
@@ -126,7 +126,7 @@ public final class TelegramUpdates implements InboxWorker.Handler {
         switch (command.name()) {
           case "start" -> bot.welcome();
           case "help", "huongdan" -> bot.help();
-          case "tim" -> ask(command.argument(), 1);
+          case "tim" -> ask(here, command.argument(), 1);
           case "moi" -> bot.latest();
           case "dangky" -> subscriptions.subscribe(here, command.argument());
           case "huy" -> subscriptions.unsubscribe(here, command.argument());
@@ -139,11 +139,14 @@ public final class TelegramUpdates implements InboxWorker.Handler {
     }
   }
 
-  private Reply ask(String question, int page) {
+  private Reply ask(Recipient chat, String question, int page) {
     String q = question.length() > MAX_QUESTION ? question.substring(0, MAX_QUESTION) : question;
     Reply reply = bot.ask(q, page);
     if (reply instanceof Reply.Answers a && a.more()) {
-      recentQuestions.put(TelegramFormatter.questionId(a.question()), a.question());
+      // The message may not carry the question back (over 200 characters it is shortened, and a
+      // long answer's button is on its last part): remember it where every instance sees it.
+      pagedQuestions.remember(
+          CHANNEL, chat.chatId(), TelegramFormatter.questionId(a.question()), a.question());
     }
     return reply;
   }
@@ -204,14 +207,14 @@ public final class TelegramUpdates implements InboxWorker.Handler {
             ? TelegramFormatter.questionIn(shown.getText())
             : null;
     if (question == null) {
-      question = recentQuestions.getIfPresent(parts[1]);
+      question = pagedQuestions.find(CHANNEL, String.valueOf(chatId), parts[1]).orElse(null);
     }
     if (question == null) {
       answerCallback(q.getId(), Messages.EXPIRED);
       return;
     }
     answerCallback(q.getId(), null);
-    replies.send(here, ask(question, page));
+    replies.send(here, ask(here, question, page));
   }
 
   private void onAnnouncementButton(CallbackQuery q, Recipient here, String data, Replies replies) {

@@ -5,14 +5,19 @@ import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 import vn.backancity.bot.answer.AnswerCache;
 import vn.backancity.bot.article.ArticleStore;
 import vn.backancity.bot.feed.SourceStatus;
 import vn.backancity.bot.search.ArticleIndex;
 
-/** {@code GET /health}: is the service up, how much it knows, how well the cache works. */
-final class HealthEndpoint {
+/**
+ * {@code GET /health}: is the service up, how much it knows, how well the cache works, which
+ * cluster roles this instance holds. {@code /health/live} and {@code /health/ready} are for load
+ * balancers: live while the process serves, ready while it can answer (see {@link Readiness}).
+ */
+final class HealthEndpoint implements AutoCloseable {
   private final ArticleStore store;
   private final ArticleIndex index;
   private final AnswerCache cache;
@@ -20,10 +25,15 @@ final class HealthEndpoint {
   private final boolean zalo;
   private final Supplier<List<SourceStatus>> feeds;
   private final Supplier<Map<String, Object>> queues;
+  private final Supplier<List<String>> roles;
+  private final Supplier<OptionalLong> indexLag;
+  private final Readiness readiness;
 
   /**
    * @param queues inbox and outbox counts; counted at most every few seconds, since /health is
    *     public and counting scans the tables
+   * @param roles the cluster roles this instance holds now
+   * @param indexLag changes the local index is behind the database; empty while unknown
    */
   HealthEndpoint(
       ArticleStore store,
@@ -32,8 +42,14 @@ final class HealthEndpoint {
       boolean telegram,
       boolean zalo,
       Supplier<List<SourceStatus>> feeds,
-      Supplier<Map<String, Object>> queues) {
+      Supplier<Map<String, Object>> queues,
+      Supplier<List<String>> roles,
+      Supplier<OptionalLong> indexLag,
+      Readiness readiness) {
     this.queues = memoize(queues, java.time.Duration.ofSeconds(5));
+    this.roles = roles;
+    this.indexLag = indexLag;
+    this.readiness = readiness;
     this.store = store;
     this.index = index;
     this.cache = cache;
@@ -57,8 +73,31 @@ final class HealthEndpoint {
     health.put("telegram", telegram ? "on" : "off");
     health.put("zalo", zalo ? "on" : "off");
     health.put("feeds", feeds.get());
+    health.put("roles", roles.get());
+    OptionalLong lag = indexLag.get();
+    health.put("index_lag", lag.isPresent() ? lag.getAsLong() : "unknown");
     health.putAll(queues.get());
     ctx.json(health);
+  }
+
+  /** {@code GET /health/live}: 200 while the process serves requests; nothing else is asked. */
+  void live(Context ctx) {
+    ctx.json(Map.of("status", "live"));
+  }
+
+  /** {@code GET /health/ready}: 200, or 503 with the reason, for a load balancer. */
+  void ready(Context ctx) {
+    Readiness.State state = readiness.check();
+    if (state.ready()) {
+      ctx.json(Map.of("status", "ready"));
+    } else {
+      ctx.status(503).json(Map.of("status", "not ready", "reason", state.reason()));
+    }
+  }
+
+  @Override
+  public void close() {
+    readiness.close();
   }
 
   private static <T> Supplier<T> memoize(Supplier<T> source, java.time.Duration fresh) {

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.backancity.bot.App;
@@ -26,6 +28,7 @@ public final class WebServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(WebServer.class);
 
   private final Javalin javalin;
+  private final HealthEndpoint health;
 
   /**
    * Builds the server for an app.
@@ -34,9 +37,15 @@ public final class WebServer implements AutoCloseable {
    * @param zalo the Zalo webhook handler, or null when the Zalo channel is off
    * @param admin the admin API, or null when no admin token is configured
    * @param feeds the feed poller whose state /health shows, or null
+   * @param roles the cluster roles this instance holds now, for /health
    */
   public WebServer(
-      App app, TelegramWebhook telegram, ZaloWebhook zalo, AdminApi admin, FeedPoller feeds) {
+      App app,
+      TelegramWebhook telegram,
+      ZaloWebhook zalo,
+      AdminApi admin,
+      FeedPoller feeds,
+      Supplier<List<String>> roles) {
     ObjectMapper json = app.json();
     AskApi ask =
         new AskApi(app.answerer(), json, app.settings().answersPerPage(), app.webSearches());
@@ -47,6 +56,9 @@ public final class WebServer implements AutoCloseable {
             new ClientRateLimiter(
                 limits.publicPerMinute(), PublicRateLimit.MAX_CLIENTS, app.clock()));
     ArticlePage articles = new ArticlePage(app.store());
+    // Unknown until the article change feed reports how far this instance's index is behind
+    // (issue 11); unknown counts as no lag for readiness.
+    Supplier<OptionalLong> indexLag = OptionalLong::empty;
     HealthEndpoint health =
         new HealthEndpoint(
             app.store(),
@@ -59,7 +71,11 @@ public final class WebServer implements AutoCloseable {
                 Map.of(
                     "inbox", app.inbox().counts(),
                     "outbox", app.outbox().statusCounts(null),
-                    "replies", app.outbox().replyCounts()));
+                    "replies", app.outbox().replyCounts()),
+            roles,
+            indexLag,
+            new Readiness(app.database().dataSource(), indexLag));
+    this.health = health;
     String chatPage = new String(Assets.resource("/web/chat.html"), StandardCharsets.UTF_8);
     String adminPage = new String(Assets.resource("/web/admin.html"), StandardCharsets.UTF_8);
     Assets assets = new Assets(List.of("chat.js", "chat.css", "admin.js", "admin.css", "page.css"));
@@ -87,6 +103,8 @@ public final class WebServer implements AutoCloseable {
               config.routes.get("/api/ask", ask::handle);
               config.routes.get("/articles/{id}", articles::handle);
               config.routes.get("/health", health::handle);
+              config.routes.get("/health/live", health::live);
+              config.routes.get("/health/ready", health::ready);
               config.routes.get("/tin-moi", news::handle);
               // The page holds no data: it asks for the admin token and calls the API with it.
               config.routes.get("/admin", ctx -> ctx.html(adminPage));
@@ -174,6 +192,7 @@ public final class WebServer implements AutoCloseable {
   static boolean isPage(String path) {
     return !(path.startsWith("/api/")
         || path.equals("/health")
+        || path.startsWith("/health/")
         || path.startsWith("/telegram/")
         || path.startsWith("/zalo/"));
   }
@@ -191,5 +210,6 @@ public final class WebServer implements AutoCloseable {
   @Override
   public void close() {
     javalin.stop();
+    health.close();
   }
 }

@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
@@ -24,12 +25,21 @@ import vn.backancity.bot.config.ZaloSettings;
 
 /**
  * The OA's access and refresh tokens, kept in the database. The access token is refreshed shortly
- * before it expires and when Zalo rejects it (-216), one refresh at a time: Zalo's refresh token is
- * single-use, so the new pair is stored (replacing the old one only if it is still the one we
- * spent) before the new access token is used. Token values are never logged.
+ * before it expires and when Zalo rejects it (-216), once for the whole cluster: Zalo's refresh
+ * token is single-use, so spending it on two instances loses the pair.
  *
- * <p>Every method takes the caller's {@link Deadline}: waiting for another thread's refresh and the
- * refresh call itself end with it.
+ * <p>One refresh at a time: within this process a lock; across instances a claim on the tokens'
+ * row, taken with a conditional UPDATE ({@code refreshing_until} in the past) and held only for the
+ * refresh call, never a database lock held across the network. The claim runs until the call's
+ * deadline plus {@link #CLAIM_MARGIN} (for clock skew between instances), so it cannot run out
+ * while its call may still be spending the token, and a claim left by a crashed instance runs out
+ * on its own. The others poll the row until the new pair is stored (or the claim runs out, and they
+ * claim it themselves), within their own deadline. The new pair is stored (replacing the old one
+ * only if it is still the one spent) before the new access token is used. Token values are never
+ * logged.
+ *
+ * <p>Every method takes the caller's {@link Deadline}: waiting for another thread's or instance's
+ * refresh and the refresh call itself end with it.
  */
 final class ZaloTokens {
   private static final Logger log = LoggerFactory.getLogger(ZaloTokens.class);
@@ -37,6 +47,12 @@ final class ZaloTokens {
 
   /** An access token from the configuration has no known expiry: assume this much is left. */
   static final Duration ASSUMED_LIFETIME = Duration.ofHours(1);
+
+  /** Added to a refresh claim beyond its call's deadline: clocks of instances differ a little. */
+  static final Duration CLAIM_MARGIN = Duration.ofSeconds(5);
+
+  /** How often an instance waiting for another's refresh looks at the stored pair. */
+  static final Duration POLL = Duration.ofMillis(50);
 
   private final DataSource db;
   private final ZaloSettings settings;
@@ -101,10 +117,49 @@ final class ZaloTokens {
     }
   }
 
+  /**
+   * Refreshes {@code old} once for the cluster: claims the refresh and calls Zalo, or waits for the
+   * instance that holds the claim to store the new pair.
+   */
   private Pair refresh(Pair old, Deadline by) throws IOException {
     if (old.refresh().isEmpty()) {
       throw new IOException("Zalo access token expired and no refresh token is configured");
     }
+    String claim = UUID.randomUUID().toString();
+    while (true) {
+      long claimFor = TimeUnit.NANOSECONDS.toMillis(by.nanosLeft()) + CLAIM_MARGIN.toMillis();
+      if (claim(old.refresh(), claim, claimFor)) {
+        try {
+          return call(old, by);
+        } finally {
+          release(claim); // a no-op after a stored pair, which cleared the claim
+        }
+      }
+      Pair now = load();
+      if (!now.refresh().equals(old.refresh())) {
+        return now; // another instance refreshed and stored the new pair
+      }
+      pause(by);
+    }
+  }
+
+  /** Waits a little for another instance's refresh, no longer than the deadline. */
+  private static void pause(Deadline by) throws InterruptedIOException {
+    long left = by.nanosLeft();
+    try {
+      TimeUnit.NANOSECONDS.sleep(Math.min(left, POLL.toNanos()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while waiting for a token refresh");
+    }
+    if (by.nanoTime() - System.nanoTime() <= 0) {
+      throw new InterruptedIOException(
+          by.expired() + " (waiting for another instance's token refresh)");
+    }
+  }
+
+  /** The refresh call itself, made while holding the claim. */
+  private Pair call(Pair old, Deadline by) throws IOException {
     FormBody form =
         new FormBody.Builder()
             .add("refresh_token", old.refresh())
@@ -129,7 +184,8 @@ final class ZaloTokens {
     String access = body.path("access_token").asText("");
     String refresh = body.path("refresh_token").asText("");
     if (status != 200 || access.isEmpty() || refresh.isEmpty()) {
-      // Maybe another instance spent the refresh token first and stored the new pair.
+      // Maybe the pair was replaced meanwhile (a claim that ran out, an older instance without
+      // claims): then the stored pair is the one to use.
       Pair now = load();
       if (!now.refresh().equals(old.refresh())) {
         return now;
@@ -144,7 +200,8 @@ final class ZaloTokens {
     long expiresIn = body.path("expires_in").asLong(90_000); // Zalo sends it as a string
     Pair fresh = new Pair(access, refresh, clock.millis() + expiresIn * 1000);
     if (!store(fresh, old.refresh())) {
-      return load(); // another instance stored its pair first; ours is already spent or equal
+      // Another instance stored its pair first (only if our claim ran out): ours is spent or equal.
+      return load();
     }
     log.info("Zalo access token refreshed; valid for {} s", expiresIn);
     return fresh;
@@ -187,7 +244,8 @@ final class ZaloTokens {
         PreparedStatement st =
             c.prepareStatement(
                 "UPDATE zalo_tokens SET access_token = ?, refresh_token = ?, expires_at = ?,"
-                    + " updated_at = ? WHERE id = 1 AND refresh_token = ?")) {
+                    + " updated_at = ?, refreshing_until = 0, refreshing_by = ''"
+                    + " WHERE id = 1 AND refresh_token = ?")) {
       st.setString(1, fresh.access());
       st.setString(2, fresh.refresh());
       st.setLong(3, fresh.expiresAt());
@@ -196,6 +254,42 @@ final class ZaloTokens {
       return st.executeUpdate() == 1;
     } catch (SQLException e) {
       throw new IllegalStateException("cannot store the refreshed Zalo tokens", e);
+    }
+  }
+
+  /**
+   * Claims the refresh of the stored pair for {@code millis}: true when no other claim on it is
+   * running, false when another instance refreshes it (or has already replaced it).
+   */
+  private boolean claim(String refresh, String claim, long millis) {
+    long now = clock.millis();
+    try (Connection c = db.getConnection();
+        PreparedStatement st =
+            c.prepareStatement(
+                "UPDATE zalo_tokens SET refreshing_until = ?, refreshing_by = ?"
+                    + " WHERE id = 1 AND refresh_token = ? AND refreshing_until < ?")) {
+      st.setLong(1, now + millis);
+      st.setString(2, claim);
+      st.setString(3, refresh);
+      st.setLong(4, now);
+      return st.executeUpdate() == 1;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot claim the Zalo token refresh", e);
+    }
+  }
+
+  /** Gives a claim up (the call failed), so that another caller may try at once. */
+  private void release(String claim) {
+    try (Connection c = db.getConnection();
+        PreparedStatement st =
+            c.prepareStatement(
+                "UPDATE zalo_tokens SET refreshing_until = 0, refreshing_by = ''"
+                    + " WHERE id = 1 AND refreshing_by = ?")) {
+      st.setString(1, claim);
+      st.executeUpdate();
+    } catch (SQLException e) {
+      // The claim runs out on its own.
+      log.warn("Cannot release the Zalo token refresh claim: {}", e.getMessage());
     }
   }
 }

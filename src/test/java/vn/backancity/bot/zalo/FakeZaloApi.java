@@ -47,6 +47,9 @@ final class FakeZaloApi implements AutoCloseable {
 
   volatile boolean stallRefreshes;
 
+  /** How long a refresh takes to answer, so that concurrent callers really overlap. */
+  volatile long refreshDelayMillis;
+
   FakeZaloApi() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", this::handle);
@@ -95,6 +98,9 @@ final class FakeZaloApi implements AutoCloseable {
       String answer;
       boolean stall;
       if (path.equals("/v4/oa/access_token")) {
+        if (refreshDelayMillis > 0) {
+          Thread.sleep(refreshDelayMillis);
+        }
         answer = refresh(ex, body);
         stall = stallRefreshes;
       } else if (path.startsWith("/v3.0/oa/message/")) {
