@@ -53,6 +53,8 @@ final class HealthEndpoint {
     health.put("status", "ok");
     health.put("articles", store.count());
     health.put("indexed", index.size());
+    // Article changes in the database this instance's index does not hold yet (issue 11).
+    health.put("index_lag", store.changes().countAfter(index.sequence()));
     health.put("cache", cacheInfo);
     health.put("telegram", telegram ? "on" : "off");
     health.put("zalo", zalo ? "on" : "off");
