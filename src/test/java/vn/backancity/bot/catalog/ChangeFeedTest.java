@@ -158,6 +158,7 @@ class ChangeFeedTest {
     JsonNode health =
         new AdminClient(sb.port(), null)
             .json(new AdminClient(sb.port(), null).send("GET", "/health", null));
+    assertThat(health.has("index_lag")).isTrue();
     assertThat(health.path("index_lag").asLong()).isZero();
     assertThat(b.catalog().rebuilds())
         .as("B applied changes, it did not rebuild")
@@ -260,6 +261,7 @@ class ChangeFeedTest {
       assertThat(w1.get(10, TimeUnit.SECONDS)).isEqualTo(2);
       assertThat(w2.get(10, TimeUnit.SECONDS)).isEqualTo(1);
     }
+    assertThat(b.catalog().lag()).as("three changes committed after B caught up").isEqualTo(3);
     b.catalog().catchUp();
     assertThat(b.index().size()).as("'early' is in B's index").isEqualTo(a.store().count());
     assertThat(b.catalog().lag()).isZero();
