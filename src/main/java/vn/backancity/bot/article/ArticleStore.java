@@ -366,11 +366,13 @@ public final class ArticleStore {
 
   private Article read(ResultSet rs) throws SQLException {
     long published = rs.getLong("published_at");
+    // wasNull speaks of the last column read: ask it now, not after reading the url.
+    Instant publishedAt = rs.wasNull() ? null : Instant.ofEpochMilli(published);
     return new Article(
         rs.getString("id"),
         rs.getString("title"),
         rs.getString("url"),
-        rs.wasNull() ? null : Instant.ofEpochMilli(published),
+        publishedAt,
         rs.getString("lead"),
         fromJson(rs.getString("paragraphs")),
         fromJson(rs.getString("captions")),

@@ -84,4 +84,31 @@ class ArticleStoreTest {
       assertThat(store.fillTextHashes()).isZero();
     }
   }
+
+  /** Regression: the date was read as null when the URL was, and as 1970 when only it was null. */
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgresql"})
+  void theDateIsReadBackWhateverTheUrl(String vendor) throws Exception {
+    try (Database db = open(vendor)) {
+      ArticleStore store = new ArticleStore(db.dataSource(), App.jsonMapper(), Clock.systemUTC());
+      Instant at = Instant.parse("2026-11-21T01:00:00Z");
+      Article noUrl =
+          new Article("d1", "Tin", null, at, "Dẫn.", List.of(), List.of(), null, List.of());
+      Article noDate =
+          new Article(
+              "d2",
+              "Tin hai",
+              "https://a.vn/2.html",
+              null,
+              "Dẫn hai.",
+              List.of(),
+              List.of(),
+              null,
+              List.of());
+      store.upsertAll(List.of(noUrl, noDate));
+
+      assertThat(store.find("d1").orElseThrow().publishedAt()).isEqualTo(at);
+      assertThat(store.find("d2").orElseThrow().publishedAt()).isNull();
+    }
+  }
 }
