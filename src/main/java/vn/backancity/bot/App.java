@@ -25,6 +25,7 @@ import vn.backancity.bot.article.Article;
 import vn.backancity.bot.article.ArticleImporter;
 import vn.backancity.bot.article.ArticleStore;
 import vn.backancity.bot.article.ImportReport;
+import vn.backancity.bot.catalog.ArticleCatalog;
 import vn.backancity.bot.chat.ChatDirectory;
 import vn.backancity.bot.chat.PagedQuestions;
 import vn.backancity.bot.cli.Cli;
@@ -55,6 +56,7 @@ public final class App implements AutoCloseable {
   private final Database database;
   private final ArticleStore store;
   private final ArticleIndex index;
+  private final ArticleCatalog catalog;
   private final AnswerCache cache;
   private final Links links;
   private final Answerer answerer;
@@ -85,6 +87,7 @@ public final class App implements AutoCloseable {
       throw e;
     }
     this.index = opened;
+    this.catalog = new ArticleCatalog(store, index);
     this.cache =
         new AnswerCache(settings.cacheMaxSize(), settings.cacheExpiry(), Ticker.systemTicker());
     index.onChange(cache::invalidateAll);
@@ -185,24 +188,19 @@ public final class App implements AutoCloseable {
     }
   }
 
-  /** Saves articles and makes them searchable. */
+  /** Saves articles and makes them searchable (see {@link ArticleCatalog#publish}). */
   public void publish(List<Article> batch) {
-    store.upsertAll(batch);
-    index.upsertAll(batch, store.version());
+    catalog.publish(batch);
   }
 
-  /** A poller of the configured feeds that publishes into this app. */
+  /** A poller of the configured feeds that publishes into the catalog. */
   public FeedPoller feedPoller() {
-    return new FeedPoller(settings.feeds(), database.dataSource(), store, this::publish, clock);
+    return new FeedPoller(settings.feeds(), database.dataSource(), store, catalog::publish, clock);
   }
 
-  /** Deletes an article from the store and the index; false when it did not exist. */
+  /** Deletes an article everywhere; false when it did not exist. */
   public boolean delete(String id) {
-    boolean deleted = store.delete(id);
-    if (deleted) {
-      index.delete(id, store.version());
-    }
-    return deleted;
+    return catalog.delete(id);
   }
 
   /** Imports files and folders (see {@link ArticleImporter}). */
@@ -224,17 +222,24 @@ public final class App implements AutoCloseable {
     log.info("First start: imported {} articles from {}", report.articles(), seeds);
   }
 
-  /** Rebuilds the index from the database when it is missing or behind. */
+  /**
+   * Brings the index up to the database: catches up from the change sequence it holds, or rebuilds
+   * it when it is missing, built differently or too far behind (see {@link ArticleCatalog}).
+   */
   public void ensureIndexCurrent() {
-    if (!index.isCurrent(store.version())) {
-      log.info("Search index is missing, behind the database or built differently: rebuilding");
-      reindex();
+    long before = index.sequence();
+    long held = catalog.catchUp();
+    if (held != before) {
+      log.info("Search index brought from change {} to {}", before, held);
     }
   }
 
-  /** Rebuilds the whole index from the database; returns how many articles it holds. */
+  /**
+   * Rebuilds the whole index from the database, and the other instances' through the change feed;
+   * returns how many articles it holds.
+   */
   public int reindex() {
-    return index.rebuild(store::forEach, store::version);
+    return catalog.reindex();
   }
 
   public Settings settings() {
@@ -259,6 +264,11 @@ public final class App implements AutoCloseable {
 
   public ArticleIndex index() {
     return index;
+  }
+
+  /** Publish, delete, reindex, and the change feed that keeps this instance's index current. */
+  public ArticleCatalog catalog() {
+    return catalog;
   }
 
   public AnswerCache cache() {

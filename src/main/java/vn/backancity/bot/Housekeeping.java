@@ -4,26 +4,34 @@ import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.backancity.bot.article.ArticleChanges;
 import vn.backancity.bot.chat.PagedQuestions;
 import vn.backancity.bot.delivery.Outbox;
 import vn.backancity.bot.inbox.Inbox;
 
 /**
- * Keeps the inbox, the outbox and the questions behind "Xem thêm" buttons from growing without
- * bound: outbox rows past their expiry become 'expired', finished rows older than their retention
- * and expired paged questions are deleted in small batches (short transactions that never hold the
- * single SQLite writer for long). Runs on a timer on every instance: each step is an idempotent
- * statement, so running it twice or on two instances at once does no harm, and nothing depends on
- * counting requests in one process.
+ * Keeps the inbox, the outbox, the article change feed and the questions behind "Xem thêm" buttons
+ * from growing without bound: outbox rows past their expiry become 'expired', finished rows (and
+ * article changes) older than their retention and expired paged questions are deleted in small
+ * batches (short transactions that never hold the single SQLite writer for long). Runs on a timer
+ * on every instance: each step is an idempotent statement, so running it twice or on two instances
+ * at once does no harm, and nothing depends on counting requests in one process.
  */
 final class Housekeeping implements Runnable {
   private static final Logger log = LoggerFactory.getLogger(Housekeeping.class);
   static final int BATCH = 1000;
   static final Duration EVERY = Duration.ofMinutes(1);
 
+  /**
+   * How long article changes are kept: an instance stopped for longer rebuilds its index at its
+   * next start instead of catching up (see ArticleCatalog).
+   */
+  static final Duration CHANGE_RETENTION = Duration.ofDays(7);
+
   private final Inbox inbox;
   private final Outbox outbox;
   private final PagedQuestions pagedQuestions;
+  private final ArticleChanges changes;
   private final Duration inboxRetention;
   private final Duration outboxRetention;
   private final Clock clock;
@@ -32,12 +40,14 @@ final class Housekeeping implements Runnable {
       Inbox inbox,
       Outbox outbox,
       PagedQuestions pagedQuestions,
+      ArticleChanges changes,
       Duration inboxRetention,
       Duration outboxRetention,
       Clock clock) {
     this.inbox = inbox;
     this.outbox = outbox;
     this.pagedQuestions = pagedQuestions;
+    this.changes = changes;
     this.inboxRetention = inboxRetention;
     this.outboxRetention = outboxRetention;
     this.clock = clock;
@@ -50,13 +60,15 @@ final class Housekeeping implements Runnable {
     int inboxRows = drain(n -> inbox.prune(now - inboxRetention.toMillis(), n));
     int outboxRows = drain(n -> outbox.prune(now - outboxRetention.toMillis(), n));
     int questions = drain(pagedQuestions::prune);
-    if (expired + inboxRows + outboxRows + questions > 0) {
+    int changeRows = drain(n -> changes.prune(now - CHANGE_RETENTION.toMillis(), n));
+    if (expired + inboxRows + outboxRows + questions + changeRows > 0) {
       log.info(
-          "Housekeeping: {} outbox messages expired; pruned {} inbox and {} outbox rows and {}"
-              + " paged questions",
+          "Housekeeping: {} outbox messages expired; pruned {} inbox, {} outbox and {} article"
+              + " change rows and {} paged questions",
           expired,
           inboxRows,
           outboxRows,
+          changeRows,
           questions);
     }
   }

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.backancity.bot.admin.AdminApi;
+import vn.backancity.bot.catalog.ChangeFeed;
 import vn.backancity.bot.chat.ChatBot;
 import vn.backancity.bot.cluster.Leases;
 import vn.backancity.bot.cluster.Role;
@@ -48,14 +49,17 @@ public final class Service implements AutoCloseable {
   private final List<OutboxWorker> senders;
   private final ScheduledExecutorService timers;
   private final List<Role> roles;
+  private final ChangeFeed changes;
 
   private Service(
+      ChangeFeed changes,
       WebServer web,
       InboxWorker inbox,
       FeedScheduler feedScheduler,
       List<OutboxWorker> senders,
       ScheduledExecutorService timers,
       List<Role> roles) {
+    this.changes = changes;
     this.web = web;
     this.inbox = inbox;
     this.feedScheduler = feedScheduler;
@@ -75,6 +79,9 @@ public final class Service implements AutoCloseable {
    */
   public static Service start(App app, String host, int inboxThreads) {
     String instance = InstanceId.of(app.settings().dataDir());
+    // First, so that articles changed through other instances are searchable here from now on.
+    ChangeFeed changes =
+        new ChangeFeed(app.catalog(), app.database().dataSource(), ChangeFeed.POLL).start();
     Leases leases = new Leases(app.database().dataSource(), app.clock());
     java.time.Duration ttl = app.settings().roleLease();
     List<Role> roles = new ArrayList<>();
@@ -150,7 +157,10 @@ public final class Service implements AutoCloseable {
     if (app.settings().adminEnabled()) {
       admin =
           new AdminApi(
-              app.settings().adminToken(), app, feeds == null ? List::of : feeds::statuses);
+              app.settings().adminToken(),
+              app,
+              app.catalog(),
+              feeds == null ? List::of : feeds::statuses);
     } else {
       log.info("Admin API off: ADMIN_TOKEN is not set");
     }
@@ -178,7 +188,7 @@ public final class Service implements AutoCloseable {
         web.port(),
         app.settings().publicUrl(),
         instance);
-    return new Service(web, inbox, feedScheduler, senders, timers, roles);
+    return new Service(changes, web, inbox, feedScheduler, senders, timers, roles);
   }
 
   /**
@@ -211,6 +221,7 @@ public final class Service implements AutoCloseable {
             app.inbox(),
             app.outbox(),
             app.pagedQuestions(),
+            app.store().changes(),
             app.settings().inbox().retention(),
             app.settings().delivery().retention(),
             app.clock());
@@ -244,7 +255,7 @@ public final class Service implements AutoCloseable {
   /**
    * Stops taking requests first, then the timers and the feed poller, then lets the inbox workers
    * finish what they hold (what they do not finish stays pending for the next start), then the
-   * outbox workers send what they claimed.
+   * outbox workers send what they claimed; the change feed last (answers are read till the end).
    */
   @Override
   public void close() {
@@ -256,5 +267,6 @@ public final class Service implements AutoCloseable {
     inbox.close();
     senders.forEach(OutboxWorker::close);
     roles.forEach(Role::close);
+    changes.close();
   }
 }

@@ -47,7 +47,13 @@ class PagedQuestionsTest {
 
   Housekeeping housekeeping() {
     return new Housekeeping(
-        app.inbox(), app.outbox(), questions, Duration.ofDays(3), Duration.ofDays(30), clock);
+        app.inbox(),
+        app.outbox(),
+        questions,
+        app.store().changes(),
+        Duration.ofDays(3),
+        Duration.ofDays(30),
+        clock);
   }
 
   int rows() throws Exception {

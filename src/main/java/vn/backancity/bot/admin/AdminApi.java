@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import vn.backancity.bot.App;
 import vn.backancity.bot.article.Article;
 import vn.backancity.bot.article.JsonArticleReader;
+import vn.backancity.bot.catalog.ArticleCatalog;
 import vn.backancity.bot.feed.SourceStatus;
 import vn.backancity.bot.search.ArticleIndex;
 
@@ -25,16 +26,21 @@ import vn.backancity.bot.search.ArticleIndex;
 public final class AdminApi {
   private final byte[] token;
   private final App app;
+  private final ArticleCatalog catalog;
   private final ObjectMapper json;
   private final JsonArticleReader reader;
   private final Supplier<List<SourceStatus>> feeds;
 
   /**
+   * @param app for announcements and the overview (to be narrowed to what they use, issue 11)
+   * @param catalog where articles are published, deleted and reindexed
    * @param feeds the feeds' states for the overview (an empty list when none are polled)
    */
-  public AdminApi(String token, App app, Supplier<List<SourceStatus>> feeds) {
+  public AdminApi(
+      String token, App app, ArticleCatalog catalog, Supplier<List<SourceStatus>> feeds) {
     this.token = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
     this.app = app;
+    this.catalog = catalog;
     this.json = app.json();
     this.reader = new JsonArticleReader(json);
     this.feeds = feeds;
@@ -75,7 +81,7 @@ public final class AdminApi {
       ctx.status(400).json(Map.of("error", "no article in the body"));
       return;
     }
-    app.publish(articles);
+    catalog.publish(articles);
     ctx.status(201)
         .json(
             Map.of(
@@ -96,17 +102,20 @@ public final class AdminApi {
 
   public void deleteArticle(Context ctx) {
     String id = ctx.pathParam("id");
-    if (app.delete(id)) {
+    if (catalog.delete(id)) {
       ctx.status(204);
     } else {
       ctx.status(404).json(Map.of("error", "no article " + id));
     }
   }
 
-  /** POST /api/admin/reindex: 200 {"indexed"}; 409 while another rebuild runs. */
+  /**
+   * POST /api/admin/reindex: 200 {"indexed"}; 409 while another rebuild runs here. The other
+   * instances rebuild too, when their change feed reaches the reindex marker.
+   */
   public void reindex(Context ctx) {
     try {
-      ctx.json(Map.of("indexed", app.reindex()));
+      ctx.json(Map.of("indexed", catalog.reindex()));
     } catch (ArticleIndex.RebuildInProgress e) {
       ctx.status(409).json(Map.of("error", e.getMessage()));
     }

@@ -14,14 +14,21 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 
-/** Articles in the relational database, the source of truth the search index is built from. */
+/**
+ * Articles in the relational database, the source of truth the search index is built from. Every
+ * change is also recorded in the {@link ArticleChanges change feed}, in the same transaction.
+ */
 public final class ArticleStore {
   private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
   private static final int FILL_PAGE = 500;
@@ -31,16 +38,23 @@ public final class ArticleStore {
   private final DataSource db;
   private final ObjectMapper json;
   private final Clock clock;
+  private final ArticleChanges changes;
 
   public ArticleStore(DataSource db, ObjectMapper json, Clock clock) {
     this.db = db;
     this.json = json;
     this.clock = clock;
+    this.changes = new ArticleChanges(db, clock);
+  }
+
+  /** The change feed that every write of this store records into. */
+  public ArticleChanges changes() {
+    return changes;
   }
 
   /**
    * Inserts new articles and replaces changed ones, in one transaction. An article whose content is
-   * unchanged keeps its row as it was.
+   * unchanged keeps its row as it was and records no change.
    *
    * @return how many rows were inserted or changed
    */
@@ -62,6 +76,7 @@ public final class ArticleStore {
       c.setAutoCommit(false);
       int changed = 0;
       try (PreparedStatement st = c.prepareStatement(sql)) {
+        changes.begin(c);
         for (Article a : articles) {
           st.setString(1, a.id());
           st.setString(2, a.title());
@@ -80,7 +95,10 @@ public final class ArticleStore {
           st.setString(11, textHash(a));
           st.setLong(12, now);
           st.setLong(13, now);
-          changed += st.executeUpdate();
+          if (st.executeUpdate() > 0) {
+            changes.record(c, a.id(), ArticleChanges.Kind.UPSERT);
+            changed++;
+          }
         }
         c.commit();
       } catch (SQLException | RuntimeException e) {
@@ -151,12 +169,23 @@ public final class ArticleStore {
     }
   }
 
-  /** Deletes an article; false when there was none. */
+  /** Deletes an article, leaving a tombstone in the change feed; false when there was none. */
   public boolean delete(String id) {
-    try (Connection c = db.getConnection();
-        PreparedStatement st = c.prepareStatement("DELETE FROM articles WHERE id = ?")) {
-      st.setString(1, id);
-      return st.executeUpdate() == 1;
+    try (Connection c = db.getConnection()) {
+      c.setAutoCommit(false);
+      try (PreparedStatement st = c.prepareStatement("DELETE FROM articles WHERE id = ?")) {
+        changes.begin(c);
+        st.setString(1, id);
+        boolean deleted = st.executeUpdate() == 1;
+        if (deleted) {
+          changes.record(c, id, ArticleChanges.Kind.DELETE);
+        }
+        c.commit();
+        return deleted;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
     } catch (SQLException e) {
       throw new StoreException("could not delete article " + id, e);
     }
@@ -165,6 +194,33 @@ public final class ArticleStore {
   public Optional<Article> find(String id) {
     List<Article> found = query("SELECT " + COLUMNS + " FROM articles WHERE id = ?", id);
     return found.stream().findFirst();
+  }
+
+  /** The articles among {@code ids} that exist, by id (at most a few hundred ids at a time). */
+  public Map<String, Article> findAll(Collection<String> ids) {
+    Map<String, Article> out = new HashMap<>();
+    if (ids.isEmpty()) {
+      return out;
+    }
+    String marks = String.join(",", Collections.nCopies(ids.size(), "?"));
+    try (Connection c = db.getConnection();
+        PreparedStatement st =
+            c.prepareStatement(
+                "SELECT " + COLUMNS + " FROM articles WHERE id IN (" + marks + ")")) {
+      int i = 1;
+      for (String id : ids) {
+        st.setString(i++, id);
+      }
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          Article a = read(rs);
+          out.put(a.id(), a);
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new StoreException("could not read articles", e);
+    }
   }
 
   /** The most recent articles, by publication date where known, else by import time. */
@@ -266,19 +322,12 @@ public final class ArticleStore {
   }
 
   /**
-   * A value that changes whenever an article is added or changed, so a derived index can tell
-   * whether it is stale.
+   * The sequence number of the last change recorded (0 when none): it grows with every insert,
+   * update and delete, so a derived index that holds it is current. Replaces the former
+   * "count:max(updated_at)" version, which missed a delete paired with an insert.
    */
-  public String version() {
-    try (Connection c = db.getConnection();
-        PreparedStatement st =
-            c.prepareStatement("SELECT COUNT(*), COALESCE(MAX(updated_at), 0) FROM articles");
-        ResultSet rs = st.executeQuery()) {
-      rs.next();
-      return rs.getLong(1) + ":" + rs.getLong(2);
-    } catch (SQLException e) {
-      throw new StoreException("could not read the article version", e);
-    }
+  public long sequence() {
+    return changes.latest();
   }
 
   /** Streams every article in id order, for rebuilding the index. */
@@ -315,11 +364,13 @@ public final class ArticleStore {
 
   private Article read(ResultSet rs) throws SQLException {
     long published = rs.getLong("published_at");
+    // wasNull speaks of the last column read: ask it now, not after reading the url.
+    Instant publishedAt = rs.wasNull() ? null : Instant.ofEpochMilli(published);
     return new Article(
         rs.getString("id"),
         rs.getString("title"),
         rs.getString("url"),
-        rs.wasNull() ? null : Instant.ofEpochMilli(published),
+        publishedAt,
         rs.getString("lead"),
         fromJson(rs.getString("paragraphs")),
         fromJson(rs.getString("captions")),

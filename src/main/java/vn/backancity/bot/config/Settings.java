@@ -227,7 +227,9 @@ public record Settings(
         + ", feeds="
         + (feeds == null ? 0 : feeds.sources().size())
         + ", database="
-        + (databaseUrl == null || databaseUrl.isBlank() ? "sqlite" : "postgresql")
+        + (databaseUrl != null && databaseUrl.startsWith("jdbc:postgresql:")
+            ? "postgresql"
+            : "sqlite")
         + ", delivery="
         + (delivery == null ? "-" : delivery.rate() + "/s")
         + "]";

@@ -14,7 +14,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
+import java.util.function.LongFunction;
+import java.util.function.LongSupplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
@@ -73,7 +74,9 @@ public final class ArticleIndex implements AutoCloseable {
   private static final String S_CAPTION = "s_caption";
   private static final String S_AUTHOR = "s_author";
   private static final String S_TAG = "s_tag";
-  private static final String VERSION = "store_version";
+  // The sequence number of the last article change this index holds (ArticleChanges); an index
+  // without it (built before the change feed) is rebuilt.
+  private static final String SEQUENCE = "change_seq";
   private static final String INCOMPLETE = "incomplete";
   private static final String SCHEMA = "schema";
   // Bump when fields or analysis change: an index built differently is rebuilt on open.
@@ -183,28 +186,51 @@ public final class ArticleIndex implements AutoCloseable {
   }
 
   /** Adds or replaces articles, then makes them searchable (waits while a rebuild runs). */
-  public void upsertAll(List<Article> articles, String storeVersion) {
-    changes.readLock().lock();
-    try {
-      for (Article a : articles) {
-        writer.updateDocument(new Term(ID, a.id()), document(a));
-      }
-      commit(storeVersion);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot index articles", e);
-    } finally {
-      changes.readLock().unlock();
-    }
+  public void upsertAll(List<Article> articles, long sequence) {
+    apply(new Batch(articles, List.of(), sequence));
   }
 
   /** Removes one article (waits while a rebuild runs). */
-  public void delete(String id, String storeVersion) {
+  public void delete(String id, long sequence) {
+    apply(new Batch(List.of(), List.of(id), sequence));
+  }
+
+  /**
+   * Changes to apply in one commit: articles to add or replace, ids to remove, and the sequence of
+   * the last change they bring the index to.
+   */
+  public record Batch(List<Article> upserts, List<String> deletes, long sequence) {}
+
+  private void apply(Batch batch) {
+    catchUp(held -> batch);
+  }
+
+  /**
+   * Applies what {@code next} reads for the sequence the index holds, in one commit, and returns
+   * the sequence the index then holds. {@code next} runs while no rebuild can start, so what it
+   * reads (the articles' current rows) cannot be older than a rebuild that commits after it; it
+   * returns null when there is nothing to apply. Callers run one at a time (see ArticleCatalog).
+   *
+   * @param next given the sequence held ({@code -1} when the index must be rebuilt)
+   */
+  public long catchUp(LongFunction<Batch> next) {
     changes.readLock().lock();
     try {
-      writer.deleteDocuments(new Term(ID, id));
-      commit(storeVersion);
+      long held = sequence();
+      Batch batch = next.apply(held);
+      if (batch == null) {
+        return held;
+      }
+      for (Article a : batch.upserts()) {
+        writer.updateDocument(new Term(ID, a.id()), document(a));
+      }
+      for (String id : batch.deletes()) {
+        writer.deleteDocuments(new Term(ID, id));
+      }
+      commit(batch.sequence());
+      return batch.sequence();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot delete from the index", e);
+      throw new UncheckedIOException("cannot index articles", e);
     } finally {
       changes.readLock().unlock();
     }
@@ -216,22 +242,23 @@ public final class ArticleIndex implements AutoCloseable {
    * none is lost, and no commit in between can mark a half-built index as current. Searches see the
    * old index until the new one is committed whole.
    *
-   * @param storeVersion a supplier read once no change can run: the version the index will carry
+   * @param sequence read once no change can run and before {@code source} reads anything: the
+   *     sequence the index will hold (changes after it are applied again on top, harmlessly)
    */
-  public int rebuild(Consumer<Consumer<Article>> source, Supplier<String> storeVersion) {
+  public int rebuild(Consumer<Consumer<Article>> source, LongSupplier sequence) {
     if (!rebuilding.compareAndSet(false, true)) {
       throw new RebuildInProgress();
     }
     changes.writeLock().lock();
     try {
-      return rebuildHeld(source, storeVersion.get());
+      return rebuildHeld(source, sequence.getAsLong());
     } finally {
       changes.writeLock().unlock();
       rebuilding.set(false);
     }
   }
 
-  private int rebuildHeld(Consumer<Consumer<Article>> source, String storeVersion) {
+  private int rebuildHeld(Consumer<Consumer<Article>> source, long sequence) {
     try {
       incomplete = false;
       writer.deleteAll();
@@ -245,12 +272,12 @@ public final class ArticleIndex implements AutoCloseable {
               throw new UncheckedIOException(e);
             }
           });
-      commit(storeVersion);
+      commit(sequence);
       return count[0];
     } catch (IOException | RuntimeException e) {
       // The writer now holds a half-built index. Whatever commits it next marks it as built from
-      // no version of the store, so the next start (or reindex) rebuilds it rather than trusting
-      // it.
+      // no sequence of the store, so the change feed (or the next start) rebuilds it rather than
+      // trusting it.
       incomplete = true;
       throw e instanceof IOException io
           ? new UncheckedIOException("cannot rebuild the index", io)
@@ -258,23 +285,34 @@ public final class ArticleIndex implements AutoCloseable {
     }
   }
 
+  /** True when the index was built, the way this code builds it, up to this change sequence. */
+  public boolean isCurrent(long sequence) {
+    return sequence() == sequence;
+  }
+
   /**
-   * True when the index was built, the way this code builds it, from this version of the article
-   * store; false when it must be rebuilt.
+   * The sequence of the last article change the index holds, or {@code -1} when it must be rebuilt:
+   * missing, built differently (schema, or before the change feed), or left half-built.
    */
-  public boolean isCurrent(String storeVersion) {
+  public long sequence() {
     try {
       if (!DirectoryReader.indexExists(directory)) {
-        return false;
+        return -1;
       }
       Map<String, String> data = new HashMap<>();
       Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
       if (live != null) {
         live.forEach(e -> data.put(e.getKey(), e.getValue()));
       }
-      return storeVersion.equals(data.get(VERSION)) && schema.equals(data.get(SCHEMA));
+      String held = data.get(SEQUENCE);
+      if (!schema.equals(data.get(SCHEMA)) || held == null || held.equals(INCOMPLETE)) {
+        return -1;
+      }
+      return Long.parseLong(held);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } catch (NumberFormatException e) {
+      return -1;
     }
   }
 
@@ -282,9 +320,9 @@ public final class ArticleIndex implements AutoCloseable {
     return writer.getDocStats().numDocs;
   }
 
-  private void commit(String storeVersion) throws IOException {
-    String version = incomplete ? INCOMPLETE : storeVersion;
-    writer.setLiveCommitData(Map.of(VERSION, version, SCHEMA, schema).entrySet());
+  private void commit(long sequence) throws IOException {
+    String held = incomplete ? INCOMPLETE : Long.toString(sequence);
+    writer.setLiveCommitData(Map.of(SEQUENCE, held, SCHEMA, schema).entrySet());
     writer.commit();
     searchers.maybeRefreshBlocking();
     changeListeners.forEach(Runnable::run);

@@ -51,14 +51,21 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  /** PostgreSQL when {@code url} is a {@code jdbc:postgresql:} URL, else SQLite at {@code file}. */
+  /**
+   * PostgreSQL when {@code url} is a {@code jdbc:postgresql:} URL; SQLite at the file a {@code
+   * jdbc:sqlite:} URL names (instances on one host may share it); else SQLite at {@code file}.
+   */
   public static Database open(String url, Path file) {
     if (url == null || url.isBlank()) {
       return sqlite(file);
     }
+    if (url.startsWith("jdbc:sqlite:") && url.length() > "jdbc:sqlite:".length()) {
+      return sqlite(Path.of(url.substring("jdbc:sqlite:".length())));
+    }
     if (!url.startsWith("jdbc:postgresql:")) {
       throw new IllegalArgumentException(
-          "database.url must be a jdbc:postgresql: URL (or empty for SQLite)");
+          "database.url must be a jdbc:postgresql: or jdbc:sqlite: URL (or empty for SQLite in"
+              + " data.dir)");
     }
     return postgresql(url);
   }

@@ -56,9 +56,8 @@ public final class WebServer implements AutoCloseable {
             new ClientRateLimiter(
                 limits.publicPerMinute(), PublicRateLimit.MAX_CLIENTS, app.clock()));
     ArticlePage articles = new ArticlePage(app.store());
-    // Unknown until the article change feed reports how far this instance's index is behind
-    // (issue 11); unknown counts as no lag for readiness.
-    Supplier<OptionalLong> indexLag = OptionalLong::empty;
+    // Article changes in the database that this instance's index does not hold yet.
+    Supplier<OptionalLong> indexLag = () -> OptionalLong.of(app.catalog().lag());
     HealthEndpoint health =
         new HealthEndpoint(
             app.store(),

@@ -45,7 +45,7 @@ class ArticleStoreTest {
       ArticleStore store = new ArticleStore(db.dataSource(), App.jsonMapper(), Clock.systemUTC());
       Article original = article("web-1", "https://a.vn/1.html", "Cầu mới", "Dài 120 mét.");
       assertThat(store.upsertAll(List.of(original))).isOne();
-      String version = store.version();
+      long version = store.sequence();
 
       Article copy = article("web-2", "https://b.vn/copy.html", "Cầu mới", "Dài 120 mét.");
       Article other = article("web-3", "https://a.vn/1.html", "Cầu mới", "Dài 150 mét.");
@@ -55,7 +55,7 @@ class ArticleStoreTest {
       assertThat(store.sameTextAs(other)).isEmpty();
       assertThat(store.sameTextAs(original)).as("not a copy of itself").isEmpty();
       assertThat(store.upsertAll(List.of(original))).isZero();
-      assertThat(store.version()).isEqualTo(version);
+      assertThat(store.sequence()).isEqualTo(version);
     }
   }
 
@@ -73,15 +73,42 @@ class ArticleStoreTest {
           Statement st = c.createStatement()) {
         st.executeUpdate("UPDATE articles SET text_hash = NULL"); // as V6 leaves older rows
       }
-      String version = store.version();
+      long version = store.sequence();
       Article copy = article("web-9", "https://b.vn/x.html", "Cầu mới", "Dài 120 mét.");
       assertThat(store.sameTextAs(copy)).isEmpty();
 
       assertThat(store.fillTextHashes()).isEqualTo(2);
 
       assertThat(store.sameTextAs(copy)).contains("old-1");
-      assertThat(store.version()).isEqualTo(version);
+      assertThat(store.sequence()).isEqualTo(version);
       assertThat(store.fillTextHashes()).isZero();
+    }
+  }
+
+  /** Regression: the date was read as null when the URL was, and as 1970 when only it was null. */
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgresql"})
+  void theDateIsReadBackWhateverTheUrl(String vendor) throws Exception {
+    try (Database db = open(vendor)) {
+      ArticleStore store = new ArticleStore(db.dataSource(), App.jsonMapper(), Clock.systemUTC());
+      Instant at = Instant.parse("2026-11-21T01:00:00Z");
+      Article noUrl =
+          new Article("d1", "Tin", null, at, "Dẫn.", List.of(), List.of(), null, List.of());
+      Article noDate =
+          new Article(
+              "d2",
+              "Tin hai",
+              "https://a.vn/2.html",
+              null,
+              "Dẫn hai.",
+              List.of(),
+              List.of(),
+              null,
+              List.of());
+      store.upsertAll(List.of(noUrl, noDate));
+
+      assertThat(store.find("d1").orElseThrow().publishedAt()).isEqualTo(at);
+      assertThat(store.find("d2").orElseThrow().publishedAt()).isNull();
     }
   }
 }

@@ -47,32 +47,32 @@ class ArticleIndexRebuildTest {
                         await(finish);
                         sink.accept(article("b", "Lễ hội mùa thu"));
                       },
-                      () -> "2:100"));
+                      () -> 2));
       assertThat(midway.await(10, TimeUnit.SECONDS)).isTrue();
 
-      assertThatThrownBy(() -> index.rebuild(sink -> {}, () -> "2:100"))
+      assertThatThrownBy(() -> index.rebuild(sink -> {}, () -> 2))
           .isInstanceOf(ArticleIndex.RebuildInProgress.class);
       CompletableFuture<Void> change =
           CompletableFuture.runAsync(
-              () -> index.upsertAll(List.of(article("c", "Hội chợ nông sản")), "3:200"));
+              () -> index.upsertAll(List.of(article("c", "Hội chợ nông sản")), 3));
       Thread.sleep(200);
       assertThat(change).as("the change waits for the rebuild").isNotDone();
-      assertThat(index.isCurrent("2:100")).as("nothing half-built is committed").isFalse();
+      assertThat(index.isCurrent(2)).as("nothing half-built is committed").isFalse();
 
       finish.countDown();
       assertThat(rebuild.get(10, TimeUnit.SECONDS)).isEqualTo(2);
       change.get(10, TimeUnit.SECONDS);
 
       assertThat(index.size()).as("a, b from the rebuild and c after it").isEqualTo(3);
-      assertThat(index.isCurrent("3:200")).isTrue();
+      assertThat(index.isCurrent(3)).isTrue();
     }
   }
 
   @Test
   void aRebuildThatFailsHalfWayIsNeverMarkedCurrent() throws Exception {
     try (ArticleIndex index = ArticleIndex.open(dir, List.of("Bắc Kạn"))) {
-      index.rebuild(sink -> sink.accept(article("a", "Khánh thành cầu")), () -> "1:1");
-      assertThat(index.isCurrent("1:1")).isTrue();
+      index.rebuild(sink -> sink.accept(article("a", "Khánh thành cầu")), () -> 1);
+      assertThat(index.isCurrent(1)).isTrue();
 
       assertThatThrownBy(
               () ->
@@ -81,13 +81,13 @@ class ArticleIndexRebuildTest {
                         sink.accept(article("a", "Khánh thành cầu"));
                         throw new IllegalStateException("the database went away");
                       },
-                      () -> "2:2"))
+                      () -> 2))
           .hasMessageContaining("went away");
-      index.upsertAll(List.of(article("b", "Lễ hội")), "3:3");
+      index.upsertAll(List.of(article("b", "Lễ hội")), 3);
 
-      assertThat(index.isCurrent("3:3")).as("the next start rebuilds it").isFalse();
-      index.rebuild(sink -> sink.accept(article("a", "Khánh thành cầu")), () -> "3:3");
-      assertThat(index.isCurrent("3:3")).isTrue();
+      assertThat(index.isCurrent(3)).as("the next start rebuilds it").isFalse();
+      index.rebuild(sink -> sink.accept(article("a", "Khánh thành cầu")), () -> 3);
+      assertThat(index.isCurrent(3)).isTrue();
     }
   }
 
