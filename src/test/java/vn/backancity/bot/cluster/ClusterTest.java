@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -38,7 +42,8 @@ import vn.backancity.bot.testing.TestDatabases;
  * Three server processes (real JVMs), each with its own data folder, on one PostgreSQL database,
  * requests spread over them round robin, against a fake Bot API that enforces Telegram's 30
  * messages a second. The sender role makes the limits hold for the cluster; the feed role makes one
- * instance poll; killing the sender mid-broadcast hands the role to another, which finishes it.
+ * instance poll; the article change feed brings every change to every index; killing the sender
+ * mid-broadcast hands the role to another, which finishes it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -60,6 +65,8 @@ class ClusterTest {
   final AtomicInteger feedOverlap = new AtomicInteger();
   final List<ServerProcess> servers = new ArrayList<>();
   final HttpClient http = HttpClient.newHttpClient();
+  static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
 
   @BeforeAll
   void startCluster() throws Exception {
@@ -172,6 +179,74 @@ class ClusterTest {
 
   @Test
   @Order(2)
+  void anArticlePublishedOnOneIsAnsweredOnAllAndADeletionOnAnotherReachesAll() throws Exception {
+    String question = "Lễ hội Lồng tông năm 2026 tổ chức ở đâu?";
+    for (ServerProcess s : servers) {
+      assertThat(answers(s, question)).as("not answered before, and now cached").isEmpty();
+    }
+    HttpResponse<String> posted =
+        new AdminClient(servers.get(0).port(), ADMIN)
+            .send(
+                "POST",
+                "/api/admin/articles",
+                "{\"id\":\"long-tong\",\"title\":\"Lễ hội Lồng tông 2026\",\"lead\":\"Lễ hội"
+                    + " Lồng tông năm 2026 tổ chức tại sân vận động xã Dương Quang.\","
+                    + "\"published_at\":\"2026-11-21T08:00:00+07:00\"}");
+    assertThat(posted.statusCode()).isEqualTo(201);
+    long published = System.nanoTime();
+    long[] answeredAfter = new long[3];
+    for (int i = 0; i < 3; i++) {
+      ServerProcess s = servers.get(i);
+      while (!answers(s, question).contains("long-tong")
+          && System.nanoTime() - published < Duration.ofSeconds(2).toNanos()) {
+        Thread.sleep(20);
+      }
+      assertThat(answers(s, question)).as("instance %d within 2 s", i).contains("long-tong");
+      answeredAfter[i] = (System.nanoTime() - published) / 1_000_000;
+    }
+
+    assertThat(
+            new AdminClient(servers.get(1).port(), ADMIN)
+                .send("DELETE", "/api/admin/articles/long-tong", null)
+                .statusCode())
+        .isEqualTo(204);
+    long deleted = System.nanoTime();
+    long[] goneAfter = new long[3];
+    for (int i = 0; i < 3; i++) {
+      ServerProcess s = servers.get(i);
+      while (answers(s, question).contains("long-tong")
+          && System.nanoTime() - deleted < Duration.ofSeconds(2).toNanos()) {
+        Thread.sleep(20);
+      }
+      assertThat(answers(s, question)).as("instance %d within 2 s", i).doesNotContain("long-tong");
+      goneAfter[i] = (System.nanoTime() - deleted) / 1_000_000;
+    }
+    System.out.printf(
+        "Cluster: published on the first, answered on each after %s ms; deleted on the second,"
+            + " gone on each after %s ms%n",
+        java.util.Arrays.toString(answeredAfter), java.util.Arrays.toString(goneAfter));
+  }
+
+  /** The ids of the articles an instance answers the question with. */
+  private List<String> answers(ServerProcess s, String question) throws Exception {
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        "http://127.0.0.1:"
+                            + s.port()
+                            + "/api/ask?q="
+                            + URLEncoder.encode(question, StandardCharsets.UTF_8)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(200);
+    List<String> ids = new ArrayList<>();
+    JSON.readTree(r.body()).path("answers").forEach(a -> ids.add(a.path("id").asText()));
+    return ids;
+  }
+
+  @Test
+  @Order(3)
   void subscriptionsThroughAllThreeAndABroadcastKeepTheLimitAndSurviveTheSendersDeath()
       throws Exception {
     // 1,000 citizens subscribe, their updates spread round robin over the three instances.
