@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.backancity.bot.admin.AdminApi;
+import vn.backancity.bot.admin.AdminOverview;
 import vn.backancity.bot.catalog.ChangeFeed;
 import vn.backancity.bot.chat.ChatBot;
 import vn.backancity.bot.cluster.Leases;
@@ -158,9 +159,16 @@ public final class Service implements AutoCloseable {
       admin =
           new AdminApi(
               app.settings().adminToken(),
-              app,
+              app.json(),
+              app.clock(),
               app.catalog(),
-              feeds == null ? List::of : feeds::statuses);
+              app.announcements(),
+              new AdminOverview(
+                  app.subscriptions(),
+                  app.chats(),
+                  app.channels(),
+                  app.outbox(),
+                  feeds == null ? List::of : feeds::statuses));
     } else {
       log.info("Admin API off: ADMIN_TOKEN is not set");
     }

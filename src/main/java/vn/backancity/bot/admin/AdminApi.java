@@ -6,16 +6,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
-import vn.backancity.bot.App;
 import vn.backancity.bot.article.Article;
 import vn.backancity.bot.article.JsonArticleReader;
 import vn.backancity.bot.catalog.ArticleCatalog;
-import vn.backancity.bot.feed.SourceStatus;
 import vn.backancity.bot.search.ArticleIndex;
 
 /**
@@ -25,25 +23,32 @@ import vn.backancity.bot.search.ArticleIndex;
  */
 public final class AdminApi {
   private final byte[] token;
-  private final App app;
-  private final ArticleCatalog catalog;
   private final ObjectMapper json;
+  private final Clock clock;
+  private final ArticleCatalog catalog;
+  private final Announcements announcements;
+  private final AdminOverview overview;
   private final JsonArticleReader reader;
-  private final Supplier<List<SourceStatus>> feeds;
 
   /**
-   * @param app for announcements and the overview (to be narrowed to what they use, issue 11)
    * @param catalog where articles are published, deleted and reindexed
-   * @param feeds the feeds' states for the overview (an empty list when none are polled)
+   * @param announcements where announcements are created, listed and cancelled
+   * @param overview what the admin page's summary shows
    */
   public AdminApi(
-      String token, App app, ArticleCatalog catalog, Supplier<List<SourceStatus>> feeds) {
+      String token,
+      ObjectMapper json,
+      Clock clock,
+      ArticleCatalog catalog,
+      Announcements announcements,
+      AdminOverview overview) {
     this.token = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
-    this.app = app;
+    this.json = json;
+    this.clock = clock;
     this.catalog = catalog;
-    this.json = app.json();
+    this.announcements = announcements;
+    this.overview = overview;
     this.reader = new JsonArticleReader(json);
-    this.feeds = feeds;
   }
 
   /** Runs before every admin route: 401 unless the token is right (compared in constant time). */
@@ -125,34 +130,32 @@ public final class AdminApi {
   public void postAnnouncement(Context ctx) {
     AnnouncementRequest request;
     try {
-      request = AnnouncementRequest.parse(json, ctx.body(), app.clock());
+      request = AnnouncementRequest.parse(json, ctx.body(), clock);
     } catch (IllegalArgumentException e) {
       ctx.status(400).json(Map.of("error", e.getMessage()));
       return;
     }
     long id =
-        app.announcements()
-            .create(
-                request.text(),
-                request.link(),
-                request.audience(),
-                request.sendAt(),
-                request.expiresAt(),
-                "api:" + ctx.ip(),
-                false);
+        announcements.create(
+            request.text(),
+            request.link(),
+            request.audience(),
+            request.sendAt(),
+            request.expiresAt(),
+            "api:" + ctx.ip(),
+            false);
     ctx.status(201).json(Map.of("id", id));
   }
 
   public void listAnnouncements(Context ctx) {
-    List<Map<String, Object>> list =
-        app.announcements().list(100).stream().map(this::view).toList();
+    List<Map<String, Object>> list = announcements.list(100).stream().map(this::view).toList();
     ctx.json(Map.of("announcements", list));
   }
 
   public void getAnnouncement(Context ctx) {
     Long id = announcementId(ctx);
     if (id != null) {
-      app.announcements()
+      announcements
           .find(id)
           .ifPresentOrElse(
               a -> ctx.json(view(a)),
@@ -166,38 +169,17 @@ public final class AdminApi {
     if (id == null) {
       return;
     }
-    if (app.announcements().find(id).isEmpty()) {
+    if (announcements.find(id).isEmpty()) {
       ctx.status(404).json(Map.of("error", "no announcement " + id));
       return;
     }
-    app.announcements().cancel(id);
-    ctx.json(view(app.announcements().find(id).orElseThrow()));
+    announcements.cancel(id);
+    ctx.json(view(announcements.find(id).orElseThrow()));
   }
 
   /** GET /api/admin/overview: subscribers, chats, outbox and feeds, for the admin page. */
   public void overview(Context ctx) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("subscribers", app.subscriptions().activeCount());
-    Map<String, Integer> chats = new LinkedHashMap<>();
-    for (String channel : app.channels()) {
-      chats.put(channel, app.chats().activeCount(channel));
-    }
-    out.put("active_chats", chats);
-    out.put("channels", app.channels());
-    out.put("outbox", app.outbox().statusCounts(null));
-    List<Map<String, Object>> feedList = new ArrayList<>();
-    for (SourceStatus f : feeds.get()) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("name", f.name());
-      m.put("url", f.url());
-      m.put("last_success", f.lastSuccess() == null ? null : f.lastSuccess().toString());
-      m.put("last_error", f.lastError());
-      m.put("failures", f.failures());
-      m.put("articles", f.articles());
-      feedList.add(m);
-    }
-    out.put("feeds", feedList);
-    ctx.json(out);
+    ctx.json(overview.read());
   }
 
   private Long announcementId(Context ctx) {
