@@ -17,11 +17,13 @@ import vn.backancity.bot.cluster.Leases;
 import vn.backancity.bot.cluster.Role;
 import vn.backancity.bot.config.InboxSettings;
 import vn.backancity.bot.config.TelegramSettings;
+import vn.backancity.bot.delivery.Outbox;
 import vn.backancity.bot.delivery.OutboxWorker;
 import vn.backancity.bot.feed.FeedPoller;
 import vn.backancity.bot.feed.FeedScheduler;
 import vn.backancity.bot.inbox.InboxWorker;
 import vn.backancity.bot.storage.InstanceId;
+import vn.backancity.bot.storage.Notifications;
 import vn.backancity.bot.subscription.DigestScheduler;
 import vn.backancity.bot.subscription.SubscriptionCommands;
 import vn.backancity.bot.telegram.BotIdentity;
@@ -51,9 +53,11 @@ public final class Service implements AutoCloseable {
   private final ScheduledExecutorService timers;
   private final List<Role> roles;
   private final ChangeFeed changes;
+  private final Notifications wakeups;
 
   private Service(
       ChangeFeed changes,
+      Notifications wakeups,
       WebServer web,
       InboxWorker inbox,
       FeedScheduler feedScheduler,
@@ -61,6 +65,7 @@ public final class Service implements AutoCloseable {
       ScheduledExecutorService timers,
       List<Role> roles) {
     this.changes = changes;
+    this.wakeups = wakeups;
     this.web = web;
     this.inbox = inbox;
     this.feedScheduler = feedScheduler;
@@ -112,7 +117,7 @@ public final class Service implements AutoCloseable {
       handlers.put(TelegramUpdates.CHANNEL, updates);
       webhook = new TelegramWebhook(telegram.effectiveSecret(), app.json(), app.inbox());
       boolean paid = app.settings().delivery().rate() > 30;
-      Role sender = new Role("sender:telegram", instance, ttl, leases, () -> {});
+      Role sender = new Role("sender:telegram", instance, ttl, leases, app.outbox()::pushQueued);
       OutboxWorker worker =
           new OutboxWorker(
               app.outbox(),
@@ -140,7 +145,7 @@ public final class Service implements AutoCloseable {
     }
     ZaloWebhook zalo = null;
     if (app.settings().zalo().enabled()) {
-      Role sender = new Role("sender:zalo", instance, ttl, leases, () -> {});
+      Role sender = new Role("sender:zalo", instance, ttl, leases, app.outbox()::pushQueued);
       roles.add(sender);
       ZaloChannel channel =
           ZaloChannel.build(app, bot, subscriptions, app.inbox(), instance, sender::held);
@@ -186,6 +191,14 @@ public final class Service implements AutoCloseable {
     roles.add(scheduler);
     roles.forEach(Role::start);
     senders.forEach(OutboxWorker::start);
+    // A reply queued on another instance wakes this one's sender at once, not at its next poll.
+    Notifications wakeups =
+        new Notifications(
+                app.database().dataSource(),
+                Map.of(
+                    Outbox.REPLY_CHANNEL, app.outbox()::replyQueued,
+                    Outbox.PUSH_CHANNEL, app.outbox()::pushQueued))
+            .start(app.database().vendor());
     WebServer web =
         new WebServer(app, webhook, zalo, admin, feeds, () -> heldRoles(roles))
             .start(host, app.settings().port());
@@ -196,7 +209,7 @@ public final class Service implements AutoCloseable {
         web.port(),
         app.settings().publicUrl(),
         instance);
-    return new Service(changes, web, inbox, feedScheduler, senders, timers, roles);
+    return new Service(changes, wakeups, web, inbox, feedScheduler, senders, timers, roles);
   }
 
   /**
@@ -273,6 +286,7 @@ public final class Service implements AutoCloseable {
       feedScheduler.close();
     }
     inbox.close();
+    wakeups.close();
     senders.forEach(OutboxWorker::close);
     roles.forEach(Role::close);
     changes.close();

@@ -14,9 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import vn.backancity.bot.chat.Reply;
 import vn.backancity.bot.storage.Database;
 import vn.backancity.bot.storage.Jdbc;
+import vn.backancity.bot.storage.Notifications;
 
 /**
  * The outbox table: every push message to every chat is a row, inserted in the transaction that
@@ -26,6 +29,8 @@ import vn.backancity.bot.storage.Jdbc;
  * never get the same row. A row whose lease ran out (its worker died) can be claimed again.
  */
 public final class Outbox {
+  private static final Logger log = LoggerFactory.getLogger(Outbox.class);
+
   /** Statuses of a row. */
   public static final String QUEUED = "queued";
 
@@ -96,9 +101,32 @@ public final class Outbox {
     listeners.add(listener);
   }
 
-  /** Tells the workers that rows were committed. */
+  /** Tells the workers that rows were committed: this instance's, and the others' on PostgreSQL. */
   public void enqueued() {
     listeners.forEach(Runnable::run);
+    notifyOthers(PUSH_CHANNEL);
+  }
+
+  /** The PostgreSQL channel on which queued pushes wake the instances' senders. */
+  public static final String PUSH_CHANNEL = "outbox_push";
+
+  /**
+   * Rows were committed elsewhere (or this instance just took a sender role): wakes the workers.
+   */
+  public void pushQueued() {
+    listeners.forEach(Runnable::run);
+  }
+
+  /** On PostgreSQL, wakes the other instances; on SQLite there are none to wake. */
+  private void notifyOthers(String channel) {
+    if (vendor != Database.Vendor.POSTGRESQL) {
+      return;
+    }
+    try (Connection c = db.getConnection()) {
+      Notifications.send(c, channel);
+    } catch (SQLException e) {
+      log.debug("Could not notify the other instances; they poll", e);
+    }
   }
 
   /** Called after a reply was committed, so that workers take it ahead of their pushes. */
@@ -131,8 +159,17 @@ public final class Outbox {
             == 1;
     if (added) {
       replyListeners.forEach(Runnable::run);
+      notifyOthers(REPLY_CHANNEL); // the channel's sender may be another instance
     }
     return added;
+  }
+
+  /** The PostgreSQL channel on which a queued reply wakes the instances' senders. */
+  public static final String REPLY_CHANNEL = "outbox_reply";
+
+  /** Another instance queued a reply: wakes this instance's workers to take it first. */
+  public void replyQueued() {
+    replyListeners.forEach(Runnable::run);
   }
 
   /** The replies to one inbound update (see {@link Replies}). */
