@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.backancity.bot.admin.AdminApi;
 import vn.backancity.bot.admin.AdminOverview;
+import vn.backancity.bot.article.ArticleChanges;
 import vn.backancity.bot.catalog.ChangeFeed;
 import vn.backancity.bot.chat.ChatBot;
 import vn.backancity.bot.cluster.Leases;
@@ -86,8 +87,17 @@ public final class Service implements AutoCloseable {
   public static Service start(App app, String host, int inboxThreads) {
     String instance = InstanceId.of(app.settings().dataDir());
     // First, so that articles changed through other instances are searchable here from now on.
-    ChangeFeed changes =
-        new ChangeFeed(app.catalog(), app.database().dataSource(), ChangeFeed.POLL).start();
+    ChangeFeed changes = new ChangeFeed(app.catalog(), ChangeFeed.POLL).start();
+    // Wake-ups from the other instances: an article changed, a reply or push was queued (on
+    // PostgreSQL; otherwise the workers poll).
+    Notifications wakeups =
+        new Notifications(
+                app.database().dataSource(),
+                Map.of(
+                    ArticleChanges.CHANNEL, changes::wake,
+                    Outbox.REPLY_CHANNEL, app.outbox()::replyQueued,
+                    Outbox.PUSH_CHANNEL, app.outbox()::pushQueued))
+            .start(app.database().vendor());
     Leases leases = new Leases(app.database().dataSource(), app.clock());
     java.time.Duration ttl = app.settings().roleLease();
     List<Role> roles = new ArrayList<>();
@@ -191,14 +201,6 @@ public final class Service implements AutoCloseable {
     roles.add(scheduler);
     roles.forEach(Role::start);
     senders.forEach(OutboxWorker::start);
-    // A reply queued on another instance wakes this one's sender at once, not at its next poll.
-    Notifications wakeups =
-        new Notifications(
-                app.database().dataSource(),
-                Map.of(
-                    Outbox.REPLY_CHANNEL, app.outbox()::replyQueued,
-                    Outbox.PUSH_CHANNEL, app.outbox()::pushQueued))
-            .start(app.database().vendor());
     WebServer web =
         new WebServer(app, webhook, zalo, admin, feeds, () -> heldRoles(roles))
             .start(host, app.settings().port());
