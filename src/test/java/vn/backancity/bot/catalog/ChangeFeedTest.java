@@ -28,6 +28,7 @@ import vn.backancity.bot.App;
 import vn.backancity.bot.Service;
 import vn.backancity.bot.article.Article;
 import vn.backancity.bot.testing.AdminClient;
+import vn.backancity.bot.testing.Articles;
 import vn.backancity.bot.testing.TestApps;
 import vn.backancity.bot.testing.TestDatabases;
 
@@ -280,15 +281,6 @@ class ChangeFeedTest {
   }
 
   static Article article(String id, String title) {
-    return new Article(
-        id,
-        title,
-        null,
-        null,
-        title + " là tin của thành phố.",
-        List.of(),
-        List.of(),
-        null,
-        List.of());
+    return Articles.titled(id, title);
   }
 }

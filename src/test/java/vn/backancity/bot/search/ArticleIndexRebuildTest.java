@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.backancity.bot.article.Article;
+import vn.backancity.bot.testing.Articles;
 
 /**
  * One rebuild at a time; a change made while it runs waits and is applied on top (not lost, and no
@@ -20,16 +21,7 @@ class ArticleIndexRebuildTest {
   @TempDir Path dir;
 
   static Article article(String id, String title) {
-    return new Article(
-        id,
-        title,
-        null,
-        null,
-        title + " là tin của thành phố.",
-        List.of(),
-        List.of(),
-        null,
-        List.of());
+    return Articles.titled(id, title);
   }
 
   @Test

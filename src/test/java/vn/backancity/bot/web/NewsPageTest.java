@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.backancity.bot.App;
 import vn.backancity.bot.Service;
 import vn.backancity.bot.article.Article;
+import vn.backancity.bot.testing.Articles;
 import vn.backancity.bot.testing.TestApps;
 
 /**
@@ -62,16 +63,7 @@ class NewsPageTest {
   }
 
   static Article article(String id, String title) {
-    return new Article(
-        id,
-        title,
-        null,
-        null,
-        title + ". Nội dung bài viết.",
-        List.of(),
-        List.of(),
-        null,
-        List.of());
+    return Articles.titled(id, title, title + ". Nội dung bài viết.");
   }
 
   static HttpResponse<String> get(String pathAndQuery) throws Exception {
