@@ -75,29 +75,46 @@ public final class Inbox {
     return first;
   }
 
-  /** Claims up to {@code limit} due rows, oldest first, for {@code claimId} until now + lease. */
-  public List<InboxItem> claim(String claimId, int limit, long leaseMillis) {
+  /**
+   * Claims up to {@code limit} due rows of the given channels, oldest first, for {@code claimId}
+   * until now + lease. Each claim counts an attempt (returned in the item), so that an update whose
+   * handling kills the process is not taken again forever.
+   *
+   * @param channels the channels this instance handles: another instance's rows are left to it
+   */
+  public List<InboxItem> claim(
+      String claimId, int limit, long leaseMillis, java.util.Collection<String> channels) {
+    if (channels.isEmpty() || limit <= 0) {
+      return List.of();
+    }
     long now = clock.millis();
+    String in = String.join(", ", java.util.Collections.nCopies(channels.size(), "?"));
     // The CTE is materialized so that LIMIT bounds the rows updated (PostgreSQL could otherwise
     // run the subquery again per row), and SKIP LOCKED lets claimers on other instances pass by.
     String sql =
         "WITH picked AS MATERIALIZED (SELECT id FROM inbox WHERE "
             + DUE
-            + " ORDER BY id LIMIT ?"
+            + " AND channel IN ("
+            + in
+            + ") ORDER BY id LIMIT ?"
             + vendor.skipLocked()
-            + ") UPDATE inbox SET claimed_by = ?, claimed_until = ?"
+            + ") UPDATE inbox SET claimed_by = ?, claimed_until = ?, attempts = attempts + 1"
             + " WHERE id IN (SELECT id FROM picked) AND "
             + DUE
             + " RETURNING id, channel, update_key, payload, attempts";
     try (Connection c = db.getConnection();
         PreparedStatement st = c.prepareStatement(sql)) {
-      st.setLong(1, now);
-      st.setLong(2, now);
-      st.setInt(3, limit);
-      st.setString(4, claimId);
-      st.setLong(5, now + leaseMillis);
-      st.setLong(6, now);
-      st.setLong(7, now);
+      int i = 1;
+      st.setLong(i++, now);
+      st.setLong(i++, now);
+      for (String channel : channels) {
+        st.setString(i++, channel);
+      }
+      st.setInt(i++, limit);
+      st.setString(i++, claimId);
+      st.setLong(i++, now + leaseMillis);
+      st.setLong(i++, now);
+      st.setLong(i, now);
       List<InboxItem> out = new ArrayList<>();
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
@@ -123,13 +140,13 @@ public final class Inbox {
     finish(id, claimId, FAILED, reason);
   }
 
-  /** Hands a claimed row back, to be tried again at {@code notBefore}, counting an attempt. */
+  /** Hands a claimed row back, to be tried again at {@code notBefore} (its claim counted). */
   public void retry(long id, String claimId, long notBefore, String reason) {
     Jdbc.update(
         db,
         "retry an inbound update",
         "UPDATE inbox SET claimed_by = NULL, claimed_until = NULL, not_before = ?,"
-            + " attempts = attempts + 1, last_error = ? WHERE id = ? AND claimed_by = ?",
+            + " last_error = ? WHERE id = ? AND claimed_by = ?",
         notBefore,
         reason,
         id,

@@ -105,7 +105,10 @@ public final class InboxWorker implements AutoCloseable {
     int slots = 1 + free.drainPermits();
     List<InboxItem> batch;
     try {
-      batch = running ? inbox.claim(claimId, slots, settings.lease().toMillis()) : List.of();
+      batch =
+          running
+              ? inbox.claim(claimId, slots, settings.lease().toMillis(), handlers.keySet())
+              : List.of();
     } catch (RuntimeException e) {
       free.release(slots);
       throw e;
@@ -125,16 +128,22 @@ public final class InboxWorker implements AutoCloseable {
   }
 
   private void process(InboxItem item) {
-    Handler handler = handlers.get(item.channel());
-    if (handler == null) {
-      inbox.failed(item.id(), claimId, "no handler: the " + item.channel() + " channel is off");
+    Handler handler = handlers.get(item.channel()); // claimed only for the channels it handles
+    if (item.attempts() > settings.maxAttempts()) {
+      // Claimed that often without an outcome: handling it stopped the process every time.
+      log.error(
+          "Inbox: {} update {} was taken {} times without finishing; given up",
+          item.channel(),
+          item.updateKey(),
+          item.attempts() - 1);
+      inbox.failed(item.id(), claimId, "the process stopped while handling it, every time");
       return;
     }
     try {
       handler.handle(item);
       inbox.done(item.id(), claimId);
     } catch (Exception e) {
-      int attempts = item.attempts() + 1;
+      int attempts = item.attempts();
       String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
       if (attempts >= settings.maxAttempts()) {
         log.error(

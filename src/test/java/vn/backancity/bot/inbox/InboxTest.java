@@ -137,12 +137,57 @@ class InboxTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"sqlite", "postgresql"})
+  void anInstanceClaimsOnlyTheChannelsItHandlesAndEveryClaimCountsAnAttempt(String vendor)
+      throws Exception {
+    try (Database db = open(vendor)) {
+      Inbox inbox = new Inbox(db.dataSource(), db.vendor(), clock);
+      inbox.accept("zalo", "msg:1", "{}");
+      inbox.accept("telegram", "7", "{}");
+      // An instance without Zalo (a rolling deploy, a missing key) must leave Zalo's events to the
+      // instances that have it, not fail them.
+      List<InboxItem> telegramOnly = inbox.claim("a", 10, 1_000, List.of("telegram"));
+      assertThat(telegramOnly).extracting(InboxItem::channel).containsExactly("telegram");
+      assertThat(telegramOnly.get(0).attempts()).isEqualTo(1);
+
+      clock.advance(Duration.ofSeconds(2)); // a's lease ran out: it died while handling it
+      List<InboxItem> again = inbox.claim("b", 10, 1_000, List.of("telegram", "zalo"));
+      assertThat(again).extracting(InboxItem::channel).containsExactly("zalo", "telegram");
+      assertThat(again.get(1).attempts()).as("the claim that never finished counts").isEqualTo(2);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgresql"})
+  void anUpdateThatStopsTheProcessEveryTimeIsGivenUp(String vendor) throws Exception {
+    try (Database db = open(vendor)) {
+      Inbox inbox = new Inbox(db.dataSource(), db.vendor(), clock);
+      inbox.accept("telegram", "1", "{}");
+      for (int i = 0; i < 3; i++) { // three processes took it and died
+        assertThat(inbox.claim("dead-" + i, 1, 1_000, List.of("telegram"))).hasSize(1);
+        clock.advance(Duration.ofSeconds(2));
+      }
+      List<InboxItem> handled = new CopyOnWriteArrayList<>();
+      try (InboxWorker worker =
+          new InboxWorker(inbox, Map.of("telegram", handled::add), settings(1, 3), clock, "live")
+              .start()) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!inbox.counts().containsKey("failed") && System.nanoTime() < deadline) {
+          Thread.sleep(20);
+        }
+      }
+      assertThat(inbox.counts()).isEqualTo(Map.of("failed", 1));
+      assertThat(handled).as("not handed to a handler a fourth time").isEmpty();
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgresql"})
   void handledUpdatesLoseTheirBodyAndArePrunedAfterTheRetention(String vendor) throws Exception {
     try (Database db = open(vendor)) {
       Inbox inbox = new Inbox(db.dataSource(), db.vendor(), clock);
       inbox.accept("telegram", "1", "{\"text\":\"số điện thoại của tôi là 0912345678\"}");
       inbox.accept("telegram", "2", "{}");
-      List<InboxItem> claimed = inbox.claim("w", 1, 60_000);
+      List<InboxItem> claimed = inbox.claim("w", 1, 60_000, List.of("telegram"));
       inbox.done(claimed.get(0).id(), "w");
       try (var c = db.dataSource().getConnection();
           var rs =
