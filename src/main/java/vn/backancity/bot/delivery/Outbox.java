@@ -308,6 +308,23 @@ public final class Outbox {
         claimId);
   }
 
+  /**
+   * Right before a send: confirms that the row is still this claim's and extends its lease for the
+   * send. False when the claim was lost (its lease ran out and another worker took it): then the
+   * other worker sends it, and this one must not.
+   */
+  public boolean holdForSend(long id, String claimId, long until) {
+    return Jdbc.update(
+            db,
+            "extend an outbox claim",
+            "UPDATE outbox SET claimed_until = ? WHERE id = ? AND claimed_by = ?"
+                + " AND status = 'sending'",
+            until,
+            id,
+            claimId)
+        == 1;
+  }
+
   /** The platform took the message (all its parts). False when the claim was lost meanwhile. */
   public boolean sent(long id, String claimId, int parts) {
     return update(

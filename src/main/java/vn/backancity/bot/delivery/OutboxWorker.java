@@ -258,6 +258,12 @@ public final class OutboxWorker implements AutoCloseable {
       outbox.sent(m.id(), claimId, parts.size());
       return;
     }
+    if (!outbox.holdForSend(m.id(), claimId, clock.millis() + settings.lease().toMillis())) {
+      // A slow platform kept it queued here past its lease, and another claim took it over.
+      window.answered(slot);
+      log.warn("Outbox row {} not sent: its claim expired before its turn", m.id());
+      return;
+    }
     Delivery result;
     try {
       result = parts.get(part).send();

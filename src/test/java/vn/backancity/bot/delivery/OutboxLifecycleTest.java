@@ -78,6 +78,25 @@ class OutboxLifecycleTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"sqlite", "postgresql"})
+  void aClaimThatRanOutBeforeItsSendIsNotSentByTheWorkerThatLostIt(String vendor) throws Exception {
+    try (Database db = open(vendor)) {
+      Outbox outbox = outbox(db);
+      queue(db, outbox, 1);
+      OutboxMessage slow = outbox.claim("telegram", Outbox.PUSH_LANE, "a:1", 1, 1_000).get(0);
+      assertThat(outbox.holdForSend(slow.id(), "a:1", clock.millis() + 1_000)).isTrue();
+
+      clock.advance(Duration.ofSeconds(2)); // a waited behind a slow platform past its lease
+      assertThat(outbox.claim("telegram", Outbox.PUSH_LANE, "b:1", 1, 60_000)).hasSize(1);
+
+      assertThat(outbox.holdForSend(slow.id(), "a:1", clock.millis() + 1_000))
+          .as("a must not send what b now holds")
+          .isFalse();
+      assertThat(outbox.holdForSend(slow.id(), "b:1", clock.millis() + 1_000)).isTrue();
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgresql"})
   void repliesAreClaimedInTheirOwnLane(String vendor) throws Exception {
     try (Database db = open(vendor)) {
       Outbox outbox = outbox(db);
