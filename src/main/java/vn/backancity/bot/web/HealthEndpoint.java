@@ -28,6 +28,9 @@ final class HealthEndpoint implements AutoCloseable {
   private final Supplier<List<String>> roles;
   private final Supplier<OptionalLong> indexLag;
   private final Readiness readiness;
+  // /health is public and not rate-limited (load balancers call it): what it asks the database is
+  // asked at most every two seconds, however many call it, so a flood cannot take the pool.
+  private final Supplier<Map<String, Object>> counts;
 
   /**
    * @param queues inbox and outbox counts; counted at most every few seconds, since /health is
@@ -56,6 +59,7 @@ final class HealthEndpoint implements AutoCloseable {
     this.telegram = telegram;
     this.zalo = zalo;
     this.feeds = feeds;
+    this.counts = memoize(this::countInDatabase, java.time.Duration.ofSeconds(2));
   }
 
   void handle(Context ctx) {
@@ -65,19 +69,29 @@ final class HealthEndpoint implements AutoCloseable {
     cacheInfo.put("hits", stats.hitCount());
     cacheInfo.put("misses", stats.missCount());
     cacheInfo.put("hit_rate", Math.round(stats.hitRate() * 1000) / 1000.0);
+    Map<String, Object> fromDatabase = counts.get();
     Map<String, Object> health = new LinkedHashMap<>();
     health.put("status", "ok");
-    health.put("articles", store.count());
+    health.put("articles", fromDatabase.get("articles"));
     health.put("indexed", index.size());
     health.put("cache", cacheInfo);
     health.put("telegram", telegram ? "on" : "off");
     health.put("zalo", zalo ? "on" : "off");
-    health.put("feeds", feeds.get());
+    health.put("feeds", fromDatabase.get("feeds"));
     health.put("roles", roles.get());
-    OptionalLong lag = indexLag.get();
-    health.put("index_lag", lag.isPresent() ? lag.getAsLong() : "unknown");
+    health.put("index_lag", fromDatabase.get("index_lag"));
     health.putAll(queues.get());
     ctx.json(health);
+  }
+
+  /** What /health reads from the database: counted at most once every few seconds. */
+  private Map<String, Object> countInDatabase() {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("articles", store.count());
+    out.put("feeds", feeds.get());
+    OptionalLong lag = indexLag.get();
+    out.put("index_lag", lag.isPresent() ? lag.getAsLong() : "unknown");
+    return out;
   }
 
   /** {@code GET /health/live}: 200 while the process serves requests; nothing else is asked. */

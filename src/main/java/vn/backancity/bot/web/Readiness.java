@@ -42,7 +42,7 @@ final class Readiness implements AutoCloseable {
   private final LongSupplier nanos;
   private final ExecutorService prober =
       Executors.newSingleThreadExecutor(Thread.ofPlatform().name("db-probe").daemon().factory());
-  private Future<?> probe;
+  private Future<OptionalLong> probe;
   private State last;
   private long checkedAt;
 
@@ -75,31 +75,23 @@ final class Readiness implements AutoCloseable {
     if (last != null && now - checkedAt < freshNanos) {
       return last;
     }
-    String problem = databaseProblem();
-    if (problem == null) {
-      OptionalLong lag = indexLag.get();
-      if (lag.isPresent() && lag.getAsLong() > maxIndexLag) {
-        problem =
-            "index behind the database by "
-                + lag.getAsLong()
-                + " changes (at most "
-                + maxIndexLag
-                + ")";
-      }
-    }
+    String problem = problem();
     last = new State(problem == null, problem);
     checkedAt = nanos.getAsLong();
     return last;
   }
 
-  /** Null when the database answered within the timeout, else what went wrong. */
-  private String databaseProblem() {
+  /**
+   * Null when the database answered within the timeout and the index is close enough to it, else
+   * what is wrong. Both are asked on the probe's own thread, so a slow database holds no request.
+   */
+  private String problem() {
     if (probe == null || probe.isDone()) {
-      probe = prober.submit(this::probeDatabase);
+      probe = prober.submit(this::probe);
     }
+    OptionalLong lag;
     try {
-      probe.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      return null;
+      lag = probe.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       return "database did not answer within " + timeout.toMillis() + " ms";
     } catch (ExecutionException e) {
@@ -108,16 +100,24 @@ final class Readiness implements AutoCloseable {
       Thread.currentThread().interrupt();
       return "interrupted while asking the database";
     }
+    if (lag.isPresent() && lag.getAsLong() > maxIndexLag) {
+      return "index behind the database by "
+          + lag.getAsLong()
+          + " changes (at most "
+          + maxIndexLag
+          + ")";
+    }
+    return null;
   }
 
-  private Void probeDatabase() throws SQLException {
+  private OptionalLong probe() throws SQLException {
     try (Connection c = db.getConnection();
         Statement st = c.createStatement()) {
       st.setQueryTimeout((int) Math.max(1, timeout.toSeconds()));
       // Reads a small table rather than SELECT 1: SQLite answers SELECT 1 without its file.
       st.executeQuery("SELECT COUNT(*) FROM leases").close();
     }
-    return null;
+    return indexLag.get();
   }
 
   @Override
