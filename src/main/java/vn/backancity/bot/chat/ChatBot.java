@@ -44,7 +44,13 @@ public final class ChatBot {
     if (list.answers().isEmpty()) {
       return page == 1 ? new Reply.NotFound(q) : new Reply.Text(Messages.NO_MORE);
     }
-    int from = (Math.max(1, page) - 1) * pageSize;
+    // A page number comes back from a button, which anyone can forge: past the answers is simply
+    // "no more" (and no int overflow on the way).
+    long start = ((long) Math.max(1, page) - 1) * pageSize;
+    if (start >= list.answers().size()) {
+      return new Reply.Text(Messages.NO_MORE);
+    }
+    int from = (int) start;
     List<Answer> answers = list.page(from, pageSize);
     if (answers.isEmpty()) {
       return new Reply.Text(Messages.NO_MORE);

@@ -23,6 +23,7 @@ import vn.backancity.bot.Service;
 import vn.backancity.bot.article.Article;
 import vn.backancity.bot.bench.FakeBotApi;
 import vn.backancity.bot.chat.ChatDirectory;
+import vn.backancity.bot.chat.Messages;
 import vn.backancity.bot.testing.TestApps;
 
 /**
@@ -208,6 +209,17 @@ public class TelegramEndToEndTest {
     assertThat(answered.body().path("callback_query_id").asText()).isEqualTo("4382bfdwdsb323b2d9");
     FakeBotApi.Call page = api.next("sendMessage");
     assertThat(page.text()).startsWith("🔎 Kết quả cho: nông thôn mới").contains("<b>4. ");
+
+    // A forged page number far past the answers (it would overflow the offset): "no more", once.
+    String data =
+        fixture("callback-query.json")
+            .replace("more:q7f3:2", "more:q7f3:2147483647")
+            .replace("731200104", "731200199")
+            .replace("4382bfdwdsb323b2d9", "4382bfdwdsb323b2e0");
+    assertThat(data).contains(":2147483647");
+    post(data, SECRET);
+    api.next(); // answerCallbackQuery
+    assertThat(api.next("sendMessage").text()).isEqualTo(Messages.NO_MORE);
   }
 
   @Test
