@@ -94,12 +94,20 @@ public final class ArticleChanges {
       try {
         begin(c);
         record(c, "", Kind.REINDEX);
+        long seq;
+        // Read in the same transaction: writers are serialized (begin), so the highest number is
+        // this marker's, not one another writer committed just after.
+        try (Statement st = c.createStatement();
+            java.sql.ResultSet rs = st.executeQuery("SELECT MAX(seq) FROM article_changes")) {
+          rs.next();
+          seq = rs.getLong(1);
+        }
         c.commit();
+        return seq;
       } catch (SQLException | RuntimeException e) {
         c.rollback();
         throw e;
       }
-      return latest();
     } catch (SQLException e) {
       throw new StoreException("could not record a reindex", e);
     }
