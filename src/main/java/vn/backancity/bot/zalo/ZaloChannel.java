@@ -35,7 +35,8 @@ public record ZaloChannel(ZaloWebhook webhook, InboxWorker.Handler events, Outbo
             .callTimeout(deadline) // each call also gets what is left of its message's deadline
             .build();
     ZaloTokens tokens =
-        new ZaloTokens(app.database().dataSource(), settings, http, app.json(), app.clock());
+        new ZaloTokens(
+            app.database().dataSource(), settings, http, app.json(), app.clock(), deadline);
     ZaloGateway gateway = new ZaloGateway(settings.apiUrl(), tokens, http, app.json(), deadline);
     ReplyWindows windows = new ReplyWindows(app.database().dataSource(), app.clock());
     ZaloEvents events =

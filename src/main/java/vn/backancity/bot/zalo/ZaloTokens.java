@@ -51,6 +51,9 @@ final class ZaloTokens {
   /** Added to a refresh claim beyond its call's deadline: clocks of instances differ a little. */
   static final Duration CLAIM_MARGIN = Duration.ofSeconds(5);
 
+  /** At most this long for one refresh call (see {@link #refreshBudget}). */
+  static final Duration MAX_REFRESH_BUDGET = Duration.ofSeconds(10);
+
   /** How often an instance waiting for another's refresh looks at the stored pair. */
   static final Duration POLL = Duration.ofMillis(50);
 
@@ -65,8 +68,26 @@ final class ZaloTokens {
 
   private record Pair(String access, String refresh, long expiresAt) {}
 
+  /**
+   * The refresh call's own time, whatever is left of the message that needed it: Zalo spends the
+   * single-use refresh token when it receives the call, so a call cut short by a nearly spent
+   * message deadline would lose the new pair (and the channel, until someone grants it again).
+   */
+  private final Duration refreshBudget;
+
+  /**
+   * @param messageDeadline the time one message is given; a refresh gets as much (at most {@link
+   *     #MAX_REFRESH_BUDGET}), not what is left of it
+   */
   ZaloTokens(
-      DataSource db, ZaloSettings settings, OkHttpClient http, ObjectMapper json, Clock clock) {
+      DataSource db,
+      ZaloSettings settings,
+      OkHttpClient http,
+      ObjectMapper json,
+      Clock clock,
+      Duration messageDeadline) {
+    this.refreshBudget =
+        messageDeadline.compareTo(MAX_REFRESH_BUDGET) < 0 ? messageDeadline : MAX_REFRESH_BUDGET;
     this.db = db;
     this.settings = settings;
     this.http = http;
@@ -127,10 +148,10 @@ final class ZaloTokens {
     }
     String claim = UUID.randomUUID().toString();
     while (true) {
-      long claimFor = TimeUnit.NANOSECONDS.toMillis(by.nanosLeft()) + CLAIM_MARGIN.toMillis();
+      long claimFor = refreshBudget.plus(CLAIM_MARGIN).toMillis();
       if (claim(old.refresh(), claim, claimFor)) {
         try {
-          return call(old, by);
+          return call(old);
         } finally {
           release(claim); // a no-op after a stored pair, which cleared the claim
         }
@@ -158,8 +179,8 @@ final class ZaloTokens {
     }
   }
 
-  /** The refresh call itself, made while holding the claim. */
-  private Pair call(Pair old, Deadline by) throws IOException {
+  /** The refresh call itself, made while holding the claim, within {@link #refreshBudget}. */
+  private Pair call(Pair old) throws IOException {
     FormBody form =
         new FormBody.Builder()
             .add("refresh_token", old.refresh())
@@ -173,7 +194,7 @@ final class ZaloTokens {
             .post(form)
             .build();
     Call call = http.newCall(request);
-    call.timeout().timeout(by.nanosLeft(), TimeUnit.NANOSECONDS);
+    call.timeout().timeout(refreshBudget.toNanos(), TimeUnit.NANOSECONDS);
     int status;
     String answer;
     try (Response response = call.execute()) {
@@ -199,12 +220,43 @@ final class ZaloTokens {
     }
     long expiresIn = body.path("expires_in").asLong(90_000); // Zalo sends it as a string
     Pair fresh = new Pair(access, refresh, clock.millis() + expiresIn * 1000);
-    if (!store(fresh, old.refresh())) {
+    boolean stored;
+    try {
+      stored = storeWithRetry(fresh, old.refresh());
+    } catch (RuntimeException e) {
+      // The old refresh token is spent and the new pair is only in memory: say so loudly (never
+      // the token values), and use it while this process lives.
+      log.error(
+          "Zalo gave a new token pair but it could not be stored; it is used until this process"
+              + " stops, then the OA must be granted again if the database is still unreachable",
+          e);
+      return fresh;
+    }
+    if (!stored) {
       // Another instance stored its pair first (only if our claim ran out): ours is spent or equal.
       return load();
     }
     log.info("Zalo access token refreshed; valid for {} s", expiresIn);
     return fresh;
+  }
+
+  /** Stores the new pair, trying again for a few seconds when the database does not answer. */
+  private boolean storeWithRetry(Pair fresh, String oldRefresh) {
+    RuntimeException last = null;
+    for (int attempt = 0; attempt < 3; attempt++) {
+      try {
+        return store(fresh, oldRefresh);
+      } catch (RuntimeException e) {
+        last = e;
+        try {
+          Thread.sleep(500L << attempt);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+    }
+    throw last;
   }
 
   private void seed() {

@@ -50,6 +50,9 @@ final class FakeZaloApi implements AutoCloseable {
   /** How long a refresh takes to answer, so that concurrent callers really overlap. */
   volatile long refreshDelayMillis;
 
+  /** How long a send takes to answer (a slow Zalo). */
+  volatile long sendDelayMillis;
+
   FakeZaloApi() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", this::handle);
@@ -104,6 +107,9 @@ final class FakeZaloApi implements AutoCloseable {
         answer = refresh(ex, body);
         stall = stallRefreshes;
       } else if (path.startsWith("/v3.0/oa/message/")) {
+        if (sendDelayMillis > 0) {
+          Thread.sleep(sendDelayMillis);
+        }
         String token = ex.getRequestHeaders().getFirst("access_token");
         if (token == null || !validAccess.contains(token)) {
           answer = "{\"error\":-216,\"message\":\"Access token is invalid\"}";

@@ -50,11 +50,39 @@ class ZaloGatewayTest {
   static final Duration DEADLINE = Duration.ofSeconds(1);
 
   ZaloGateway gateway() {
+    return gateway(tokens());
+  }
+
+  ZaloGateway gateway(ZaloTokens tokens) {
     OkHttpClient http = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(5)).build();
-    ZaloTokens tokens =
-        new ZaloTokens(
-            app.database().dataSource(), app.settings().zalo(), http, app.json(), app.clock());
     return new ZaloGateway(app.settings().zalo().apiUrl(), tokens, http, app.json(), DEADLINE);
+  }
+
+  ZaloTokens tokens() {
+    OkHttpClient http = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(5)).build();
+    return new ZaloTokens(
+        app.database().dataSource(),
+        app.settings().zalo(),
+        http,
+        app.json(),
+        app.clock(),
+        DEADLINE);
+  }
+
+  @Test
+  void aRefreshNeededAtTheEndOfAMessagesDeadlineGetsItsOwnTimeAndTheNewPairIsKept()
+      throws Exception {
+    zalo.accept(null, "refresh-0"); // access-0 is rejected: a refresh is needed
+    zalo.sendDelayMillis = 800; // the rejection comes when 0.2 s of the 1 s deadline are left
+    zalo.refreshDelayMillis = 400; // Zalo spends refresh-0 whether or not we wait for the answer
+    ZaloTokens tokens = tokens();
+    gateway(tokens).send("u1", "xin chào"); // may run out of time: it is retried later
+
+    zalo.sendDelayMillis = 0;
+    String access = tokens.current(Deadline.after(Duration.ofSeconds(2)));
+    assertThat(zalo.refreshes()).as("one refresh, its answer kept").containsExactly("refresh-0");
+    assertThat(access).isNotEqualTo("access-0");
+    assertThat(gateway(tokens).send("u1", "lần nữa").ok()).isTrue();
   }
 
   @Test

@@ -87,7 +87,7 @@ class ZaloTokensClusterTest {
           http.dispatcher().executorService().shutdown();
           http.connectionPool().evictAll();
         });
-    return new ZaloTokens(db.dataSource(), settings(), http, json, clock);
+    return new ZaloTokens(db.dataSource(), settings(), http, json, clock, Duration.ofSeconds(20));
   }
 
   String storedRefreshToken(Database db) throws Exception {
