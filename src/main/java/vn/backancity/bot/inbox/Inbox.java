@@ -49,22 +49,31 @@ public final class Inbox {
     listeners.add(listener);
   }
 
+  /** As {@link #accept(String, String, String, String)}, for an update that names no chat. */
+  public boolean accept(String channel, String key, String payload) {
+    return accept(channel, key, null, payload);
+  }
+
   /**
    * Stores an update (committed when this returns); true the first time its key is seen, false for
    * a redelivery, which is not stored again.
+   *
+   * @param chatKey the chat it comes from (its updates are handled one at a time, in order), or
+   *     null
    */
-  public boolean accept(String channel, String key, String payload) {
+  public boolean accept(String channel, String key, String chatKey, String payload) {
     long now = clock.millis();
     String stored = key.length() <= MAX_KEY ? key : "sha256:" + sha256(key);
     boolean first =
         Jdbc.update(
                 db,
                 "store an inbound update",
-                "INSERT INTO inbox (channel, update_key, payload, status, attempts, not_before,"
-                    + " received_at) VALUES (?, ?, ?, 'pending', 0, ?, ?)"
+                "INSERT INTO inbox (channel, update_key, chat_key, payload, status, attempts,"
+                    + " not_before, received_at) VALUES (?, ?, ?, ?, 'pending', 0, ?, ?)"
                     + " ON CONFLICT (channel, update_key) DO NOTHING",
                 channel,
                 stored,
+                chatKey == null || chatKey.length() > 64 ? null : chatKey,
                 payload,
                 now,
                 now)
@@ -96,7 +105,12 @@ public final class Inbox {
             + DUE
             + " AND channel IN ("
             + in
-            + ") ORDER BY id LIMIT ?"
+            + ")"
+            // One chat's updates one at a time, oldest first: not while an earlier one is pending.
+            + " AND (chat_key IS NULL OR NOT EXISTS (SELECT 1 FROM inbox e WHERE e.channel ="
+            + " inbox.channel AND e.chat_key = inbox.chat_key AND e.status = 'pending'"
+            + " AND e.id < inbox.id))"
+            + " ORDER BY id LIMIT ?"
             + vendor.skipLocked()
             + ") UPDATE inbox SET claimed_by = ?, claimed_until = ?, attempts = attempts + 1"
             + " WHERE id IN (SELECT id FROM picked) AND "

@@ -56,10 +56,25 @@ public final class TelegramWebhook {
       return;
     }
     String key = String.valueOf(update.getUpdateId());
-    if (!inbox.accept(TelegramUpdates.CHANNEL, key, body)) {
+    if (!inbox.accept(TelegramUpdates.CHANNEL, key, chatKey(update), body)) {
       ctx.json(Map.of("ok", true, "duplicate", true));
       return;
     }
     ctx.json(Map.of("ok", true));
+  }
+
+  /** The chat an update comes from, so that one chat's updates are handled in order; or null. */
+  static String chatKey(Update update) {
+    Long chat = null;
+    if (update.hasMessage()) {
+      chat = update.getMessage().getChatId();
+    } else if (update.hasEditedMessage()) {
+      chat = update.getEditedMessage().getChatId();
+    } else if (update.hasCallbackQuery() && update.getCallbackQuery().getMessage() != null) {
+      chat = update.getCallbackQuery().getMessage().getChatId();
+    } else if (update.getMyChatMember() != null && update.getMyChatMember().getChat() != null) {
+      chat = update.getMyChatMember().getChat().getId();
+    }
+    return chat == null ? null : String.valueOf(chat);
   }
 }

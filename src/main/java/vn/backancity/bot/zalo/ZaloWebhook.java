@@ -88,7 +88,8 @@ public final class ZaloWebhook {
       return;
     }
     String key = key(event, timestamp);
-    if (!inbox.accept(ZaloSender.CHANNEL, key, new String(raw, StandardCharsets.UTF_8))) {
+    if (!inbox.accept(
+        ZaloSender.CHANNEL, key, chatKey(event), new String(raw, StandardCharsets.UTF_8))) {
       ctx.json(Map.of("ok", true, "duplicate", true));
       return;
     }
@@ -118,5 +119,14 @@ public final class ZaloWebhook {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The user an event comes from, so that one user's events are handled in order; or null. */
+  static String chatKey(JsonNode event) {
+    String user = event.path("sender").path("id").asText("");
+    if (user.isEmpty()) {
+      user = event.path("follower").path("id").asText("");
+    }
+    return user.isEmpty() ? null : user;
   }
 }

@@ -158,6 +158,38 @@ class InboxTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"sqlite", "postgresql"})
+  void oneChatsUpdatesAreHandedOutOneAtATimeInTheOrderTheyCame(String vendor) throws Exception {
+    try (Database db = open(vendor)) {
+      Inbox inbox = new Inbox(db.dataSource(), db.vendor(), clock);
+      inbox.accept("telegram", "1", "42", "{\"text\":\"/dangky\"}");
+      inbox.accept("telegram", "2", "42", "{\"text\":\"/huy\"}");
+      inbox.accept("telegram", "3", "7", "{}");
+      inbox.accept("telegram", "4", null, "{}");
+      List<String> telegram = List.of("telegram");
+
+      List<InboxItem> first = inbox.claim("a", 10, 60_000, telegram);
+      assertThat(first)
+          .as("chat 42's second update waits for its first")
+          .extracting(InboxItem::updateKey)
+          .containsExactly("1", "3", "4");
+      assertThat(inbox.claim("b", 10, 60_000, telegram)).isEmpty();
+
+      inbox.retry(first.get(0).id(), "a", clock.millis() + 5_000, "the database hiccuped");
+      assertThat(inbox.claim("b", 10, 60_000, telegram))
+          .as("not even while the first waits for its retry")
+          .isEmpty();
+      clock.advance(Duration.ofSeconds(6));
+      List<InboxItem> retried = inbox.claim("b", 10, 60_000, telegram);
+      assertThat(retried).extracting(InboxItem::updateKey).containsExactly("1");
+      inbox.done(retried.get(0).id(), "b");
+      assertThat(inbox.claim("b", 10, 60_000, telegram))
+          .extracting(InboxItem::updateKey)
+          .containsExactly("2");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgresql"})
   void anUpdateThatStopsTheProcessEveryTimeIsGivenUp(String vendor) throws Exception {
     try (Database db = open(vendor)) {
       Inbox inbox = new Inbox(db.dataSource(), db.vendor(), clock);
