@@ -63,18 +63,26 @@ public final class TelegramWebhook {
     ctx.json(Map.of("ok", true));
   }
 
-  /** The chat an update comes from, so that one chat's updates are handled in order; or null. */
+  /**
+   * The chat an update comes from, so that one chat's updates are handled in order; null when it
+   * names none, or names it in a shape the handler will refuse anyway (a message without its chat:
+   * the getters throw on what is missing).
+   */
   static String chatKey(Update update) {
-    Long chat = null;
-    if (update.hasMessage()) {
-      chat = update.getMessage().getChatId();
-    } else if (update.hasEditedMessage()) {
-      chat = update.getEditedMessage().getChatId();
-    } else if (update.hasCallbackQuery() && update.getCallbackQuery().getMessage() != null) {
-      chat = update.getCallbackQuery().getMessage().getChatId();
-    } else if (update.getMyChatMember() != null && update.getMyChatMember().getChat() != null) {
-      chat = update.getMyChatMember().getChat().getId();
+    try {
+      Long chat = null;
+      if (update.hasMessage()) {
+        chat = update.getMessage().getChatId();
+      } else if (update.hasEditedMessage()) {
+        chat = update.getEditedMessage().getChatId();
+      } else if (update.hasCallbackQuery() && update.getCallbackQuery().getMessage() != null) {
+        chat = update.getCallbackQuery().getMessage().getChatId();
+      } else if (update.getMyChatMember() != null && update.getMyChatMember().getChat() != null) {
+        chat = update.getMyChatMember().getChat().getId();
+      }
+      return chat == null ? null : String.valueOf(chat);
+    } catch (RuntimeException incomplete) {
+      return null;
     }
-    return chat == null ? null : String.valueOf(chat);
   }
 }
