@@ -14,6 +14,7 @@ import vn.backancity.bot.admin.AdminOverview;
 import vn.backancity.bot.article.ArticleChanges;
 import vn.backancity.bot.catalog.ChangeFeed;
 import vn.backancity.bot.chat.ChatBot;
+import vn.backancity.bot.cluster.DatabaseClock;
 import vn.backancity.bot.cluster.Leases;
 import vn.backancity.bot.cluster.Role;
 import vn.backancity.bot.config.InboxSettings;
@@ -23,6 +24,7 @@ import vn.backancity.bot.delivery.OutboxWorker;
 import vn.backancity.bot.feed.FeedPoller;
 import vn.backancity.bot.feed.FeedScheduler;
 import vn.backancity.bot.inbox.InboxWorker;
+import vn.backancity.bot.storage.Database;
 import vn.backancity.bot.storage.InstanceId;
 import vn.backancity.bot.storage.Notifications;
 import vn.backancity.bot.subscription.DigestScheduler;
@@ -98,7 +100,13 @@ public final class Service implements AutoCloseable {
                     Outbox.REPLY_CHANNEL, app.outbox()::replyQueued,
                     Outbox.PUSH_CHANNEL, app.outbox()::pushQueued))
             .start(app.database().vendor());
-    Leases leases = new Leases(app.database().dataSource(), app.clock());
+    // Lease times in one clock for the whole cluster: the database's, on a shared PostgreSQL.
+    Leases leases =
+        new Leases(
+            app.database().dataSource(),
+            app.database().vendor() == Database.Vendor.POSTGRESQL
+                ? new DatabaseClock(app.database().dataSource())
+                : app.clock());
     java.time.Duration ttl = app.settings().roleLease();
     List<Role> roles = new ArrayList<>();
     ChatBot bot =

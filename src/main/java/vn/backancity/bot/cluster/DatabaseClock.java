@@ -1,0 +1,53 @@
+package vn.backancity.bot.cluster;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import javax.sql.DataSource;
+
+/**
+ * The database server's time, for the leases of a cluster: when every instance writes and compares
+ * lease times in one clock, their own clocks may drift apart without two of them holding a role at
+ * once. Asked once per lease renewal (every few seconds), so the round trip does not matter.
+ * PostgreSQL only (an SQLite file is shared by instances of one host, which share its clock).
+ */
+public final class DatabaseClock extends Clock {
+  private final DataSource db;
+
+  public DatabaseClock(DataSource db) {
+    this.db = db;
+  }
+
+  @Override
+  public long millis() {
+    try (Connection c = db.getConnection();
+        Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery("SELECT (EXTRACT(EPOCH FROM clock_timestamp()) * 1000)::BIGINT")) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the database's clock", e);
+    }
+  }
+
+  @Override
+  public Instant instant() {
+    return Instant.ofEpochMilli(millis());
+  }
+
+  @Override
+  public ZoneId getZone() {
+    return ZoneOffset.UTC;
+  }
+
+  @Override
+  public Clock withZone(ZoneId zone) {
+    throw new UnsupportedOperationException("the database clock is read in UTC");
+  }
+}
