@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
+import vn.backancity.bot.storage.Notifications;
 
 /**
  * The change feed of articles (table {@code article_changes}, migration V8): every insert, update
@@ -81,9 +82,7 @@ public final class ArticleChanges {
     }
     if (isPostgresql(c)) {
       // Identical notifications in one transaction are folded into one by PostgreSQL.
-      try (Statement st = c.createStatement()) {
-        st.execute("NOTIFY " + CHANNEL);
-      }
+      Notifications.send(c, CHANNEL);
     }
   }
 

@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -24,6 +23,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import vn.backancity.bot.storage.Jdbc;
 
 /**
  * Articles in the relational database, the source of truth the search index is built from. Every
@@ -202,7 +202,7 @@ public final class ArticleStore {
     if (ids.isEmpty()) {
       return out;
     }
-    String marks = String.join(",", Collections.nCopies(ids.size(), "?"));
+    String marks = Jdbc.placeholders(ids.size());
     try (Connection c = db.getConnection();
         PreparedStatement st =
             c.prepareStatement(

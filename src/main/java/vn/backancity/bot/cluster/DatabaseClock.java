@@ -18,9 +18,15 @@ import javax.sql.DataSource;
  */
 public final class DatabaseClock extends Clock {
   private final DataSource db;
+  private final ZoneId zone;
 
   public DatabaseClock(DataSource db) {
+    this(db, ZoneOffset.UTC);
+  }
+
+  private DatabaseClock(DataSource db, ZoneId zone) {
     this.db = db;
+    this.zone = zone;
   }
 
   @Override
@@ -43,11 +49,12 @@ public final class DatabaseClock extends Clock {
 
   @Override
   public ZoneId getZone() {
-    return ZoneOffset.UTC;
+    return zone;
   }
 
+  /** The same server time, shown in another zone (the instant does not depend on it). */
   @Override
   public Clock withZone(ZoneId zone) {
-    throw new UnsupportedOperationException("the database clock is read in UTC");
+    return new DatabaseClock(db, zone);
   }
 }

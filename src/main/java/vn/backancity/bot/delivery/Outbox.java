@@ -314,9 +314,7 @@ public final class Outbox {
    * other worker sends it, and this one must not.
    */
   public boolean holdForSend(long id, String claimId, long until) {
-    return Jdbc.update(
-            db,
-            "extend an outbox claim",
+    return update(
             "UPDATE outbox SET claimed_until = ? WHERE id = ? AND claimed_by = ?"
                 + " AND status = 'sending'",
             until,

@@ -9,16 +9,12 @@ import com.rometools.rome.io.XmlReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +31,7 @@ import vn.backancity.bot.article.ArticleStore;
 import vn.backancity.bot.article.PortalTextReader;
 import vn.backancity.bot.article.PublishedDates;
 import vn.backancity.bot.config.FeedSettings;
+import vn.backancity.bot.storage.Sha256;
 
 /**
  * Polls RSS and Atom feeds: a conditional GET of the feed, then the page of every new or changed
@@ -291,23 +288,12 @@ public final class FeedPoller {
         + "|"
         + entry.getTitle()
         + "|"
-        + hash(description == null ? "" : description.getValue());
+        + Sha256.hex(description == null ? "" : description.getValue());
   }
 
   /** Articles from the web are named by their address, so one page is one article. */
   static String idFor(String url) {
-    return "web-" + hash(url).substring(0, 20);
-  }
-
-  private static String hash(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256")
-                  .digest(String.valueOf(text).getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return "web-" + Sha256.hex(url).substring(0, 20);
   }
 
   private Instant nextPoll() {

@@ -14,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import vn.backancity.bot.storage.Database;
 import vn.backancity.bot.storage.Jdbc;
+import vn.backancity.bot.storage.Sha256;
 
 /**
  * The inbox table. {@link #accept} stores an update in the one INSERT that also tells a redelivery
@@ -63,7 +64,7 @@ public final class Inbox {
    */
   public boolean accept(String channel, String key, String chatKey, String payload) {
     long now = clock.millis();
-    String stored = key.length() <= MAX_KEY ? key : "sha256:" + sha256(key);
+    String stored = key.length() <= MAX_KEY ? key : "sha256:" + Sha256.hex(key);
     boolean first =
         Jdbc.update(
                 db,
@@ -97,7 +98,7 @@ public final class Inbox {
       return List.of();
     }
     long now = clock.millis();
-    String in = String.join(", ", java.util.Collections.nCopies(channels.size(), "?"));
+    String in = Jdbc.placeholders(channels.size());
     // The CTE is materialized so that LIMIT bounds the rows updated (PostgreSQL could otherwise
     // run the subquery again per row), and SKIP LOCKED lets claimers on other instances pass by.
     String sql =
@@ -215,17 +216,6 @@ public final class Inbox {
       return counts;
     } catch (SQLException e) {
       throw new IllegalStateException("cannot count inbox rows", e);
-    }
-  }
-
-  private static String sha256(String text) {
-    try {
-      return java.util.HexFormat.of()
-          .formatHex(
-              java.security.MessageDigest.getInstance("SHA-256")
-                  .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 

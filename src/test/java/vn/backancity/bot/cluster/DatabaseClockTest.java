@@ -22,6 +22,8 @@ class DatabaseClockTest {
       long after = System.currentTimeMillis();
       // The test's server runs on this host: its clock is this one's.
       assertThat(server).isBetween(before - 1_000, after + 1_000);
+      assertThat(clock.withZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).getZone())
+          .isEqualTo(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
       assertThat(clock.instant())
           .isBetween(Instant.ofEpochMilli(before - 1_000), Instant.now().plusSeconds(1));
 

@@ -132,34 +132,18 @@ class SettingsTest {
 
   @Test
   void aFeedsHostsAreReadAndAMalformedOneIsRefusedByName() {
-    Settings s =
-        Settings.load(
-            Map.of(
-                "feeds.sources",
-                List.of(
-                    Map.of(
-                        "name",
-                        "tỉnh",
-                        "url",
-                        "https://backan.gov.vn/rss",
-                        "hosts",
-                        List.of("www.backan.gov.vn", "media.backan.gov.vn:8443")))));
+    Settings s = withFeedHosts(List.of("www.backan.gov.vn", "media.backan.gov.vn:8443"));
     assertThat(s.feeds().sources().get(0).hosts())
         .containsExactly("www.backan.gov.vn", "media.backan.gov.vn:8443");
 
-    assertThatThrownBy(
-            () ->
-                Settings.load(
-                    Map.of(
-                        "feeds.sources",
-                        List.of(
-                            Map.of(
-                                "name",
-                                "tỉnh",
-                                "url",
-                                "https://backan.gov.vn/rss",
-                                "hosts",
-                                List.of("https://www.backan.gov.vn/"))))))
+    assertThatThrownBy(() -> withFeedHosts(List.of("https://www.backan.gov.vn/")))
         .hasMessageContaining("feed tỉnh: hosts entries are host or host:port, not: https://");
+  }
+
+  private static Settings withFeedHosts(List<String> hosts) {
+    return Settings.load(
+        Map.of(
+            "feeds.sources",
+            List.of(Map.of("name", "tỉnh", "url", "https://backan.gov.vn/rss", "hosts", hosts))));
   }
 }
