@@ -22,6 +22,7 @@ import okhttp3.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.backancity.bot.config.ZaloSettings;
+import vn.backancity.bot.storage.Jdbc;
 
 /**
  * The OA's access and refresh tokens, kept in the database. The access token is refreshed shortly
@@ -260,20 +261,16 @@ final class ZaloTokens {
   }
 
   private void seed() {
-    String sql =
-        "INSERT INTO zalo_tokens (id, access_token, refresh_token, expires_at, updated_at)"
-            + " VALUES (1, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING";
     long now = clock.millis();
-    try (Connection c = db.getConnection();
-        PreparedStatement st = c.prepareStatement(sql)) {
-      st.setString(1, settings.accessToken());
-      st.setString(2, settings.refreshToken());
-      st.setLong(3, settings.accessToken().isEmpty() ? 0 : now + ASSUMED_LIFETIME.toMillis());
-      st.setLong(4, now);
-      st.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot store the Zalo tokens", e);
-    }
+    Jdbc.update(
+        db,
+        "store the Zalo tokens",
+        "INSERT INTO zalo_tokens (id, access_token, refresh_token, expires_at, updated_at)"
+            + " VALUES (1, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+        settings.accessToken(),
+        settings.refreshToken(),
+        settings.accessToken().isEmpty() ? 0L : now + ASSUMED_LIFETIME.toMillis(),
+        now);
   }
 
   private Pair load() {
@@ -292,21 +289,18 @@ final class ZaloTokens {
   }
 
   private boolean store(Pair fresh, String spentRefresh) {
-    try (Connection c = db.getConnection();
-        PreparedStatement st =
-            c.prepareStatement(
-                "UPDATE zalo_tokens SET access_token = ?, refresh_token = ?, expires_at = ?,"
-                    + " updated_at = ?, refreshing_until = 0, refreshing_by = ''"
-                    + " WHERE id = 1 AND refresh_token = ?")) {
-      st.setString(1, fresh.access());
-      st.setString(2, fresh.refresh());
-      st.setLong(3, fresh.expiresAt());
-      st.setLong(4, clock.millis());
-      st.setString(5, spentRefresh);
-      return st.executeUpdate() == 1;
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot store the refreshed Zalo tokens", e);
-    }
+    return Jdbc.update(
+            db,
+            "store the refreshed Zalo tokens",
+            "UPDATE zalo_tokens SET access_token = ?, refresh_token = ?, expires_at = ?,"
+                + " updated_at = ?, refreshing_until = 0, refreshing_by = ''"
+                + " WHERE id = 1 AND refresh_token = ?",
+            fresh.access(),
+            fresh.refresh(),
+            fresh.expiresAt(),
+            clock.millis(),
+            spentRefresh)
+        == 1;
   }
 
   /**
@@ -315,19 +309,16 @@ final class ZaloTokens {
    */
   private boolean claim(String refresh, String claim, long millis) {
     long now = clock.millis();
-    try (Connection c = db.getConnection();
-        PreparedStatement st =
-            c.prepareStatement(
-                "UPDATE zalo_tokens SET refreshing_until = ?, refreshing_by = ?"
-                    + " WHERE id = 1 AND refresh_token = ? AND refreshing_until < ?")) {
-      st.setLong(1, now + millis);
-      st.setString(2, claim);
-      st.setString(3, refresh);
-      st.setLong(4, now);
-      return st.executeUpdate() == 1;
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot claim the Zalo token refresh", e);
-    }
+    return Jdbc.update(
+            db,
+            "claim the Zalo token refresh",
+            "UPDATE zalo_tokens SET refreshing_until = ?, refreshing_by = ?"
+                + " WHERE id = 1 AND refresh_token = ? AND refreshing_until < ?",
+            now + millis,
+            claim,
+            refresh,
+            now)
+        == 1;
   }
 
   /** Gives a claim up (the call failed), so that another caller may try at once. */
