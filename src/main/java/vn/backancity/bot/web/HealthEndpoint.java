@@ -30,11 +30,10 @@ final class HealthEndpoint implements AutoCloseable {
   private final Readiness readiness;
   // /health is public and not rate-limited (load balancers call it): what it asks the database is
   // asked at most every two seconds, however many call it, so a flood cannot take the pool.
-  private final Supplier<Map<String, Object>> counts;
+  private final Supplier<FromDatabase> fromDatabase;
 
   /**
-   * @param queues inbox and outbox counts; counted at most every few seconds, since /health is
-   *     public and counting scans the tables
+   * @param queues inbox and outbox counts (read with the rest, at most every two seconds)
    * @param roles the cluster roles this instance holds now
    * @param indexLag changes the local index is behind the database; empty while unknown
    */
@@ -49,7 +48,7 @@ final class HealthEndpoint implements AutoCloseable {
       Supplier<List<String>> roles,
       Supplier<OptionalLong> indexLag,
       Readiness readiness) {
-    this.queues = memoize(queues, java.time.Duration.ofSeconds(5));
+    this.queues = queues;
     this.roles = roles;
     this.indexLag = indexLag;
     this.readiness = readiness;
@@ -59,7 +58,7 @@ final class HealthEndpoint implements AutoCloseable {
     this.telegram = telegram;
     this.zalo = zalo;
     this.feeds = feeds;
-    this.counts = memoize(this::countInDatabase, java.time.Duration.ofSeconds(2));
+    this.fromDatabase = memoize(this::readDatabase, java.time.Duration.ofSeconds(2));
   }
 
   void handle(Context ctx) {
@@ -69,29 +68,27 @@ final class HealthEndpoint implements AutoCloseable {
     cacheInfo.put("hits", stats.hitCount());
     cacheInfo.put("misses", stats.missCount());
     cacheInfo.put("hit_rate", Math.round(stats.hitRate() * 1000) / 1000.0);
-    Map<String, Object> fromDatabase = counts.get();
+    FromDatabase read = fromDatabase.get();
     Map<String, Object> health = new LinkedHashMap<>();
     health.put("status", "ok");
-    health.put("articles", fromDatabase.get("articles"));
+    health.put("articles", read.articles());
     health.put("indexed", index.size());
     health.put("cache", cacheInfo);
     health.put("telegram", telegram ? "on" : "off");
     health.put("zalo", zalo ? "on" : "off");
-    health.put("feeds", fromDatabase.get("feeds"));
+    health.put("feeds", read.feeds());
     health.put("roles", roles.get());
-    health.put("index_lag", fromDatabase.get("index_lag"));
-    health.putAll(queues.get());
+    health.put("index_lag", read.indexLag().isPresent() ? read.indexLag().getAsLong() : "unknown");
+    health.putAll(read.queues());
     ctx.json(health);
   }
 
-  /** What /health reads from the database: counted at most once every few seconds. */
-  private Map<String, Object> countInDatabase() {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("articles", store.count());
-    out.put("feeds", feeds.get());
-    OptionalLong lag = indexLag.get();
-    out.put("index_lag", lag.isPresent() ? lag.getAsLong() : "unknown");
-    return out;
+  /** What /health reads from the database. */
+  private record FromDatabase(
+      int articles, List<SourceStatus> feeds, OptionalLong indexLag, Map<String, Object> queues) {}
+
+  private FromDatabase readDatabase() {
+    return new FromDatabase(store.count(), feeds.get(), indexLag.get(), queues.get());
   }
 
   /** {@code GET /health/live}: 200 while the process serves requests; nothing else is asked. */
