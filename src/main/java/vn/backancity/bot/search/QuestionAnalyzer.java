@@ -132,6 +132,29 @@ public final class QuestionAnalyzer {
         type);
   }
 
+  /** The longest normalized form kept: long enough for any real question's content words. */
+  public static final int MAX_KEY = 300;
+
+  /**
+   * What identifies a question for the city's curated answers and the review queue: its content
+   * words without diacritics, abbreviations expanded, in the order asked, question words and
+   * particles dropped whatever the accents. "Giờ làm việc của UBND?" and "gio lam viec uy ban nhan
+   * dan" have one key. Long digit runs (phone and ID numbers) become "#".
+   */
+  public static String matchKey(QueryTerms terms) {
+    List<String> kept =
+        terms.words().stream()
+            .map(QueryTerms.Word::folded)
+            .filter(w -> !STOP_FOLDED.contains(w))
+            .distinct()
+            .toList();
+    if (kept.isEmpty()) {
+      kept = terms.words().stream().map(QueryTerms.Word::folded).distinct().toList();
+    }
+    String key = String.join(" ", kept).replaceAll("\\d{9,}", "#");
+    return key.length() > MAX_KEY ? key.substring(0, MAX_KEY) : key;
+  }
+
   /** Figures, times and the home place's name. */
   private Set<String> qualifiers(List<String> folded) {
     Set<String> out = new LinkedHashSet<>();
