@@ -157,6 +157,7 @@ public final class CuratedFiles {
       }
     }
     if (!errors.isEmpty()) {
+      errors.sort(java.util.Comparator.comparingInt(RowError::row));
       return new Imported(0, 0, List.copyOf(errors));
     }
     int created = 0;
