@@ -40,7 +40,8 @@ public record Settings(
     ZaloSettings zalo,
     InboxSettings inbox,
     Duration roleLease,
-    LimitSettings limits) {
+    LimitSettings limits,
+    String metricsToken) {
 
   public static final Path CONFIG_FILE = Path.of("config", "application.conf");
 
@@ -139,7 +140,14 @@ public record Settings(
         new LimitSettings(
             c.getInt("limits.public-per-minute"),
             LimitSettings.addresses(c.getString("limits.trusted-proxies")),
-            LimitSettings.searches(c.getInt("search.max-concurrent"))));
+            LimitSettings.searches(c.getInt("search.max-concurrent"))),
+        metricsToken(c));
+  }
+
+  /** The metrics token, or the admin token when it is not set. */
+  private static String metricsToken(Config c) {
+    String token = c.getString("metrics.token");
+    return token.isBlank() ? c.getString("admin.token") : token;
   }
 
   private static Duration roleLease(Duration lease) {
@@ -203,11 +211,17 @@ public record Settings(
         zalo,
         inbox,
         roleLease,
-        limits);
+        limits,
+        metricsToken);
   }
 
   public boolean adminEnabled() {
     return adminToken != null && !adminToken.isBlank();
+  }
+
+  /** Whether GET /metrics answers: a metrics token, or else the admin token, is set. */
+  public boolean metricsEnabled() {
+    return metricsToken != null && !metricsToken.isBlank();
   }
 
   @Override
@@ -224,6 +238,8 @@ public record Settings(
         + zalo
         + ", admin="
         + (adminEnabled() ? "on" : "off")
+        + ", metrics="
+        + (metricsEnabled() ? "on" : "off")
         + ", feeds="
         + (feeds == null ? 0 : feeds.sources().size())
         + ", database="
