@@ -69,7 +69,12 @@ final class AskCommand implements Callable<Integer> {
       Answer a = answers.get(i);
       out.printf(
           "%d. %s  [%s, %.2f]%n   %s%n   %s%n",
-          i + 1, a.title(), a.articleId(), a.score(), a.excerpt(), a.link());
+          i + 1,
+          a.curated() ? "✅ " + a.title() : a.title(),
+          a.articleId(),
+          a.score(),
+          a.excerpt(),
+          a.link() == null ? "" : a.link());
     }
   }
 }

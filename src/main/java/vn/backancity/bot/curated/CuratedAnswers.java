@@ -36,8 +36,9 @@ public final class CuratedAnswers implements CuratedSource {
   private final Function<String, String> normalizer;
   private final Clock clock;
   private final ReentrantLock reloading = new ReentrantLock();
-  private volatile Snapshot snapshot = new Snapshot(Map.of(), Long.MIN_VALUE);
+  private volatile Snapshot snapshot = new Snapshot(Map.of(), -1);
 
+  /** The answers by key, as read at {@code readAt} (epoch ms; -1: never read yet). */
   private record Snapshot(Map<String, CuratedAnswer> byKey, long readAt) {}
 
   /**
@@ -81,15 +82,19 @@ public final class CuratedAnswers implements CuratedSource {
 
   private Snapshot current() {
     Snapshot s = snapshot;
-    if (clock.millis() - s.readAt() >= REFRESH.toMillis() && reloading.tryLock()) {
-      try {
-        reload();
-        s = snapshot;
-      } finally {
-        reloading.unlock();
-      }
+    if (s.readAt() < 0) {
+      reloading.lock(); // the first read waits for the answers
+    } else if (clock.millis() - s.readAt() < REFRESH.toMillis() || !reloading.tryLock()) {
+      return s; // fresh enough, or another thread is reading: the old snapshot meanwhile
     }
-    return s;
+    try {
+      if (snapshot == s) {
+        reload();
+      }
+      return snapshot;
+    } finally {
+      reloading.unlock();
+    }
   }
 
   private void reload() {

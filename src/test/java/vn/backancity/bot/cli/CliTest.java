@@ -71,6 +71,30 @@ class CliTest {
   }
 
   @Test
+  void askShowsTheCitysCuratedAnswerFirst() throws Exception {
+    run("import", "--data", data.toString(), "data/articles");
+    try (vn.backancity.bot.App app =
+        vn.backancity.bot.App.open(
+            vn.backancity.bot.testing.TestApps.settings(data, java.util.Map.of()),
+            java.time.Clock.systemUTC())) {
+      app.curated()
+          .create(
+              new vn.backancity.bot.curated.CuratedAnswer.Draft(
+                  java.util.List.of("Giờ làm việc của UBND TP?"), "Từ 7 giờ 30.", null, null));
+    }
+    out.reset();
+
+    assertThat(run("ask", "--data", data.toString(), "--json", "gio lam viec uy ban nhan dan tp"))
+        .isZero();
+    JsonNode first = new ObjectMapper().readTree(output()).path("answers").get(0);
+    assertThat(first.path("curated").asBoolean()).isTrue();
+    assertThat(first.path("excerpt").asText()).isEqualTo("Từ 7 giờ 30.");
+    out.reset();
+    run("ask", "--data", data.toString(), "giờ làm việc UBND thành phố");
+    assertThat(output()).contains("✅ Câu trả lời chính thức").doesNotContain("null");
+  }
+
+  @Test
   void askPrintsAReadableAnswer() {
     run("import", "--data", data.toString(), "data/articles");
     out.reset();
