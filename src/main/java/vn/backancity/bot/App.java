@@ -49,6 +49,7 @@ import vn.backancity.bot.questions.Feedback;
 import vn.backancity.bot.questions.QuestionLog;
 import vn.backancity.bot.search.Abbreviations;
 import vn.backancity.bot.search.ArticleIndex;
+import vn.backancity.bot.search.QueryTerms;
 import vn.backancity.bot.search.QuestionAnalyzer;
 import vn.backancity.bot.storage.Database;
 import vn.backancity.bot.subscription.DigestScheduler;
@@ -115,9 +116,15 @@ public final class App implements AutoCloseable {
     QuestionAnalyzer analyzer = new QuestionAnalyzer(abbreviations, settings.tuning().homePlaces());
     this.curated =
         new CuratedAnswers(
-            database.dataSource(), q -> QuestionAnalyzer.matchKey(analyzer.analyze(q)), clock);
+            database.dataSource(),
+            q -> {
+              QueryTerms terms = analyzer.analyze(q);
+              return new CuratedAnswers.Keys(
+                  terms.accented() ? terms.matchKey() : "", analyzer.foldedKey(q));
+            },
+            clock);
     this.answerer = new Answerer(index, analyzer, links, cache, settings.tuning(), clock, curated);
-    Askers askers = Askers.load(database.dataSource());
+    Askers askers = Askers.load(database.dataSource(), settings.questions().askerKey());
     this.questions = new QuestionLog(database.dataSource(), askers, json, clock);
     this.feedback = new Feedback(database.dataSource(), askers, clock);
     this.chats = new ChatDirectory(database.dataSource(), clock);

@@ -290,7 +290,7 @@ public final class Service implements AutoCloseable {
             app.questions(),
             app.settings().inbox().retention(),
             app.settings().delivery().retention(),
-            app.settings().questionRetention(),
+            app.settings().questions().retention(),
             app.clock());
     timers.scheduleWithFixedDelay(
         () -> {

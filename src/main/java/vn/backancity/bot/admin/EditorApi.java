@@ -16,6 +16,7 @@ import vn.backancity.bot.curated.CuratedAnswers;
 import vn.backancity.bot.curated.CuratedFiles;
 import vn.backancity.bot.curated.DraftReader;
 import vn.backancity.bot.questions.ReviewQueue;
+import vn.backancity.bot.search.QuestionAnalyzer;
 
 /**
  * The editors' side of {@code /api/admin}: the review queue of unanswered and disliked questions,
@@ -100,7 +101,10 @@ public final class EditorApi {
   public void dismiss(Context ctx) {
     JsonNode body = body(ctx);
     JsonNode key = body.get("key");
-    if (key == null || !key.isTextual() || key.asText().isBlank()) {
+    if (key == null
+        || !key.isTextual()
+        || key.asText().isBlank()
+        || key.asText().length() > QuestionAnalyzer.MAX_KEY) {
       throw new IllegalArgumentException("field 'key' is required: the group's key");
     }
     ctx.json(Map.of("dismissed", queue.dismiss(key.asText())));
@@ -231,7 +235,7 @@ public final class EditorApi {
 
   /** The questions now answered leave the review queue (until they are asked again). */
   private void dismissAnswered(CuratedAnswer.Draft draft) {
-    draft.questions().forEach(q -> queue.dismiss(curated.key(q)));
+    draft.questions().forEach(q -> queue.dismiss(curated.keys(q).folded()));
   }
 
   private JsonNode body(Context ctx) {

@@ -175,16 +175,18 @@ public final class Answerer {
     if (found == null) {
       return Optional.empty();
     }
-    Lookup lookup = finish(question, terms, found, true, start);
+    Lookup lookup = finish(question, terms, found, !curatedOnly, start);
     return curatedOnly && lookup.curated() == null ? Optional.empty() : Optional.of(lookup);
   }
 
   /** Puts the curated answer, if any, before the found ones (and drops the article it links). */
   private Lookup finish(
       String question, QueryTerms terms, AnswerList found, boolean cacheHit, long start) {
-    String key = QuestionAnalyzer.matchKey(terms);
+    boolean accented = terms.accented();
+    String exact = accented ? terms.matchKey() : "";
+    String key = accented ? analyzer.foldedKey(question) : terms.matchKey();
     AnswerList list = found;
-    Answer official = curated.answerFor(key).orElse(null);
+    Answer official = curated.answerFor(exact, key).orElse(null);
     if (official != null) {
       List<Answer> answers = new ArrayList<>(tuning.maxAnswers());
       answers.add(official);

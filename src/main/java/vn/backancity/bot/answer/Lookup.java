@@ -3,7 +3,8 @@ package vn.backancity.bot.answer;
 /**
  * A question answered, with what the question log keeps about it.
  *
- * @param key the question's match key (empty for a blank question)
+ * @param key the question's match key without diacritics (empty for a blank question): the review
+ *     queue's group
  * @param cacheHit true when the search part came from the answer cache
  * @param micros how long answering took
  */

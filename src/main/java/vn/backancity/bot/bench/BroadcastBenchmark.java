@@ -62,7 +62,7 @@ public final class BroadcastBenchmark {
               base.inbox(),
               base.roleLease(),
               base.limits(),
-              base.questionRetention(),
+              base.questions(),
               "");
       try (App app = App.open(settings, Clock.systemUTC())) {
         long t = System.nanoTime();

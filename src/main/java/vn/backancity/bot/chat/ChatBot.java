@@ -3,6 +3,8 @@ package vn.backancity.bot.chat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import vn.backancity.bot.answer.Answer;
 import vn.backancity.bot.answer.AnswerList;
 import vn.backancity.bot.answer.Answerer;
@@ -18,11 +20,12 @@ import vn.backancity.bot.search.VietnameseText;
  * for more. Knows nothing of Telegram, Zalo or HTTP.
  */
 public final class ChatBot {
+  private static final Logger log = LoggerFactory.getLogger(ChatBot.class);
   public static final int LATEST = 5;
   // Typed feedback on the latest answer, without diacritics or punctuation.
   private static final Set<String> YES = Set.of("dung", "dung roi", "dung a", "huu ich", "👍");
   private static final Set<String> NO = Set.of("sai", "sai roi", "chua dung", "👎");
-  private static final List<String> NO_BECAUSE = List.of("sai:", "sai,", "sai -", "gop y:");
+  private static final List<String> NO_BECAUSE = List.of("sai:", "sai,", "sai -");
 
   private final Answerer answerer;
   private final ArticleStore articles;
@@ -69,7 +72,7 @@ public final class ChatBot {
     if (list.blank()) {
       return help();
     }
-    long questionId = page == 1 ? questions.record(channel, chatId, q, lookup) : 0;
+    long questionId = page == 1 ? logged(channel, chatId, q, lookup) : 0;
     if (list.answers().isEmpty()) {
       return page == 1 ? new Reply.NotFound(q) : new Reply.Text(Messages.NO_MORE);
     }
@@ -86,6 +89,16 @@ public final class ChatBot {
     }
     boolean more = from + pageSize < list.answers().size();
     return new Reply.Answers(q, answers, page, from, more, questionId);
+  }
+
+  /** Logs a question; 0 when the log cannot be written (then the answer goes without buttons). */
+  private long logged(String channel, String chatId, String question, Lookup lookup) {
+    try {
+      return questions.record(channel, chatId, question, lookup);
+    } catch (RuntimeException e) {
+      log.warn("Question not logged, answered anyway: {}", e.getMessage());
+      return 0;
+    }
   }
 
   /** A 👍 / 👎 pressed under an answer; the reply thanks (and asks why after a 👎). */

@@ -41,7 +41,7 @@ public record Settings(
     InboxSettings inbox,
     Duration roleLease,
     LimitSettings limits,
-    Duration questionRetention,
+    QuestionSettings questions,
     String metricsToken) {
 
   public static final Path CONFIG_FILE = Path.of("config", "application.conf");
@@ -142,7 +142,9 @@ public record Settings(
             c.getInt("limits.public-per-minute"),
             LimitSettings.addresses(c.getString("limits.trusted-proxies")),
             LimitSettings.searches(c.getInt("search.max-concurrent"))),
-        c.getDuration("questions.retention"),
+        new QuestionSettings(
+            atLeastADay(c.getDuration("questions.retention"), "questions.retention"),
+            c.getString("questions.asker-key")),
         metricsToken(c));
   }
 
@@ -150,6 +152,13 @@ public record Settings(
   private static String metricsToken(Config c) {
     String token = c.getString("metrics.token");
     return token.isBlank() ? c.getString("admin.token") : token;
+  }
+
+  private static Duration atLeastADay(Duration d, String key) {
+    if (d.compareTo(Duration.ofDays(1)) < 0) {
+      throw new IllegalArgumentException(key + " must be at least 1d");
+    }
+    return d;
   }
 
   private static Duration roleLease(Duration lease) {
@@ -214,7 +223,7 @@ public record Settings(
         inbox,
         roleLease,
         limits,
-        questionRetention,
+        questions,
         metricsToken);
   }
 

@@ -18,6 +18,8 @@ import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import vn.backancity.bot.answer.Answer;
 import vn.backancity.bot.answer.CuratedSource;
 import vn.backancity.bot.storage.Jdbc;
@@ -32,22 +34,43 @@ public final class CuratedAnswers implements CuratedSource {
   static final Duration REFRESH = Duration.ofSeconds(3);
   private static final String PREFIX = "curated:";
 
-  private final DataSource db;
-  private final Function<String, String> normalizer;
-  private final Clock clock;
-  private final ReentrantLock reloading = new ReentrantLock();
-  private volatile Snapshot snapshot = new Snapshot(Map.of(), -1);
-
-  /** The answers by key, as read at {@code readAt} (epoch ms; -1: never read yet). */
-  private record Snapshot(Map<String, CuratedAnswer> byKey, long readAt) {}
+  private static final Logger log = LoggerFactory.getLogger(CuratedAnswers.class);
 
   /**
-   * @param normalizer a question's match key ({@code QuestionAnalyzer#matchKey}); empty when the
-   *     question has no words
+   * A question's two match keys: as typed when it has diacritics (else empty), and without them.
    */
-  public CuratedAnswers(DataSource db, Function<String, String> normalizer, Clock clock) {
+  public record Keys(String exact, String folded) {
+    boolean isEmpty() {
+      return folded.isEmpty();
+    }
+  }
+
+  private final DataSource db;
+  private final Function<String, Keys> keysOf;
+  private final Clock clock;
+  private final ReentrantLock reloading = new ReentrantLock();
+  // Keys of every variant seen, so that a reload analyzes only new or changed questions.
+  private final Map<String, Keys> keyMemo = new java.util.concurrent.ConcurrentHashMap<>();
+  private volatile Snapshot snapshot = new Snapshot(List.of(), Map.of(), Map.of(), -1);
+
+  /**
+   * The answers, and which answers each key names, newest change first; as read at {@code readAt}
+   * (epoch ms; -1: never read yet).
+   */
+  private record Snapshot(
+      List<CuratedAnswer> all,
+      Map<String, List<CuratedAnswer>> byExact,
+      Map<String, List<CuratedAnswer>> byFolded,
+      long readAt) {}
+
+  /**
+   * @param keysOf a question's match keys ({@code QueryTerms#matchKey} as typed and {@code
+   *     QuestionAnalyzer#foldedKey}); empty when the question has no words. Computed again from the
+   *     questions' text at every start, so that a changed abbreviations file applies.
+   */
+  public CuratedAnswers(DataSource db, Function<String, Keys> keysOf, Clock clock) {
     this.db = db;
-    this.normalizer = normalizer;
+    this.keysOf = keysOf;
     this.clock = clock;
   }
 
@@ -56,16 +79,19 @@ public final class CuratedAnswers implements CuratedSource {
     return answer.curated() ? Long.parseLong(answer.articleId().substring(PREFIX.length())) : -1;
   }
 
-  /** A question's match key; empty when it has no words to match. */
-  public String key(String question) {
-    return normalizer.apply(question);
+  /** A question's match keys; empty when it has no words to match. */
+  public Keys keys(String question) {
+    return keyMemo.computeIfAbsent(question, keysOf);
   }
 
   @Override
-  public Optional<Answer> answerFor(String key) {
-    CuratedAnswer found = current().byKey().get(key);
-    if (found == null
-        || (found.expiresAt() != null && !found.expiresAt().isAfter(clock.instant()))) {
+  public Optional<Answer> answerFor(String exact, String folded) {
+    Snapshot s = current();
+    CuratedAnswer found = exact.isEmpty() ? null : inForce(s.byExact().get(exact), false);
+    if (found == null) {
+      found = inForce(s.byFolded().get(folded), true);
+    }
+    if (found == null) {
       return Optional.empty();
     }
     return Optional.of(
@@ -78,6 +104,25 @@ public final class CuratedAnswers implements CuratedSource {
             List.of(),
             1.0,
             true));
+  }
+
+  /**
+   * The newest of the answers a key names that has not expired; null when none, or, for a key
+   * without diacritics, when it names several answers (a question typed without accents may be
+   * either: search answers it instead).
+   */
+  private CuratedAnswer inForce(List<CuratedAnswer> named, boolean unambiguous) {
+    if (named == null) {
+      return null;
+    }
+    List<CuratedAnswer> live =
+        named.stream()
+            .filter(a -> a.expiresAt() == null || a.expiresAt().isAfter(clock.instant()))
+            .toList();
+    if (live.isEmpty() || (unambiguous && live.size() > 1)) {
+      return null;
+    }
+    return live.get(0);
   }
 
   private Snapshot current() {
@@ -97,56 +142,159 @@ public final class CuratedAnswers implements CuratedSource {
     }
   }
 
+  /** Reads the answers again; on a failure keeps the old ones (and tries again later). */
   private void reload() {
-    Map<String, CuratedAnswer> byKey = new HashMap<>();
-    Map<Long, List<String>> keys = new HashMap<>();
-    Jdbc.query(
-            db,
-            "read curated keys",
-            "SELECT answer_id, normalized FROM curated_questions",
-            rs -> Map.entry(rs.getLong(1), rs.getString(2)))
-        .forEach(e -> keys.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-    // Oldest first, so that a key two answers share goes to the latest change.
-    List<CuratedAnswer> all = new ArrayList<>(list());
-    all.sort((a, b) -> a.updatedAt().compareTo(b.updatedAt()));
-    for (CuratedAnswer a : all) {
-      keys.getOrDefault(a.id(), List.of()).forEach(k -> byKey.put(k, a));
+    try {
+      List<CuratedAnswer> all = list();
+      Map<String, List<CuratedAnswer>> byExact = new HashMap<>();
+      Map<String, List<CuratedAnswer>> byFolded = new HashMap<>();
+      // Newest change first (as list() reads them): the first of a key's answers in force wins.
+      for (CuratedAnswer a : all) {
+        for (String q : a.questions()) {
+          Keys k = keys(q);
+          if (!k.exact().isEmpty()) {
+            add(byExact, k.exact(), a);
+          }
+          add(byFolded, k.folded(), a);
+        }
+      }
+      snapshot = new Snapshot(all, Map.copyOf(byExact), Map.copyOf(byFolded), clock.millis());
+    } catch (RuntimeException e) {
+      log.warn("Curated answers not read again, the last ones stay in use: {}", e.getMessage());
+      Snapshot old = snapshot;
+      snapshot = new Snapshot(old.all(), old.byExact(), old.byFolded(), clock.millis());
     }
-    snapshot = new Snapshot(Map.copyOf(byKey), clock.millis());
+  }
+
+  private static void add(Map<String, List<CuratedAnswer>> map, String key, CuratedAnswer a) {
+    List<CuratedAnswer> list = map.computeIfAbsent(key, k -> new ArrayList<>());
+    if (!list.contains(a)) {
+      list.add(a);
+    }
+  }
+
+  /** Reads the answers again now, as a write here must be seen at once. */
+  private void reloadNow() {
+    reloading.lock();
+    try {
+      reload();
+    } finally {
+      reloading.unlock();
+    }
+  }
+
+  /**
+   * Refuses a draft whose question, as typed, another answer in force already has (the other's id
+   * named): one question, one official answer. An expired answer gives its questions up.
+   *
+   * @param self the id the draft replaces, or -1
+   * @param taken exact keys of other drafts going in with this one, to their row; added to
+   */
+  private void checkFree(CuratedAnswer.Draft draft, long self, Map<String, Integer> taken) {
+    Snapshot s = current();
+    for (String q : draft.questions()) {
+      Keys k = keys(q);
+      // Typed with accents, a question is one answer's; typed without, it must not be another's
+      // in any accents (it would be ambiguous: then it would match neither).
+      List<CuratedAnswer> same =
+          k.exact().isEmpty()
+              ? s.byFolded().getOrDefault(k.folded(), List.of())
+              : s.byExact().getOrDefault(k.exact(), List.of());
+      for (CuratedAnswer other : same) {
+        boolean expired = other.expiresAt() != null && !other.expiresAt().isAfter(clock.instant());
+        if (other.id() != self && !expired) {
+          throw new IllegalArgumentException(
+              "field 'questions': \"" + q + "\" already has curated answer " + other.id());
+        }
+      }
+      String mine = k.exact().isEmpty() ? "~" + k.folded() : k.exact();
+      Integer row = taken.putIfAbsent(mine, taken.size());
+      if (row != null) {
+        throw new IllegalArgumentException("field 'questions': \"" + q + "\" is given twice");
+      }
+    }
   }
 
   /** Stores a new curated answer; returns its id. Validated by the caller. */
   public long create(CuratedAnswer.Draft draft) {
+    checkFree(draft, -1, new HashMap<>());
     long id = inTransaction(c -> insert(c, draft));
-    reload();
+    reloadNow();
     return id;
+  }
+
+  /**
+   * Stores many answers in one transaction, each replacing the answer of its id when there is one
+   * (id null: a new answer); all or none. Returns how many replaced an existing answer.
+   *
+   * @throws Rejected naming the first draft (0-based) that another answer or draft conflicts with
+   */
+  public int storeAll(List<Long> ids, List<CuratedAnswer.Draft> drafts) {
+    Map<String, Integer> taken = new HashMap<>();
+    for (int i = 0; i < drafts.size(); i++) {
+      try {
+        checkFree(drafts.get(i), ids.get(i) == null ? -1 : ids.get(i), taken);
+      } catch (IllegalArgumentException e) {
+        throw new Rejected(i, e.getMessage());
+      }
+    }
+    int replaced =
+        inTransaction(
+            c -> {
+              int n = 0;
+              for (int i = 0; i < drafts.size(); i++) {
+                Long id = ids.get(i);
+                if (id != null && replace(c, id, drafts.get(i))) {
+                  n++;
+                } else {
+                  insert(c, drafts.get(i));
+                }
+              }
+              return n;
+            });
+    reloadNow();
+    return replaced;
+  }
+
+  /** A draft of a batch refused: its position and why. */
+  public static final class Rejected extends IllegalArgumentException {
+    private final int index;
+
+    Rejected(int index, String message) {
+      super(message);
+      this.index = index;
+    }
+
+    public int index() {
+      return index;
+    }
   }
 
   /** Replaces a curated answer; false when there is none with this id. */
   public boolean update(long id, CuratedAnswer.Draft draft) {
-    boolean found =
-        inTransaction(
-            c -> {
-              try (PreparedStatement st =
-                  c.prepareStatement(
-                      "UPDATE curated_answers SET text = ?, link = ?, expires_at = ?,"
-                          + " updated_at = ? WHERE id = ?")) {
-                st.setString(1, draft.text());
-                setNullable(st, 2, draft.link());
-                setNullable(
-                    st, 3, draft.expiresAt() == null ? null : draft.expiresAt().toEpochMilli());
-                st.setLong(4, clock.millis());
-                st.setLong(5, id);
-                if (st.executeUpdate() == 0) {
-                  return false;
-                }
-              }
-              deleteQuestions(c, id);
-              insertQuestions(c, id, draft.questions());
-              return true;
-            });
-    reload();
+    checkFree(draft, id, new HashMap<>());
+    boolean found = inTransaction(c -> replace(c, id, draft));
+    reloadNow();
     return found;
+  }
+
+  private boolean replace(Connection c, long id, CuratedAnswer.Draft draft) throws SQLException {
+    try (PreparedStatement st =
+        c.prepareStatement(
+            "UPDATE curated_answers SET text = ?, link = ?, expires_at = ?,"
+                + " updated_at = ? WHERE id = ?")) {
+      st.setString(1, draft.text());
+      setNullable(st, 2, draft.link());
+      setNullable(st, 3, draft.expiresAt() == null ? null : draft.expiresAt().toEpochMilli());
+      st.setLong(4, clock.millis());
+      st.setLong(5, id);
+      if (st.executeUpdate() == 0) {
+        return false;
+      }
+    }
+    deleteQuestions(c, id);
+    insertQuestions(c, id, draft.questions());
+    return true;
   }
 
   /** Deletes a curated answer; false when there was none. */
@@ -161,7 +309,7 @@ public final class CuratedAnswers implements CuratedSource {
                 return st.executeUpdate() > 0;
               }
             });
-    reload();
+    reloadNow();
     return found;
   }
 
@@ -245,7 +393,7 @@ public final class CuratedAnswers implements CuratedSource {
         st.setLong(1, id);
         st.setInt(2, i);
         st.setString(3, questions.get(i));
-        st.setString(4, key(questions.get(i)));
+        st.setString(4, keys(questions.get(i)).folded());
         st.addBatch();
       }
       st.executeBatch();

@@ -79,8 +79,8 @@ public final class CuratedFiles {
         writer.write(
             new String[] {
               String.valueOf(a.id()),
-              String.join("\n", a.questions()),
-              a.text(),
+              cell(String.join("\n", a.questions())),
+              cell(a.text()),
               a.link() == null ? "" : a.link(),
               a.expiresAt() == null ? "" : format(a.expiresAt())
             });
@@ -91,12 +91,14 @@ public final class CuratedFiles {
     return out.toString();
   }
 
+  /** JSON lines; rows are numbered by line, blank lines counted (and skipped). */
   public Imported importJsonLines(String body) {
     List<JsonNode> rows = new ArrayList<>();
     List<RowError> errors = new ArrayList<>();
     String[] lines = body.split("\n");
     for (int i = 0; i < lines.length; i++) {
       if (lines[i].isBlank()) {
+        rows.add(null);
         continue;
       }
       try {
@@ -118,13 +120,13 @@ public final class CuratedFiles {
         ObjectNode node = json.createObjectNode();
         node.put("id", row.get("id"));
         var questions = node.putArray("questions");
-        String cell = row.getOrDefault("questions", "");
+        String cell = uncell(row.getOrDefault("questions", ""));
         for (String q : (cell == null ? "" : cell).split("\\R")) {
           if (!q.isBlank()) {
             questions.add(q.strip());
           }
         }
-        node.put("text", row.get("text"));
+        node.put("text", uncell(row.get("text")));
         node.put("link", row.get("link"));
         node.put("expires_at", row.get("expires_at"));
         rows.add(node);
@@ -144,34 +146,44 @@ public final class CuratedFiles {
     }
     List<Long> ids = new ArrayList<>();
     List<CuratedAnswer.Draft> drafts = new ArrayList<>();
+    List<Integer> rowOf = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
       JsonNode row = rows.get(i);
       if (row == null) {
-        continue; // already refused as malformed
+        continue; // a blank line, or already refused as malformed
       }
       try {
-        ids.add(id(row.get("id")));
-        drafts.add(reader.read(row));
+        Long id = id(row.get("id"));
+        CuratedAnswer.Draft draft = reader.read(row, true);
+        ids.add(id);
+        drafts.add(draft);
+        rowOf.add(i + 1);
       } catch (IllegalArgumentException e) {
         errors.add(new RowError(i + 1, e.getMessage()));
       }
     }
-    if (!errors.isEmpty()) {
-      errors.sort(java.util.Comparator.comparingInt(RowError::row));
-      return new Imported(0, 0, List.copyOf(errors));
-    }
-    int created = 0;
-    int updated = 0;
-    for (int i = 0; i < drafts.size(); i++) {
-      Long id = ids.get(i);
-      if (id != null && answers.update(id, drafts.get(i))) {
-        updated++;
-      } else {
-        answers.create(drafts.get(i));
-        created++;
+    if (errors.isEmpty()) {
+      try {
+        int updated = answers.storeAll(ids, drafts);
+        return new Imported(drafts.size() - updated, updated, List.of());
+      } catch (CuratedAnswers.Rejected e) {
+        errors.add(new RowError(rowOf.get(e.index()), e.getMessage()));
       }
     }
-    return new Imported(created, updated, List.of());
+    errors.sort(java.util.Comparator.comparingInt(RowError::row));
+    return new Imported(0, 0, List.copyOf(errors));
+  }
+
+  /**
+   * A text cell safe to open in a spreadsheet: one starting with = + - or @ would be run as a
+   * formula there, so it gets a leading apostrophe, which {@link #uncell} takes off again.
+   */
+  static String cell(String text) {
+    return !text.isEmpty() && "=+-@'".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+  }
+
+  static String uncell(String text) {
+    return text != null && text.length() > 1 && text.charAt(0) == '\'' ? text.substring(1) : text;
   }
 
   private static Long id(JsonNode node) {

@@ -17,7 +17,10 @@ import vn.backancity.bot.article.Article;
 public final class DraftReader {
   public static final int MAX_QUESTIONS = 50;
   public static final int MAX_QUESTION = 500;
-  public static final int MAX_TEXT = 3000;
+
+  /** Fits one Telegram or Zalo message with its title, and is never shortened there. */
+  public static final int MAX_TEXT = 1500;
+
   public static final int MAX_LINK = 2000;
 
   private final CuratedAnswers answers;
@@ -28,8 +31,18 @@ public final class DraftReader {
     this.clock = clock;
   }
 
-  /** The draft in a JSON object; {@code text} and {@code link} may be given by the caller. */
+  /** The draft in a JSON object, for an answer to be given from now: an expiry must be ahead. */
   public CuratedAnswer.Draft read(JsonNode node) {
+    return read(node, false);
+  }
+
+  /**
+   * The draft in a JSON object.
+   *
+   * @param pastExpiry true to take an expiry already past (an exported file imported back: the
+   *     answer is kept, not given)
+   */
+  public CuratedAnswer.Draft read(JsonNode node, boolean pastExpiry) {
     if (node == null || !node.isObject()) {
       throw new IllegalArgumentException("the body must be a JSON object");
     }
@@ -37,7 +50,7 @@ public final class DraftReader {
         questions(node.get("questions")),
         text(node),
         link(optional(node, "link")),
-        expiry(optional(node, "expires_at")));
+        expiry(optional(node, "expires_at"), pastExpiry));
   }
 
   private List<String> questions(JsonNode node) {
@@ -59,7 +72,7 @@ public final class DraftReader {
         throw new IllegalArgumentException(
             "field 'questions' has a question longer than " + MAX_QUESTION + " characters");
       }
-      if (answers.key(question).isEmpty()) {
+      if (answers.keys(question).isEmpty()) {
         throw new IllegalArgumentException(
             "field 'questions' has a question without words: \"" + question + "\"");
       }
@@ -88,7 +101,7 @@ public final class DraftReader {
     return link;
   }
 
-  private Instant expiry(String value) {
+  private Instant expiry(String value, boolean pastExpiry) {
     if (value == null) {
       return null;
     }
@@ -99,7 +112,7 @@ public final class DraftReader {
       throw new IllegalArgumentException(
           "field 'expires_at' must be a date-time with offset, e.g. 2026-12-31T23:59:00+07:00");
     }
-    if (!at.isAfter(clock.instant())) {
+    if (!pastExpiry && !at.isAfter(clock.instant())) {
       throw new IllegalArgumentException("field 'expires_at' must be in the future");
     }
     return at;

@@ -9,6 +9,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
 import vn.backancity.bot.storage.Jdbc;
+import vn.backancity.bot.storage.Sha256;
 
 /**
  * Who asked, without saying who: a keyed hash (HMAC-SHA256, 64 bits) of the channel and chat id. It
@@ -24,8 +25,16 @@ public final class Askers {
     this.key = new SecretKeySpec(key, "HmacSHA256");
   }
 
-  /** The key shared by every instance on the database, made on the first start. */
-  public static Askers load(DataSource db) {
+  /**
+   * The configured key, or else the one shared by every instance on the database, made on the first
+   * start.
+   *
+   * @param configured a key from the configuration, or empty
+   */
+  public static Askers load(DataSource db, String configured) {
+    if (!configured.isBlank()) {
+      return new Askers(Sha256.bytes(configured));
+    }
     byte[] fresh = new byte[32];
     new SecureRandom().nextBytes(fresh);
     Jdbc.update(

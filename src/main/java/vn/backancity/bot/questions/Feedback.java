@@ -2,7 +2,6 @@ package vn.backancity.bot.questions;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import vn.backancity.bot.storage.Jdbc;
@@ -15,7 +14,7 @@ public final class Feedback {
   public static final int MAX_REASON = 500;
 
   /** How long after an answer a typed "đúng" / "sai" still refers to it. */
-  public static final Duration TYPED_WITHIN = Duration.ofHours(2);
+  public static final Duration TYPED_WITHIN = Duration.ofMinutes(30);
 
   private final DataSource db;
   private final Askers askers;
@@ -53,7 +52,8 @@ public final class Feedback {
     if (!exists(questionId)) {
       return false;
     }
-    String why = reason == null || reason.isBlank() ? null : shorten(reason.strip());
+    String why =
+        reason == null || reason.isBlank() ? null : shorten(QuestionLog.mask(reason.strip()));
     Jdbc.update(
         db,
         "record a vote",
@@ -83,21 +83,25 @@ public final class Feedback {
   }
 
   /**
-   * The latest answered question this person asked on a channel within {@link #TYPED_WITHIN}: what
-   * a typed "đúng" or "sai" refers to.
+   * The question this person asked last on a channel, if it was answered within {@link
+   * #TYPED_WITHIN}: what a typed "đúng" or "sai" refers to. After a question that got no answer,
+   * nothing (a "sai" then is not about an older answer).
    */
   public Optional<Long> latestAnswered(String channel, String personId) {
-    List<Long> ids =
-        Jdbc.query(
+    record Asked(long id, boolean answered) {}
+    return Jdbc.query(
             db,
             "find the latest answer",
-            "SELECT id FROM asked_questions WHERE channel = ? AND asker = ? AND answered = TRUE"
+            "SELECT id, answered FROM asked_questions WHERE channel = ? AND asker = ?"
                 + " AND asked_at >= ? ORDER BY asked_at DESC LIMIT 1",
-            rs -> rs.getLong(1),
+            rs -> new Asked(rs.getLong(1), rs.getBoolean(2)),
             channel,
             askers.of(channel, personId),
-            clock.millis() - TYPED_WITHIN.toMillis());
-    return ids.stream().findFirst();
+            clock.millis() - TYPED_WITHIN.toMillis())
+        .stream()
+        .filter(Asked::answered)
+        .map(Asked::id)
+        .findFirst();
   }
 
   /** Votes per kind since a time: {@code [up, down]}. */

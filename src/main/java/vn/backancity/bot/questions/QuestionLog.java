@@ -11,20 +11,22 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.backancity.bot.answer.Answer;
 import vn.backancity.bot.answer.Lookup;
+import vn.backancity.bot.search.QuestionAnalyzer;
 import vn.backancity.bot.storage.Jdbc;
 
 /**
@@ -41,8 +43,6 @@ public final class QuestionLog implements AutoCloseable {
   static final int QUEUE = 10_000;
   static final int BATCH = 500;
   static final int RESULTS_KEPT = 5;
-  // Phone and ID numbers (9 digits or more, maybe grouped): not kept in the log.
-  private static final Pattern DIGIT_RUN = Pattern.compile("\\d(?:[ .-]?\\d){8,}");
   private static final String INSERT =
       "INSERT INTO asked_questions (id, asked_at, channel, asker, question, normalized, answered,"
           + " curated_id, results, latency_us, cache_hit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -68,6 +68,8 @@ public final class QuestionLog implements AutoCloseable {
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
   private final BlockingQueue<Entry> queue = new ArrayBlockingQueue<>(QUEUE);
+  // The queued entries by id (as many as the queue holds), so a vote on one needs no guessing.
+  private final Map<Long, Entry> queued = new ConcurrentHashMap<>();
   private final AtomicLong dropped = new AtomicLong();
   private final List<Consumer<Entry>> listeners = new CopyOnWriteArrayList<>();
   private final Object writing = new Object();
@@ -112,7 +114,9 @@ public final class QuestionLog implements AutoCloseable {
    */
   public long submit(String channel, String clientId, String question, Lookup lookup) {
     Entry e = entry(channel, askers.of(channel, clientId), question, lookup);
+    queued.put(e.id(), e);
     if (!queue.offer(e)) {
+      queued.remove(e.id());
       long n = dropped.incrementAndGet();
       if (n == 1 || n % 1000 == 0) {
         log.warn("Question log queue full: {} questions not logged so far", n);
@@ -124,6 +128,18 @@ public final class QuestionLog implements AutoCloseable {
   /** Questions not logged because the queue was full. */
   public long dropped() {
     return dropped.get();
+  }
+
+  /**
+   * Writes the queued questions now if the one with this id is among them (a vote on it came before
+   * the writer ran); true when it was. Ids never given out cost nothing.
+   */
+  public boolean flushIfQueued(long id) {
+    if (!queued.containsKey(id)) {
+      return false;
+    }
+    flush();
+    return true;
   }
 
   /** Writes the queued questions now. */
@@ -173,7 +189,7 @@ public final class QuestionLog implements AutoCloseable {
 
   /** The question with phone and ID numbers replaced by "•••". */
   static String mask(String question) {
-    return DIGIT_RUN.matcher(question).replaceAll("•••");
+    return QuestionAnalyzer.maskNumbers(question);
   }
 
   private long nextId() {
@@ -220,17 +236,36 @@ public final class QuestionLog implements AutoCloseable {
       throw new IllegalStateException("cannot log questions", e);
     }
     for (Entry e : batch) {
+      queued.remove(e.id());
       listeners.forEach(l -> l.accept(e));
     }
   }
 
-  /** Deletes up to {@code batch} questions asked before {@code before}, with their votes. */
+  /**
+   * Deletes up to {@code batch} questions asked before {@code before}, their votes, votes cast
+   * before it, and dismissals made before it.
+   */
   public int prune(long before, int batch) {
     Jdbc.update(
         db,
         "prune feedback",
         "DELETE FROM feedback WHERE question_id IN (SELECT id FROM asked_questions"
             + " WHERE asked_at < ? ORDER BY asked_at LIMIT ?)",
+        before,
+        batch);
+    // A vote cast while its question was being deleted, or on a question already gone.
+    Jdbc.update(
+        db,
+        "prune old votes",
+        "DELETE FROM feedback WHERE (question_id, voter) IN (SELECT question_id, voter"
+            + " FROM feedback WHERE voted_at < ? LIMIT ?)",
+        before,
+        batch);
+    Jdbc.update(
+        db,
+        "prune review dismissals",
+        "DELETE FROM review_dismissals WHERE normalized IN (SELECT normalized"
+            + " FROM review_dismissals WHERE dismissed_at < ? LIMIT ?)",
         before,
         batch);
     return Jdbc.update(

@@ -19,6 +19,8 @@ import java.util.Set;
  *     mai"), figures, and the home place every local article mentions ("Bắc Kạn")
  * @param timeSensitive the question asks about now ("hôm nay", "ngày mai"): only fresh articles can
  *     answer it
+ * @param matchKey what identifies the question for curated answers and the review queue (see {@link
+ *     QuestionAnalyzer#matchKey})
  */
 public record QueryTerms(
     String key,
@@ -28,7 +30,8 @@ public record QueryTerms(
     List<String> numbers,
     Set<String> qualifiers,
     boolean timeSensitive,
-    QuestionType type) {
+    QuestionType type,
+    String matchKey) {
 
   /**
    * One content word.
@@ -61,6 +64,17 @@ public record QueryTerms(
     }
     return qualifiers.contains(folded.substring(0, space))
         || qualifiers.contains(folded.substring(space + 1));
+  }
+
+  /** The same terms with another match key. */
+  public QueryTerms withMatchKey(String key) {
+    return new QueryTerms(
+        this.key, words, bigrams, alternates, numbers, qualifiers, timeSensitive, type, key);
+  }
+
+  /** True when the question was typed with diacritics. */
+  public boolean accented() {
+    return words.stream().anyMatch(Word::exact);
   }
 
   public boolean isEmpty() {

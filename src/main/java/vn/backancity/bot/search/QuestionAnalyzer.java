@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Turns a question as people type it (with or without diacritics, either tone style, decomposed
@@ -14,6 +15,9 @@ public final class QuestionAnalyzer {
   public static final int MAX_WORDS = 40;
 
   public static final int MAX_CHARS = 500;
+
+  /** Phone and ID numbers: 9 digits or more, maybe grouped by spaces, dots or dashes. */
+  private static final Pattern LONG_NUMBER = Pattern.compile("\\d(?:[ .-]?\\d){8,}");
 
   // Question words and particles: they say what is asked, not what about.
   private static final Set<String> STOP =
@@ -37,9 +41,7 @@ public final class QuestionAnalyzer {
   private static final Set<String> TIME_WORDS =
       Set.of("nam", "thang", "ngay", "quy", "tuan", "gio", "hom", "sang", "chieu", "toi", "dem");
   // Words that make a time phrase after a time word: "ngày mai", "hôm qua", "năm nay".
-  private static final List<String> TIME_TAIL_ORDER =
-      List.of("nay", "mai", "qua", "sau", "truoc", "toi");
-  private static final Set<String> TIME_TAILS = Set.copyOf(TIME_TAIL_ORDER);
+  private static final Set<String> TIME_TAILS = Set.of("nay", "mai", "qua", "sau", "truoc", "toi");
   // Questions about now: an old article cannot answer "giá vàng hôm nay".
   private static final Set<String> NOW =
       Set.of(
@@ -77,6 +79,16 @@ public final class QuestionAnalyzer {
   }
 
   public QueryTerms analyze(String question) {
+    QueryTerms terms = terms(question);
+    String masked = maskNumbers(question);
+    if (masked.equals(question)) {
+      return terms;
+    }
+    // A phone or ID number is searched for, but not kept in the key that is logged.
+    return terms.withMatchKey(terms(masked).matchKey());
+  }
+
+  private QueryTerms terms(String question) {
     String text = question.length() > MAX_CHARS ? question.substring(0, MAX_CHARS) : question;
     List<String> typed = canonical.terms(text);
     if (typed.size() > MAX_WORDS) {
@@ -131,34 +143,62 @@ public final class QuestionAnalyzer {
         new ArrayList<>(numbers),
         qualifiers(folded),
         now,
-        type);
+        type,
+        matchKey(folded, stop));
   }
 
   /** The longest normalized form kept: long enough for any real question's content words. */
   public static final int MAX_KEY = 300;
 
   /**
-   * What identifies a question for the city's curated answers and the review queue: its content
-   * words without diacritics, abbreviations expanded, in the order asked, question words and
-   * particles dropped whatever the accents. "Giờ làm việc của UBND?" and "gio lam viec uy ban nhan
-   * dan" have one key. Long digit runs (phone and ID numbers) become "#".
+   * The match key of a question as typed (see {@link #matchKey(List, boolean[])}).
+   *
+   * @see QueryTerms#matchKey()
    */
-  public static String matchKey(QueryTerms terms) {
-    List<String> all = terms.words().stream().map(QueryTerms.Word::folded).distinct().toList();
-    List<String> kept =
-        new ArrayList<>(all.stream().filter(w -> !STOP_FOLDED.contains(w)).toList());
-    if (kept.isEmpty()) {
-      kept = new ArrayList<>(all);
-    }
-    // "nay" folds like "này" and goes, but "hôm nay" is not "hôm qua": time phrases keep their
-    // tail, found the same way with or without accents.
-    for (String tail : TIME_TAIL_ORDER) {
-      if (terms.qualifiers().contains(tail) && !kept.contains(tail)) {
-        kept.add(tail);
+  public String matchKey(String question) {
+    return analyze(question).matchKey();
+  }
+
+  /**
+   * The match key of the question with its diacritics removed: the same for every way of typing it,
+   * accents or not, hence the review queue's groups and the key a question typed without accents is
+   * matched by.
+   */
+  public String foldedKey(String question) {
+    return matchKey(VietnameseText.fold(VietnameseText.nfc(question)));
+  }
+
+  /**
+   * What identifies a question for the city's curated answers: its content words without
+   * diacritics, abbreviations expanded, in the order asked; question words and particles dropped as
+   * the analysis drops them (by their accented form when the question has accents: "sổ đỏ" keeps
+   * both words, "so do" neither), except the tail of a time phrase ("hôm nay" is not "hôm qua").
+   * Phone and ID numbers are left out of it (see {@link #maskNumbers}).
+   */
+  static String matchKey(List<String> folded, boolean[] stop) {
+    List<String> kept = new ArrayList<>();
+    List<String> all = new ArrayList<>();
+    for (int i = 0; i < folded.size(); i++) {
+      String w = folded.get(i);
+      boolean tail = i > 0 && TIME_WORDS.contains(folded.get(i - 1)) && TIME_TAILS.contains(w);
+      if (!stop[i] || tail) {
+        add(kept, w);
       }
+      add(all, w);
     }
-    String key = String.join(" ", kept).replaceAll("\\d{9,}", "#");
+    String key = String.join(" ", kept.isEmpty() ? all : kept);
     return key.length() > MAX_KEY ? key.substring(0, MAX_KEY) : key;
+  }
+
+  /** The text with phone and ID numbers replaced by "•••": what logs and keys may keep. */
+  public static String maskNumbers(String text) {
+    return LONG_NUMBER.matcher(text).replaceAll("•••");
+  }
+
+  private static void add(List<String> list, String word) {
+    if (!list.contains(word)) {
+      list.add(word);
+    }
   }
 
   /** Figures, times and the home place's name. */

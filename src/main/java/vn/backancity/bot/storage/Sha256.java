@@ -11,11 +11,14 @@ public final class Sha256 {
 
   /** The hash of {@code text}'s UTF-8 bytes ("null" for null), 64 hex digits. */
   public static String hex(String text) {
+    return HexFormat.of().formatHex(bytes(text));
+  }
+
+  /** The hash of {@code text}'s UTF-8 bytes ("null" for null), 32 bytes. */
+  public static byte[] bytes(String text) {
     try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256")
-                  .digest(String.valueOf(text).getBytes(StandardCharsets.UTF_8)));
+      return MessageDigest.getInstance("SHA-256")
+          .digest(String.valueOf(text).getBytes(StandardCharsets.UTF_8));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -237,7 +237,8 @@ final class TelegramFormatter {
 
   private static String highlighted(Answer answer) {
     String text = answer.excerpt();
-    if (text.length() > MAX_EXCERPT) {
+    // The city's own answer is said whole (its length is bounded when it is written).
+    if (text.length() > MAX_EXCERPT && !answer.curated()) {
       text = shorten(text, MAX_EXCERPT);
     }
     StringBuilder out = new StringBuilder();

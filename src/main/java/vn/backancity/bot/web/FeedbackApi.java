@@ -62,8 +62,8 @@ final class FeedbackApi {
     }
     // On the web the one who asked is the one who votes: the id itself is the proof.
     String voter = feedback.askerOf(id, AskApi.CHANNEL).orElse(null);
-    if (voter == null) {
-      questions.flush(); // asked a moment ago: maybe still queued for the log
+    if (voter == null && questions.flushIfQueued(id)) {
+      // Asked a moment ago: it was still queued for the log.
       voter = feedback.askerOf(id, AskApi.CHANNEL).orElse(null);
     }
     if (voter == null || !feedback.vote(id, voter, vote, reason == null ? null : reason.asText())) {

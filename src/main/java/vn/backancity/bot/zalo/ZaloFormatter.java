@@ -37,7 +37,9 @@ final class ZaloFormatter {
               b.append(" (").append(DATE.format(answer.publishedAt())).append(")");
             }
           }
-          b.append("\n").append(shorten(answer.excerpt(), MAX_EXCERPT));
+          // The city's own answer is said whole (its length is bounded when it is written).
+          b.append("\n")
+              .append(answer.curated() ? answer.excerpt() : shorten(answer.excerpt(), MAX_EXCERPT));
           if (answer.link() != null) {
             b.append("\n").append(answer.link());
           }

@@ -69,7 +69,7 @@ class SettingsTest {
                     null,
                     null,
                     null,
-                    null,
+                    new QuestionSettings(java.time.Duration.ofDays(90), "ASKER-SECRET"),
                     "METRICS-SECRET")
                 .withDataDir(Path.of("x"))
                 .toString())
@@ -80,7 +80,8 @@ class SettingsTest {
         .doesNotContain("APP-SECRET")
         .doesNotContain("OA-SECRET")
         .doesNotContain("ACCESS-TOKEN")
-        .doesNotContain("REFRESH-TOKEN");
+        .doesNotContain("REFRESH-TOKEN")
+        .doesNotContain("ASKER-SECRET");
   }
 
   @Test

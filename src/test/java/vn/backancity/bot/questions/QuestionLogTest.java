@@ -98,7 +98,16 @@ class QuestionLogTest {
         .isEqualTo(new Reply.Text(Messages.REASON_NOTED));
     assertThat(app.feedback().counts(0)).containsExactly(0, 1);
     assertThat(queue.disliked(10).get(0).reasons()).containsExactly("số liệu cũ");
-    // Two hours later "đúng" refers to nothing any more.
+    // A reason is masked like a question.
+    bot.typedFeedback("zalo", "u1", "sai: gọi 0912 345 678");
+    assertThat(queue.disliked(10).get(0).reasons()).containsExactly("gọi •••");
+    // After a question that got no answer, "sai" is not about the answer before it.
+    bot.ask("zalo", "u1", "giá vàng hôm nay", 1);
+    assertThat(bot.typedFeedback("zalo", "u1", "sai"))
+        .get()
+        .isEqualTo(new Reply.Text(Messages.NOTHING_TO_RATE));
+    bot.ask("zalo", "u1", "thu ngân sách", 1);
+    // Half an hour later "đúng" refers to nothing any more.
     clock.advance(Feedback.TYPED_WITHIN.plusMinutes(1));
     assertThat(bot.typedFeedback("zalo", "u1", "dung"))
         .get()
@@ -163,5 +172,16 @@ class QuestionLogTest {
       }
       assertThat(app.feedback().counts(0)).containsExactly(1, 0);
     }
+  }
+
+  @Test
+  void aQuestionIsAnsweredEvenWhenTheLogCannotBeWritten() throws Exception {
+    try (var c = app.database().dataSource().getConnection();
+        var st = c.createStatement()) {
+      st.execute("DROP TABLE asked_questions");
+    }
+    Reply reply = bot.ask("telegram", "1", "thu ngân sách", 1);
+    assertThat(reply).isInstanceOf(Reply.Answers.class);
+    assertThat(((Reply.Answers) reply).questionId()).isZero(); // no vote buttons
   }
 }

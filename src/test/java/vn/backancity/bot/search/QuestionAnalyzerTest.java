@@ -73,29 +73,52 @@ class QuestionAnalyzerTest {
   }
 
   @Test
-  void matchKeyIsTheSameForEveryWayOfTypingOneQuestion() {
-    String key =
-        QuestionAnalyzer.matchKey(analyzer.analyze("Giờ làm việc của UBND TP là mấy giờ?"));
-    // Question words go whatever the accents: "bạn" and "ban" fold alike, so "ban" goes too.
-    assertThat(key).isEqualTo("lam viec uy nhan dan thanh pho");
-    for (String form :
+  void matchKeysAreTheSameForEveryWayOfTypingOneQuestion() {
+    String asked = "Giờ làm việc của UBND TP là mấy giờ?";
+    String exact = analyzer.matchKey(asked);
+    String folded = analyzer.foldedKey(asked);
+    assertThat(exact).isEqualTo("lam viec uy ban nhan dan thanh pho");
+    // Without accents "ban" may be "bạn" (a question word) and goes, as search drops it.
+    assertThat(folded).isEqualTo("lam viec uy nhan dan thanh pho");
+    for (String accented :
         java.util.List.of(
-            "gio lam viec cua ubnd tp la may gio",
             "Cho hỏi giờ làm việc ủy ban nhân dân thành phố ạ",
             // decomposed Unicode and the old tone style
             java.text.Normalizer.normalize(
                 "giờ làm việc Uỷ ban nhân dân thành phố", java.text.Normalizer.Form.NFD),
             "GIỜ LÀM VIỆC UBND TP?")) {
-      assertThat(QuestionAnalyzer.matchKey(analyzer.analyze(form))).as(form).isEqualTo(key);
+      assertThat(analyzer.matchKey(accented)).as(accented).isEqualTo(exact);
+      assertThat(analyzer.foldedKey(accented)).as(accented).isEqualTo(folded);
     }
-    assertThat(QuestionAnalyzer.matchKey(analyzer.analyze("giờ làm việc của HĐND")))
-        .isNotEqualTo(key);
+    assertThat(analyzer.matchKey("gio lam viec cua ubnd tp la may gio")).isEqualTo(folded);
+    assertThat(analyzer.matchKey("giờ làm việc của HĐND")).isNotEqualTo(exact);
+  }
+
+  @Test
+  void accentedWordsThatFoldLikeQuestionWordsStayInTheKey() {
+    assertThat(analyzer.matchKey("cấp sổ đỏ ở đâu")).isEqualTo("cap so do");
+    assertThat(analyzer.matchKey("cấp sổ đỏ ở đâu"))
+        .isNotEqualTo(analyzer.matchKey("cấp sổ ở đâu"));
+    assertThat(analyzer.matchKey("mã số thuế")).isNotEqualTo(analyzer.matchKey("số thuế"));
+    assertThat(analyzer.matchKey("chợ Bắc Kạn mở cửa mấy giờ")).contains("cho").contains("cua");
     // "nay" folds like "này", yet today is not yesterday, with or without accents.
-    String today = QuestionAnalyzer.matchKey(analyzer.analyze("giá vàng hôm nay"));
-    assertThat(QuestionAnalyzer.matchKey(analyzer.analyze("gia vang hom nay"))).isEqualTo(today);
-    assertThat(QuestionAnalyzer.matchKey(analyzer.analyze("giá vàng hôm qua"))).isNotEqualTo(today);
-    // Phone and ID numbers are not kept in a key.
-    assertThat(QuestionAnalyzer.matchKey(analyzer.analyze("số 0912345678 của ai")))
-        .isEqualTo("so #");
+    String today = analyzer.foldedKey("giá vàng hôm nay");
+    assertThat(analyzer.matchKey("gia vang hom nay"))
+        .isEqualTo(today)
+        .isEqualTo("gia vang hom nay");
+    assertThat(analyzer.foldedKey("giá vàng hôm qua")).isNotEqualTo(today);
+  }
+
+  @Test
+  void phoneAndIdNumbersAreNotKeptInAKey() {
+    for (String q :
+        java.util.List.of(
+            "số 0912345678 của ai", "số 0912 345 678 của ai", "số 0912.345.678 của ai")) {
+      assertThat(analyzer.matchKey(q)).as(q).isEqualTo("so");
+      // ... while search still looks for it
+      assertThat(analyzer.analyze(q).words()).extracting(QueryTerms.Word::folded).isNotEmpty();
+    }
+    assertThat(analyzer.foldedKey("CCCD 001 203 004 567 cấp ở đâu")).doesNotContain("567");
+    assertThat(analyzer.matchKey("kế hoạch năm 2025")).contains("2025");
   }
 }
