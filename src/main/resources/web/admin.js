@@ -184,8 +184,8 @@ function groupItem(g) {
   const dismiss = el('button', {type: 'button', className: 'secondary'}, 'Bỏ qua');
   dismiss.addEventListener('click', async () => {
     try {
-      const r = await api('POST', '/api/admin/questions/dismiss', {key: g.key});
-      say($('queue-result'), 'Đã bỏ qua câu hỏi "' + g.question + '" (' + (r.dismissed ?? 0) + ' lượt hỏi). Nếu có người hỏi lại, câu hỏi sẽ hiện lại ở đây.', true);
+      await api('POST', '/api/admin/questions/dismiss', {key: g.key});
+      say($('queue-result'), 'Đã bỏ qua câu hỏi "' + g.question + '". Nếu có người hỏi lại, câu hỏi sẽ hiện lại ở đây.', true);
       await loadQueues();
     } catch (err) { say($('queue-result'), 'Chưa bỏ qua được: ' + err.message); }
   });
