@@ -26,13 +26,18 @@ import vn.backancity.bot.article.ArticleImporter;
 import vn.backancity.bot.article.ArticleStore;
 import vn.backancity.bot.article.ImportReport;
 import vn.backancity.bot.catalog.ArticleCatalog;
+import vn.backancity.bot.chat.ChatBot;
 import vn.backancity.bot.chat.ChatDirectory;
 import vn.backancity.bot.chat.PagedQuestions;
 import vn.backancity.bot.cli.Cli;
 import vn.backancity.bot.config.Settings;
+import vn.backancity.bot.curated.CuratedAnswers;
 import vn.backancity.bot.delivery.Outbox;
 import vn.backancity.bot.feed.FeedPoller;
 import vn.backancity.bot.inbox.Inbox;
+import vn.backancity.bot.questions.Askers;
+import vn.backancity.bot.questions.Feedback;
+import vn.backancity.bot.questions.QuestionLog;
 import vn.backancity.bot.search.Abbreviations;
 import vn.backancity.bot.search.ArticleIndex;
 import vn.backancity.bot.search.QuestionAnalyzer;
@@ -68,6 +73,9 @@ public final class App implements AutoCloseable {
   private final TopicMatcher topics;
   private final Announcements announcements;
   private final Semaphore webSearches;
+  private final QuestionLog questions;
+  private final Feedback feedback;
+  private final CuratedAnswers curated;
 
   private App(Settings settings, Clock clock) {
     this.settings = settings;
@@ -93,14 +101,14 @@ public final class App implements AutoCloseable {
     index.onChange(cache::invalidateAll);
     this.links = new Links(settings.publicUrl());
     Abbreviations abbreviations = abbreviations(settings.abbreviationsFile());
-    this.answerer =
-        new Answerer(
-            index,
-            new QuestionAnalyzer(abbreviations, settings.tuning().homePlaces()),
-            links,
-            cache,
-            settings.tuning(),
-            clock);
+    QuestionAnalyzer analyzer = new QuestionAnalyzer(abbreviations, settings.tuning().homePlaces());
+    this.curated =
+        new CuratedAnswers(
+            database.dataSource(), q -> QuestionAnalyzer.matchKey(analyzer.analyze(q)), clock);
+    this.answerer = new Answerer(index, analyzer, links, cache, settings.tuning(), clock, curated);
+    Askers askers = Askers.load(database.dataSource());
+    this.questions = new QuestionLog(database.dataSource(), askers, json, clock);
+    this.feedback = new Feedback(database.dataSource(), askers, clock);
     this.chats = new ChatDirectory(database.dataSource(), clock);
     this.pagedQuestions = new PagedQuestions(database.dataSource(), clock);
     this.outbox =
@@ -321,8 +329,29 @@ public final class App implements AutoCloseable {
     return webSearches;
   }
 
+  /** Every question asked on a channel (started by the service; flushed on close). */
+  public QuestionLog questions() {
+    return questions;
+  }
+
+  /** 👍 / 👎 on answers. */
+  public Feedback feedback() {
+    return feedback;
+  }
+
+  /** The city's own answers, matched before search. */
+  public CuratedAnswers curated() {
+    return curated;
+  }
+
+  /** The conversation core, the same on every channel. */
+  public ChatBot chatBot() {
+    return new ChatBot(answerer, store, links, settings.answersPerPage(), questions, feedback);
+  }
+
   @Override
   public void close() {
+    questions.close();
     index.close();
     database.close();
   }

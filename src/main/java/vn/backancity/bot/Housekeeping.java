@@ -8,14 +8,16 @@ import vn.backancity.bot.article.ArticleChanges;
 import vn.backancity.bot.chat.PagedQuestions;
 import vn.backancity.bot.delivery.Outbox;
 import vn.backancity.bot.inbox.Inbox;
+import vn.backancity.bot.questions.QuestionLog;
 
 /**
- * Keeps the inbox, the outbox, the article change feed and the questions behind "Xem thêm" buttons
- * from growing without bound: outbox rows past their expiry become 'expired', finished rows (and
- * article changes) older than their retention and expired paged questions are deleted in small
- * batches (short transactions that never hold the single SQLite writer for long). Runs on a timer
- * on every instance: each step is an idempotent statement, so running it twice or on two instances
- * at once does no harm, and nothing depends on counting requests in one process.
+ * Keeps the inbox, the outbox, the article change feed, the questions behind "Xem thêm" buttons and
+ * the question log (with its votes) from growing without bound: outbox rows past their expiry
+ * become 'expired', finished rows (and article changes) older than their retention and expired
+ * paged questions are deleted in small batches (short transactions that never hold the single
+ * SQLite writer for long). Runs on a timer on every instance: each step is an idempotent statement,
+ * so running it twice or on two instances at once does no harm, and nothing depends on counting
+ * requests in one process.
  */
 final class Housekeeping implements Runnable {
   private static final Logger log = LoggerFactory.getLogger(Housekeeping.class);
@@ -32,8 +34,10 @@ final class Housekeeping implements Runnable {
   private final Outbox outbox;
   private final PagedQuestions pagedQuestions;
   private final ArticleChanges changes;
+  private final QuestionLog questionLog;
   private final Duration inboxRetention;
   private final Duration outboxRetention;
+  private final Duration questionRetention;
   private final Clock clock;
 
   Housekeeping(
@@ -41,9 +45,13 @@ final class Housekeeping implements Runnable {
       Outbox outbox,
       PagedQuestions pagedQuestions,
       ArticleChanges changes,
+      QuestionLog questionLog,
       Duration inboxRetention,
       Duration outboxRetention,
+      Duration questionRetention,
       Clock clock) {
+    this.questionLog = questionLog;
+    this.questionRetention = questionRetention;
     this.inbox = inbox;
     this.outbox = outbox;
     this.pagedQuestions = pagedQuestions;
@@ -61,15 +69,17 @@ final class Housekeeping implements Runnable {
     int outboxRows = drain(n -> outbox.prune(now - outboxRetention.toMillis(), n));
     int questions = drain(pagedQuestions::prune);
     int changeRows = drain(n -> changes.prune(now - CHANGE_RETENTION.toMillis(), n));
-    if (expired + inboxRows + outboxRows + questions + changeRows > 0) {
+    int logged = drain(n -> questionLog.prune(now - questionRetention.toMillis(), n));
+    if (expired + inboxRows + outboxRows + questions + changeRows + logged > 0) {
       log.info(
           "Housekeeping: {} outbox messages expired; pruned {} inbox, {} outbox and {} article"
-              + " change rows and {} paged questions",
+              + " change rows, {} paged questions and {} logged questions",
           expired,
           inboxRows,
           outboxRows,
           changeRows,
-          questions);
+          questions,
+          logged);
     }
   }
 

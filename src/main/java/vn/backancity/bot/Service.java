@@ -11,6 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.backancity.bot.admin.AdminApi;
 import vn.backancity.bot.admin.AdminOverview;
+import vn.backancity.bot.admin.Dashboard;
+import vn.backancity.bot.admin.EditorApi;
 import vn.backancity.bot.article.ArticleChanges;
 import vn.backancity.bot.catalog.ChangeFeed;
 import vn.backancity.bot.chat.ChatBot;
@@ -19,11 +21,15 @@ import vn.backancity.bot.cluster.Leases;
 import vn.backancity.bot.cluster.Role;
 import vn.backancity.bot.config.InboxSettings;
 import vn.backancity.bot.config.TelegramSettings;
+import vn.backancity.bot.curated.CuratedFiles;
+import vn.backancity.bot.curated.DraftReader;
 import vn.backancity.bot.delivery.Outbox;
 import vn.backancity.bot.delivery.OutboxWorker;
 import vn.backancity.bot.feed.FeedPoller;
 import vn.backancity.bot.feed.FeedScheduler;
 import vn.backancity.bot.inbox.InboxWorker;
+import vn.backancity.bot.questions.QuestionStats;
+import vn.backancity.bot.questions.ReviewQueue;
 import vn.backancity.bot.storage.Database;
 import vn.backancity.bot.storage.InstanceId;
 import vn.backancity.bot.storage.Notifications;
@@ -109,8 +115,8 @@ public final class Service implements AutoCloseable {
                 : app.clock());
     java.time.Duration ttl = app.settings().roleLease();
     List<Role> roles = new ArrayList<>();
-    ChatBot bot =
-        new ChatBot(app.answerer(), app.store(), app.links(), app.settings().answersPerPage());
+    app.questions().start();
+    ChatBot bot = app.chatBot();
     SubscriptionCommands subscriptions = new SubscriptionCommands(app.subscriptions());
     TelegramSettings telegram = app.settings().telegram();
     TelegramWebhook webhook = null;
@@ -178,7 +184,27 @@ public final class Service implements AutoCloseable {
               + " ZALO_REFRESH_TOKEN to turn it on");
     }
     AdminApi admin = null;
+    EditorApi editor = null;
     if (app.settings().adminEnabled()) {
+      ReviewQueue queue = new ReviewQueue(app.database().dataSource(), app.clock());
+      DraftReader drafts = new DraftReader(app.curated(), app.clock());
+      editor =
+          new EditorApi(
+              app.json(),
+              queue,
+              app.curated(),
+              drafts,
+              new CuratedFiles(app.curated(), drafts, app.json()),
+              app.store(),
+              app.links(),
+              new Dashboard(
+                  new QuestionStats(
+                      app.database().dataSource(), app.clock(), app.settings().digest().zone()),
+                  app.feedback(),
+                  queue,
+                  app.subscriptions(),
+                  app.outbox(),
+                  app.channels()));
       admin =
           new AdminApi(
               app.settings().adminToken(),
@@ -210,7 +236,7 @@ public final class Service implements AutoCloseable {
     roles.forEach(Role::start);
     senders.forEach(OutboxWorker::start);
     WebServer web =
-        new WebServer(app, webhook, zalo, admin, feeds, () -> heldRoles(roles))
+        new WebServer(app, webhook, zalo, admin, editor, feeds, () -> heldRoles(roles))
             .start(host, app.settings().port());
     ScheduledExecutorService timers = startTimers(app, scheduler);
     log.info(
@@ -253,8 +279,10 @@ public final class Service implements AutoCloseable {
             app.outbox(),
             app.pagedQuestions(),
             app.store().changes(),
+            app.questions(),
             app.settings().inbox().retention(),
             app.settings().delivery().retention(),
+            app.settings().questionRetention(),
             app.clock());
     timers.scheduleWithFixedDelay(
         () -> {

@@ -51,8 +51,10 @@ class PagedQuestionsTest {
         app.outbox(),
         questions,
         app.store().changes(),
+        app.questions(),
         Duration.ofDays(3),
         Duration.ofDays(30),
+        Duration.ofDays(90),
         clock);
   }
 

@@ -11,6 +11,7 @@ import java.util.List;
  * @param excerpt one or two sentences chosen for the question
  * @param highlights the parts of {@code excerpt} that match the question, in order, not overlapping
  * @param score the ranking score (higher is better; comparable within one question only)
+ * @param curated true for the city's own answer to the question (then {@code link} may be null)
  */
 public record Answer(
     String articleId,
@@ -19,10 +20,23 @@ public record Answer(
     Instant publishedAt,
     String excerpt,
     List<Span> highlights,
-    double score) {
+    double score,
+    boolean curated) {
 
   public Answer {
     highlights = List.copyOf(highlights);
+  }
+
+  /** An answer found by search. */
+  public Answer(
+      String articleId,
+      String title,
+      String link,
+      Instant publishedAt,
+      String excerpt,
+      List<Span> highlights,
+      double score) {
+    this(articleId, title, link, publishedAt, excerpt, highlights, score, false);
   }
 
   /** A range of characters, start inclusive, end exclusive. */

@@ -23,6 +23,7 @@ public final class AnswerJson {
       node.put("url", a.link());
       node.put("excerpt", a.excerpt());
       node.put("score", Math.round(a.score() * 1000) / 1000.0);
+      node.put("curated", a.curated());
       if (a.publishedAt() != null) {
         node.put("published_at", a.publishedAt().toString());
       }

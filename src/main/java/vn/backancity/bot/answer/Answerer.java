@@ -36,6 +36,7 @@ public final class Answerer {
   private final AnswerCache cache;
   private final Tuning tuning;
   private final Clock clock;
+  private final CuratedSource curated;
   private final List<List<String>> homePhrases;
   // Articles split into analyzed passages: popular articles are candidates again and again.
   private final Cache<String, Analyzed> analyzed =
@@ -91,6 +92,21 @@ public final class Answerer {
       AnswerCache cache,
       Tuning tuning,
       Clock clock) {
+    this(index, analyzer, links, cache, tuning, clock, CuratedSource.NONE);
+  }
+
+  /**
+   * @param curated the city's own answers, shown before what search finds
+   */
+  public Answerer(
+      ArticleIndex index,
+      QuestionAnalyzer analyzer,
+      Links links,
+      AnswerCache cache,
+      Tuning tuning,
+      Clock clock,
+      CuratedSource curated) {
+    this.curated = curated;
     this.index = index;
     this.analyzer = analyzer;
     this.links = links;
@@ -107,11 +123,28 @@ public final class Answerer {
 
   /** The answers to a question, from the cache when it was asked before. */
   public AnswerList ask(String question) {
+    return lookup(question).list();
+  }
+
+  /**
+   * The answers to a question with what the question log keeps: the city's curated answer first
+   * when one matches, then what search finds (from the cache when it was asked before).
+   */
+  public Lookup lookup(String question) {
+    long start = System.nanoTime();
     QueryTerms terms = analyzer.analyze(question);
     if (terms.isEmpty()) {
-      return new AnswerList(question, List.of(), true);
+      return new Lookup(new AnswerList(question, List.of(), true), "", true, 0);
     }
-    return cache.get(terms.key(), () -> compute(question, terms));
+    boolean[] searched = {false};
+    AnswerList found =
+        cache.get(
+            terms.key(),
+            () -> {
+              searched[0] = true;
+              return compute(question, terms);
+            });
+    return finish(question, terms, found, !searched[0], start);
   }
 
   /**
@@ -119,12 +152,53 @@ public final class Answerer {
    * caller that must not queue (the public web) refuse a search it has no room for, yet still serve
    * what is already known.
    */
-  public Optional<AnswerList> cached(String question) {
+  public Optional<Lookup> cached(String question) {
+    return known(question, false);
+  }
+
+  /**
+   * The city's curated answer alone, when one matches: what a caller with no room for a search can
+   * still give.
+   */
+  public Optional<Lookup> curatedOnly(String question) {
+    return known(question, true);
+  }
+
+  private Optional<Lookup> known(String question, boolean curatedOnly) {
+    long start = System.nanoTime();
     QueryTerms terms = analyzer.analyze(question);
     if (terms.isEmpty()) {
-      return Optional.of(new AnswerList(question, List.of(), true));
+      return Optional.of(new Lookup(new AnswerList(question, List.of(), true), "", true, 0));
     }
-    return Optional.ofNullable(cache.getIfPresent(terms.key()));
+    AnswerList found =
+        curatedOnly ? new AnswerList(question, List.of(), false) : cache.getIfPresent(terms.key());
+    if (found == null) {
+      return Optional.empty();
+    }
+    Lookup lookup = finish(question, terms, found, true, start);
+    return curatedOnly && lookup.curated() == null ? Optional.empty() : Optional.of(lookup);
+  }
+
+  /** Puts the curated answer, if any, before the found ones (and drops the article it links). */
+  private Lookup finish(
+      String question, QueryTerms terms, AnswerList found, boolean cacheHit, long start) {
+    String key = QuestionAnalyzer.matchKey(terms);
+    AnswerList list = found;
+    Answer official = curated.answerFor(key).orElse(null);
+    if (official != null) {
+      List<Answer> answers = new ArrayList<>(tuning.maxAnswers());
+      answers.add(official);
+      for (Answer a : found.answers()) {
+        if (answers.size() == tuning.maxAnswers()) {
+          break;
+        }
+        if (!a.link().equals(official.link())) {
+          answers.add(a);
+        }
+      }
+      list = new AnswerList(question, answers, false);
+    }
+    return new Lookup(list, key, cacheHit, (System.nanoTime() - start) / 1000);
   }
 
   private AnswerList compute(String question, QueryTerms terms) {

@@ -61,7 +61,8 @@ public final class BroadcastBenchmark {
               base.zalo(),
               base.inbox(),
               base.roleLease(),
-              base.limits());
+              base.limits(),
+              base.questionRetention());
       try (App app = App.open(settings, Clock.systemUTC())) {
         long t = System.nanoTime();
         addSubscribers(app, subscribers);

@@ -1,11 +1,17 @@
 package vn.backancity.bot.chat;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import vn.backancity.bot.answer.Answer;
 import vn.backancity.bot.answer.AnswerList;
 import vn.backancity.bot.answer.Answerer;
 import vn.backancity.bot.answer.Links;
+import vn.backancity.bot.answer.Lookup;
 import vn.backancity.bot.article.ArticleStore;
+import vn.backancity.bot.questions.Feedback;
+import vn.backancity.bot.questions.QuestionLog;
+import vn.backancity.bot.search.VietnameseText;
 
 /**
  * The conversation, the same on every channel: what to reply to a question, a command or a request
@@ -13,17 +19,35 @@ import vn.backancity.bot.article.ArticleStore;
  */
 public final class ChatBot {
   public static final int LATEST = 5;
+  // Typed feedback on the latest answer, without diacritics or punctuation.
+  private static final Set<String> YES = Set.of("dung", "dung roi", "dung a", "huu ich", "👍");
+  private static final Set<String> NO = Set.of("sai", "sai roi", "chua dung", "👎");
+  private static final List<String> NO_BECAUSE = List.of("sai:", "sai,", "sai -", "gop y:");
 
   private final Answerer answerer;
   private final ArticleStore articles;
   private final Links links;
   private final int pageSize;
+  private final QuestionLog questions;
+  private final Feedback feedback;
 
-  public ChatBot(Answerer answerer, ArticleStore articles, Links links, int pageSize) {
+  /**
+   * @param questions where every question asked is logged
+   * @param feedback where 👍 / 👎 on answers are kept
+   */
+  public ChatBot(
+      Answerer answerer,
+      ArticleStore articles,
+      Links links,
+      int pageSize,
+      QuestionLog questions,
+      Feedback feedback) {
     this.answerer = answerer;
     this.articles = articles;
     this.links = links;
     this.pageSize = pageSize;
+    this.questions = questions;
+    this.feedback = feedback;
   }
 
   public Reply welcome() {
@@ -34,13 +58,18 @@ public final class ChatBot {
     return new Reply.Text(Messages.HELP);
   }
 
-  /** Page {@code page} (1-based) of the answers to a question; help for an empty one. */
-  public Reply ask(String question, int page) {
+  /**
+   * Page {@code page} (1-based) of the answers to a question asked in a chat; help for an empty
+   * one. A first page is logged with the chat's pseudonym, and its answers carry the log's id.
+   */
+  public Reply ask(String channel, String chatId, String question, int page) {
     String q = question == null ? "" : question.strip();
-    AnswerList list = answerer.ask(q);
+    Lookup lookup = answerer.lookup(q);
+    AnswerList list = lookup.list();
     if (list.blank()) {
       return help();
     }
+    long questionId = page == 1 ? questions.record(channel, chatId, q, lookup) : 0;
     if (list.answers().isEmpty()) {
       return page == 1 ? new Reply.NotFound(q) : new Reply.Text(Messages.NO_MORE);
     }
@@ -56,7 +85,53 @@ public final class ChatBot {
       return new Reply.Text(Messages.NO_MORE);
     }
     boolean more = from + pageSize < list.answers().size();
-    return new Reply.Answers(q, answers, page, from, more);
+    return new Reply.Answers(q, answers, page, from, more, questionId);
+  }
+
+  /** A 👍 / 👎 pressed under an answer; the reply thanks (and asks why after a 👎). */
+  public Reply vote(String channel, String personId, long questionId, Feedback.Vote vote) {
+    if (!feedback.vote(questionId, feedback.voter(channel, personId), vote, null)) {
+      return new Reply.Text(Messages.EXPIRED);
+    }
+    return new Reply.Text(vote == Feedback.Vote.UP ? Messages.THANKS : Messages.ASK_REASON);
+  }
+
+  /**
+   * Feedback typed after an answer ("đúng", "sai", "sai: thiếu địa chỉ"), on the person's latest
+   * answer; empty when the text is not feedback (then it is a question or a command).
+   */
+  public Optional<Reply> typedFeedback(String channel, String personId, String text) {
+    String typed = VietnameseText.nfc(text.strip());
+    String folded = VietnameseText.fold(typed.toLowerCase(java.util.Locale.ROOT));
+    String plain = folded.replaceAll("[.!?]+$", "").strip();
+    Feedback.Vote vote = null;
+    String reason = null;
+    if (YES.contains(plain)) {
+      vote = Feedback.Vote.UP;
+    } else if (NO.contains(plain)) {
+      vote = Feedback.Vote.DOWN;
+    } else {
+      for (String prefix : NO_BECAUSE) {
+        if (folded.startsWith(prefix) && folded.length() > prefix.length()) {
+          vote = Feedback.Vote.DOWN;
+          reason = typed.substring(prefix.length()).strip();
+          break;
+        }
+      }
+    }
+    if (vote == null) {
+      return Optional.empty();
+    }
+    Optional<Long> latest = feedback.latestAnswered(channel, personId);
+    if (latest.isEmpty()) {
+      return Optional.of(new Reply.Text(Messages.NOTHING_TO_RATE));
+    }
+    feedback.vote(latest.get(), feedback.voter(channel, personId), vote, reason);
+    String thanks =
+        reason != null
+            ? Messages.REASON_NOTED
+            : vote == Feedback.Vote.UP ? Messages.THANKS : Messages.ASK_REASON;
+    return Optional.of(new Reply.Text(thanks));
   }
 
   public Reply latest() {

@@ -106,4 +106,18 @@ public final class Messages {
           + " <chủ đề>” để bỏ, “tat ban tin” để tắt bản tin, “huy” để hủy tất cả.";
 
   private Messages() {}
+
+  // The editors' loop: feedback on answers and the city's own answers.
+  public static final String HELPFUL = "👍 Hữu ích";
+  public static final String NOT_HELPFUL = "👎 Chưa đúng";
+  public static final String THANKS = "Cảm ơn bạn đã góp ý!";
+  public static final String ASK_REASON =
+      "Cảm ơn bạn đã cho biết. Nếu muốn, bạn nhắn «sai: …» kèm điều chưa đúng, cán bộ biên tập"
+          + " sẽ xem và bổ sung câu trả lời.";
+  public static final String REASON_NOTED = "Cảm ơn bạn, góp ý đã được ghi lại để cán bộ xem xét.";
+  public static final String NOTHING_TO_RATE =
+      "Chưa có câu trả lời nào gần đây để góp ý. Bạn cứ nhắn câu hỏi nhé.";
+  public static final String ZALO_RATE =
+      "Câu trả lời có giúp được bạn không? Nhắn «đúng» hoặc «sai» (có thể kèm lý do, ví dụ"
+          + " «sai: thiếu địa chỉ»).";
 }

@@ -16,11 +16,17 @@ public sealed interface Reply {
    * @param page 1-based page number
    * @param offset how many answers earlier pages showed
    * @param more true when a further page exists ("Xem thêm")
+   * @param questionId the question log's id, which 👍 / 👎 refer to (0: none, on later pages)
    */
-  record Answers(String question, List<Answer> answers, int page, int offset, boolean more)
+  record Answers(
+      String question, List<Answer> answers, int page, int offset, boolean more, long questionId)
       implements Reply {
     public Answers {
       answers = List.copyOf(answers);
+    }
+
+    public Answers(String question, List<Answer> answers, int page, int offset, boolean more) {
+      this(question, answers, page, offset, more, 0);
     }
   }
 

@@ -40,7 +40,8 @@ public record Settings(
     ZaloSettings zalo,
     InboxSettings inbox,
     Duration roleLease,
-    LimitSettings limits) {
+    LimitSettings limits,
+    Duration questionRetention) {
 
   public static final Path CONFIG_FILE = Path.of("config", "application.conf");
 
@@ -139,7 +140,8 @@ public record Settings(
         new LimitSettings(
             c.getInt("limits.public-per-minute"),
             LimitSettings.addresses(c.getString("limits.trusted-proxies")),
-            LimitSettings.searches(c.getInt("search.max-concurrent"))));
+            LimitSettings.searches(c.getInt("search.max-concurrent"))),
+        c.getDuration("questions.retention"));
   }
 
   private static Duration roleLease(Duration lease) {
@@ -203,7 +205,8 @@ public record Settings(
         zalo,
         inbox,
         roleLease,
-        limits);
+        limits,
+        questionRetention);
   }
 
   public boolean adminEnabled() {

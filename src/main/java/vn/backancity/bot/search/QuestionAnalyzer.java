@@ -37,7 +37,9 @@ public final class QuestionAnalyzer {
   private static final Set<String> TIME_WORDS =
       Set.of("nam", "thang", "ngay", "quy", "tuan", "gio", "hom", "sang", "chieu", "toi", "dem");
   // Words that make a time phrase after a time word: "ngày mai", "hôm qua", "năm nay".
-  private static final Set<String> TIME_TAILS = Set.of("nay", "mai", "qua", "sau", "truoc", "toi");
+  private static final List<String> TIME_TAIL_ORDER =
+      List.of("nay", "mai", "qua", "sau", "truoc", "toi");
+  private static final Set<String> TIME_TAILS = Set.copyOf(TIME_TAIL_ORDER);
   // Questions about now: an old article cannot answer "giá vàng hôm nay".
   private static final Set<String> NOW =
       Set.of(
@@ -130,6 +132,33 @@ public final class QuestionAnalyzer {
         qualifiers(folded),
         now,
         type);
+  }
+
+  /** The longest normalized form kept: long enough for any real question's content words. */
+  public static final int MAX_KEY = 300;
+
+  /**
+   * What identifies a question for the city's curated answers and the review queue: its content
+   * words without diacritics, abbreviations expanded, in the order asked, question words and
+   * particles dropped whatever the accents. "Giờ làm việc của UBND?" and "gio lam viec uy ban nhan
+   * dan" have one key. Long digit runs (phone and ID numbers) become "#".
+   */
+  public static String matchKey(QueryTerms terms) {
+    List<String> all = terms.words().stream().map(QueryTerms.Word::folded).distinct().toList();
+    List<String> kept =
+        new ArrayList<>(all.stream().filter(w -> !STOP_FOLDED.contains(w)).toList());
+    if (kept.isEmpty()) {
+      kept = new ArrayList<>(all);
+    }
+    // "nay" folds like "này" and goes, but "hôm nay" is not "hôm qua": time phrases keep their
+    // tail, found the same way with or without accents.
+    for (String tail : TIME_TAIL_ORDER) {
+      if (terms.qualifiers().contains(tail) && !kept.contains(tail)) {
+        kept.add(tail);
+      }
+    }
+    String key = String.join(" ", kept).replaceAll("\\d{9,}", "#");
+    return key.length() > MAX_KEY ? key.substring(0, MAX_KEY) : key;
   }
 
   /** Figures, times and the home place's name. */

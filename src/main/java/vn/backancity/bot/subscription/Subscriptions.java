@@ -12,7 +12,9 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 import vn.backancity.bot.delivery.Recipient;
 import vn.backancity.bot.storage.Jdbc;
@@ -164,6 +166,31 @@ public final class Subscriptions {
     } catch (SQLException e) {
       throw new IllegalStateException("cannot count subscriptions", e);
     }
+  }
+
+  /** Active chats that get the digest or follow a topic, per channel. */
+  public Map<String, Long> activeByChannel() {
+    Map<String, Long> out = new TreeMap<>();
+    Jdbc.query(
+            db,
+            "count subscriptions per channel",
+            "SELECT s.channel, COUNT(*) FROM subscriptions s JOIN chats c ON c.channel = s.channel"
+                + " AND c.chat_id = s.chat_id WHERE c.active = TRUE GROUP BY s.channel",
+            rs -> Map.entry(rs.getString(1), rs.getLong(2)))
+        .forEach(e -> out.put(e.getKey(), e.getValue()));
+    return out;
+  }
+
+  /** The topics most followed by active chats: label (as first typed) and followers. */
+  public List<Map.Entry<String, Long>> topTopics(int limit) {
+    return Jdbc.query(
+        db,
+        "count topic followers",
+        "SELECT t.topic_key, MIN(t.label), COUNT(*) FROM topics t JOIN chats c ON c.channel ="
+            + " t.channel AND c.chat_id = t.chat_id WHERE c.active = TRUE GROUP BY t.topic_key"
+            + " ORDER BY 3 DESC, 1 LIMIT ?",
+        rs -> Map.entry(rs.getString(2), rs.getLong(3)),
+        limit);
   }
 
   static List<Subscription.Topic> topics(Connection c, Recipient chat) throws SQLException {

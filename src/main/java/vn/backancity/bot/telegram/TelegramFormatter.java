@@ -26,6 +26,7 @@ final class TelegramFormatter {
   static final int LIMIT = 4096;
   static final String MORE_PREFIX = "more:";
   static final String SETTING_PREFIX = "set:";
+  static final String VOTE_PREFIX = "vote:";
   static final String SEND_PREFIX = "ann:send:";
   static final String CANCEL_PREFIX = "ann:cancel:";
   private static final int MAX_QUESTION = 200;
@@ -83,20 +84,25 @@ final class TelegramFormatter {
     InlineKeyboardRow reads = new InlineKeyboardRow();
     for (Answer answer : a.answers()) {
       StringBuilder b = new StringBuilder();
+      // The city's own answer is marked as such and carries no article date.
+      String title = answer.curated() ? "✅ " + answer.title() : answer.title();
       b.append("<b>")
           .append(number)
           .append(". ")
-          .append(Html.escape(shorten(answer.title(), MAX_TITLE)))
+          .append(Html.escape(shorten(title, MAX_TITLE)))
           .append("</b>");
-      if (answer.publishedAt() != null) {
+      if (answer.publishedAt() != null && !answer.curated()) {
         b.append("\n📅 ").append(DATE.format(answer.publishedAt()));
       }
-      b.append("\n").append(highlighted(answer));
-      b.append("\n🔗 <a href=\"")
-          .append(Html.escape(answer.link()))
-          .append("\">")
-          .append(Messages.READ)
-          .append("</a>");
+      b.append("\n");
+      b.append(highlighted(answer));
+      if (answer.link() != null) {
+        b.append("\n🔗 <a href=\"")
+            .append(Html.escape(answer.link()))
+            .append("\">")
+            .append(Messages.READ)
+            .append("</a>");
+      }
       blocks.add(b.toString());
       if (isPublicLink(answer.link())) {
         reads.add(
@@ -110,6 +116,18 @@ final class TelegramFormatter {
     List<InlineKeyboardRow> rows = new ArrayList<>();
     if (!reads.isEmpty()) {
       rows.add(reads);
+    }
+    if (a.questionId() > 0) {
+      rows.add(
+          new InlineKeyboardRow(
+              InlineKeyboardButton.builder()
+                  .text(Messages.HELPFUL)
+                  .callbackData(VOTE_PREFIX + a.questionId() + ":up")
+                  .build(),
+              InlineKeyboardButton.builder()
+                  .text(Messages.NOT_HELPFUL)
+                  .callbackData(VOTE_PREFIX + a.questionId() + ":down")
+                  .build()));
     }
     if (a.more()) {
       rows.add(
@@ -286,6 +304,9 @@ final class TelegramFormatter {
 
   /** Telegram refuses button URLs it cannot reach, such as localhost during development. */
   private static boolean isPublicLink(String link) {
+    if (link == null) {
+      return false;
+    }
     try {
       URI uri = URI.create(link);
       String host = uri.getHost();

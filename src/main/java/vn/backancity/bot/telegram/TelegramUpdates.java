@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -24,6 +25,7 @@ import vn.backancity.bot.delivery.Recipient;
 import vn.backancity.bot.delivery.Replies;
 import vn.backancity.bot.inbox.InboxItem;
 import vn.backancity.bot.inbox.InboxWorker;
+import vn.backancity.bot.questions.Feedback;
 import vn.backancity.bot.subscription.SubscriptionCommands;
 
 /**
@@ -115,7 +117,9 @@ public final class TelegramUpdates implements InboxWorker.Handler {
     TelegramCommand command = TelegramCommand.parse(text);
     if (command == null) {
       if (!group) {
-        replies.send(here, ask(here, text, 1));
+        replies.send(
+            here,
+            bot.typedFeedback(CHANNEL, here.chatId(), text).orElseGet(() -> ask(here, text, 1)));
       }
       return;
     }
@@ -141,7 +145,7 @@ public final class TelegramUpdates implements InboxWorker.Handler {
 
   private Reply ask(Recipient chat, String question, int page) {
     String q = question.length() > MAX_QUESTION ? question.substring(0, MAX_QUESTION) : question;
-    Reply reply = bot.ask(q, page);
+    Reply reply = bot.ask(CHANNEL, chat.chatId(), q, page);
     if (reply instanceof Reply.Answers a && a.more()) {
       // The message may not carry the question back (over 200 characters it is shortened, and a
       // long answer's button is on its last part): remember it where every instance sees it.
@@ -186,6 +190,10 @@ public final class TelegramUpdates implements InboxWorker.Handler {
           subscriptions.apply(here, data.substring(TelegramFormatter.SETTING_PREFIX.length())));
       return;
     }
+    if (chatId != null && data.startsWith(TelegramFormatter.VOTE_PREFIX)) {
+      onVote(q, here, data, replies);
+      return;
+    }
     if (chatId != null && data.startsWith("ann:")) {
       onAnnouncementButton(q, here, data, replies);
       return;
@@ -215,6 +223,32 @@ public final class TelegramUpdates implements InboxWorker.Handler {
     }
     answerCallback(q.getId(), null);
     replies.send(here, ask(here, question, page));
+  }
+
+  /** 👍 / 👎 under an answer: "vote:<question id>:up|down", one vote per person, changeable. */
+  private void onVote(CallbackQuery q, Recipient here, String data, Replies replies) {
+    String[] parts = data.split(":");
+    long questionId;
+    try {
+      questionId = parts.length == 3 ? Long.parseLong(parts[1]) : -1;
+    } catch (NumberFormatException e) {
+      questionId = -1;
+    }
+    if (questionId < 0 || q.getFrom() == null || !List.of("up", "down").contains(parts[2])) {
+      answerCallback(q.getId(), Messages.EXPIRED);
+      return;
+    }
+    Feedback.Vote vote = parts[2].equals("up") ? Feedback.Vote.UP : Feedback.Vote.DOWN;
+    Reply thanks = bot.vote(CHANNEL, String.valueOf(q.getFrom().getId()), questionId, vote);
+    if (vote == Feedback.Vote.UP
+        || !(thanks instanceof Reply.Text t)
+        || !t.text().equals(Messages.ASK_REASON)) {
+      answerCallback(q.getId(), ((Reply.Text) thanks).text());
+      return;
+    }
+    // A 👎: say where a reason goes, in the chat, where it stays readable.
+    answerCallback(q.getId(), Messages.THANKS);
+    replies.send(here, thanks);
   }
 
   private void onAnnouncementButton(CallbackQuery q, Recipient here, String data, Replies replies) {

@@ -1,31 +1,45 @@
 package vn.backancity.bot.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import vn.backancity.bot.answer.AnswerJson;
-import vn.backancity.bot.answer.AnswerList;
 import vn.backancity.bot.answer.Answerer;
+import vn.backancity.bot.answer.Lookup;
 import vn.backancity.bot.chat.Messages;
+import vn.backancity.bot.questions.QuestionLog;
 
 /**
- * {@code GET /api/ask?q=...[&limit=N]}: the answers as JSON, the same shape as the CLI's. A cached
+ * {@code GET /api/ask?q=...[&limit=N]}: the answers as JSON, the same shape as the CLI's, with the
+ * {@code question_id} the asker's 👍 / 👎 refers to (the question is logged). A cached or curated
  * answer is served at once; a new search needs one of the web's search permits, and without a free
  * one the answer is 503 with Retry-After rather than a queue that would grow with the flood.
  */
 final class AskApi {
   static final int MAX_QUESTION = 1000;
   static final int MAX_LIMIT = 10;
+
+  /** The channel name of web questions in the question log. */
+  static final String CHANNEL = "web";
+
   static final String BUSY = "Máy chủ đang bận. Bạn vui lòng hỏi lại sau giây lát.";
 
   private final Answerer answerer;
   private final ObjectMapper json;
   private final int defaultLimit;
   private final Semaphore searches;
+  private final QuestionLog questions;
 
-  AskApi(Answerer answerer, ObjectMapper json, int defaultLimit, Semaphore searches) {
+  AskApi(
+      Answerer answerer,
+      ObjectMapper json,
+      int defaultLimit,
+      Semaphore searches,
+      QuestionLog questions) {
     this.answerer = answerer;
+    this.questions = questions;
     this.json = json;
     this.defaultLimit = defaultLimit;
     this.searches = searches;
@@ -56,17 +70,27 @@ final class AskApi {
       }
     }
     String question = q.strip();
-    AnswerList list = answerer.cached(question).orElse(null);
-    if (list == null) {
-      if (!searches.tryAcquire()) {
-        throw new RetryLaterResponse(503, BUSY, 1);
-      }
-      try {
-        list = answerer.ask(question);
-      } finally {
-        searches.release();
+    Lookup lookup = answerer.cached(question).orElse(null);
+    if (lookup == null) {
+      if (searches.tryAcquire()) {
+        try {
+          lookup = answerer.lookup(question);
+        } finally {
+          searches.release();
+        }
+      } else {
+        // No room for a search: the city's own answer needs none.
+        lookup =
+            answerer.curatedOnly(question).orElseThrow(() -> new RetryLaterResponse(503, BUSY, 1));
       }
     }
-    ctx.json(AnswerJson.of(json, question, list.page(0, limit)));
+    ObjectNode body = AnswerJson.of(json, question, lookup.list().page(0, limit));
+    if (!lookup.list().blank()) {
+      String client = ctx.attribute(PublicRateLimit.CLIENT);
+      long id = questions.submit(CHANNEL, client == null ? ctx.ip() : client, question, lookup);
+      // As text: a 63-bit number does not survive a JavaScript number.
+      body.put("question_id", String.valueOf(id));
+    }
+    ctx.json(body);
   }
 }

@@ -13,6 +13,10 @@ final class PublicRateLimit {
   // made-up addresses costs at most ~8 MB. Caffeine's admission policy keeps the clients seen
   // often: addresses used once are evicted first, not the busy client the limit is for.
   static final int MAX_CLIENTS = 20_000;
+
+  /** The request attribute holding the client's address as this check saw it. */
+  static final String CLIENT = "client";
+
   static final String TOO_MANY = "Bạn gửi quá nhiều yêu cầu. Vui lòng thử lại sau %d giây.";
 
   private final TrustedProxies proxies;
@@ -29,6 +33,7 @@ final class PublicRateLimit {
         String.join(",", Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
     String client =
         proxies.clientOf(ctx.req().getRemoteAddr(), forwardedFor.isEmpty() ? null : forwardedFor);
+    ctx.attribute(CLIENT, client);
     long wait = limiter.tryAcquire(client);
     if (wait > 0) {
       throw new RetryLaterResponse(429, TOO_MANY.formatted(wait), wait);

@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.backancity.bot.App;
 import vn.backancity.bot.admin.AdminApi;
+import vn.backancity.bot.admin.EditorApi;
 import vn.backancity.bot.config.LimitSettings;
 import vn.backancity.bot.feed.FeedPoller;
 import vn.backancity.bot.telegram.TelegramWebhook;
@@ -36,6 +37,7 @@ public final class WebServer implements AutoCloseable {
    * @param telegram the webhook handler, or null when the Telegram channel is off
    * @param zalo the Zalo webhook handler, or null when the Zalo channel is off
    * @param admin the admin API, or null when no admin token is configured
+   * @param editor the editors' admin API (review queue, curated answers, dashboard), or null
    * @param feeds the feed poller whose state /health shows, or null
    * @param roles the cluster roles this instance holds now, for /health
    */
@@ -44,11 +46,18 @@ public final class WebServer implements AutoCloseable {
       TelegramWebhook telegram,
       ZaloWebhook zalo,
       AdminApi admin,
+      EditorApi editor,
       FeedPoller feeds,
       Supplier<List<String>> roles) {
     ObjectMapper json = app.json();
     AskApi ask =
-        new AskApi(app.answerer(), json, app.settings().answersPerPage(), app.webSearches());
+        new AskApi(
+            app.answerer(),
+            json,
+            app.settings().answersPerPage(),
+            app.webSearches(),
+            app.questions());
+    FeedbackApi feedback = new FeedbackApi(app.feedback(), app.questions(), json);
     LimitSettings limits = app.settings().limits();
     PublicRateLimit rateLimit =
         new PublicRateLimit(
@@ -95,7 +104,8 @@ public final class WebServer implements AutoCloseable {
               config.routes.before(SecurityHeaders::apply);
               // The public routes, each request counted against its client's allowance. Not the
               // webhooks, /health, the admin API or the pages' static files.
-              for (String path : List.of("/", "/api/ask", "/articles/{id}", "/tin-moi")) {
+              for (String path :
+                  List.of("/", "/api/ask", "/api/feedback", "/articles/{id}", "/tin-moi")) {
                 config.routes.before(path, rateLimit::check);
               }
               // A webhook call is read whole before anything answers it (a refusal included):
@@ -106,6 +116,7 @@ public final class WebServer implements AutoCloseable {
               }
               config.routes.get("/", ctx -> ctx.html(chatPage));
               config.routes.get("/api/ask", ask::handle);
+              config.routes.post("/api/feedback", feedback::handle);
               config.routes.get("/articles/{id}", articles::handle);
               config.routes.get("/health", health::handle);
               config.routes.get("/health/live", health::live);
@@ -144,6 +155,20 @@ public final class WebServer implements AutoCloseable {
                 config.routes.get("/api/admin/announcements/{id}", admin::getAnnouncement);
                 config.routes.delete("/api/admin/announcements/{id}", admin::cancelAnnouncement);
                 config.routes.get("/api/admin/overview", admin::overview);
+                config.routes.get("/api/admin/questions", EditorApi.badRequests(editor::questions));
+                config.routes.post(
+                    "/api/admin/questions/dismiss", EditorApi.badRequests(editor::dismiss));
+                config.routes.post("/api/admin/answers", EditorApi.badRequests(editor::create));
+                config.routes.get("/api/admin/answers", editor::list);
+                config.routes.get(
+                    "/api/admin/answers/export", EditorApi.badRequests(editor::export));
+                config.routes.post(
+                    "/api/admin/answers/import", EditorApi.badRequests(editor::importFile));
+                config.routes.get("/api/admin/answers/{id}", EditorApi.badRequests(editor::get));
+                config.routes.put("/api/admin/answers/{id}", EditorApi.badRequests(editor::update));
+                config.routes.delete(
+                    "/api/admin/answers/{id}", EditorApi.badRequests(editor::delete));
+                config.routes.get("/api/admin/dashboard", EditorApi.badRequests(editor::dashboard));
               } else {
                 config.routes.before(
                     "/api/admin/*",

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.backancity.bot.chat.ChatBot;
@@ -177,12 +178,16 @@ final class ZaloEvents implements InboxWorker.Handler {
         return subscriptions.unsubscribe(chat, "");
       }
     }
+    Optional<Reply> rated = bot.typedFeedback(CHANNEL, user, t);
+    if (rated.isPresent()) {
+      return rated.get();
+    }
     verb = prefix(folded, 0, "tim");
     String question = verb > 0 && words.size() > 1 ? rest(words, verb) : t;
     if (question.length() > MAX_QUESTION) {
       question = question.substring(0, MAX_QUESTION);
     }
-    return bot.ask(question, 1);
+    return bot.ask(CHANNEL, user, question, 1);
   }
 
   /** How many words at {@code from} spell one of the phrases (folded), 0 when none does. */

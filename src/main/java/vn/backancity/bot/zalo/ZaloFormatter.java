@@ -28,16 +28,26 @@ final class ZaloFormatter {
         int number = a.offset() + 1;
         for (Answer answer : a.answers()) {
           StringBuilder b = new StringBuilder();
-          b.append(number++).append(". ").append(answer.title());
-          if (answer.publishedAt() != null) {
-            b.append(" (").append(DATE.format(answer.publishedAt())).append(")");
+          b.append(number++).append(". ");
+          if (answer.curated()) {
+            b.append("✅ ").append(answer.title());
+          } else {
+            b.append(answer.title());
+            if (answer.publishedAt() != null) {
+              b.append(" (").append(DATE.format(answer.publishedAt())).append(")");
+            }
           }
           b.append("\n").append(shorten(answer.excerpt(), MAX_EXCERPT));
-          b.append("\n").append(answer.link());
+          if (answer.link() != null) {
+            b.append("\n").append(answer.link());
+          }
           blocks.add(b.toString());
         }
         if (a.more()) {
           blocks.add(Messages.ZALO_MORE);
+        }
+        if (a.questionId() > 0) {
+          blocks.add(Messages.ZALO_RATE);
         }
       }
       case Reply.Latest l -> {

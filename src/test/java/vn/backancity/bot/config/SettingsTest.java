@@ -68,6 +68,7 @@ class SettingsTest {
                         10),
                     null,
                     null,
+                    null,
                     null)
                 .withDataDir(Path.of("x"))
                 .toString())

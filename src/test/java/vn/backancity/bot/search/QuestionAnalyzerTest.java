@@ -71,4 +71,27 @@ class QuestionAnalyzerTest {
     assertThat(analyzer.analyze("").isEmpty()).isTrue();
     assertThat(analyzer.analyze(" ?!... ").isEmpty()).isTrue();
   }
+
+  @Test
+  void matchKeyIsTheSameForEveryWayOfTypingOneQuestion() {
+    String key =
+        QuestionAnalyzer.matchKey(analyzer.analyze("Giờ làm việc của UBND TP là mấy giờ?"));
+    // Question words go whatever the accents: "bạn" and "ban" fold alike, so "ban" goes too.
+    assertThat(key).isEqualTo("lam viec uy nhan dan thanh pho");
+    for (String form :
+        java.util.List.of(
+            "gio lam viec cua ubnd tp la may gio",
+            "Cho hỏi giờ làm việc ủy ban nhân dân thành phố ạ",
+            // decomposed Unicode and the old tone style
+            java.text.Normalizer.normalize(
+                "giờ làm việc Uỷ ban nhân dân thành phố", java.text.Normalizer.Form.NFD),
+            "GIỜ LÀM VIỆC UBND TP?")) {
+      assertThat(QuestionAnalyzer.matchKey(analyzer.analyze(form))).as(form).isEqualTo(key);
+    }
+    assertThat(QuestionAnalyzer.matchKey(analyzer.analyze("giờ làm việc của HĐND")))
+        .isNotEqualTo(key);
+    // Phone and ID numbers are not kept in a key.
+    assertThat(QuestionAnalyzer.matchKey(analyzer.analyze("số 0912345678 của ai")))
+        .isEqualTo("so #");
+  }
 }

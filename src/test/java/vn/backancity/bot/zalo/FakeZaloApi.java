@@ -28,8 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (-216 otherwise), and refreshes tokens with single-use refresh tokens, as Zalo does. It can be
  * told to stall after the headers of its answers, as a hung proxy or server does.
  */
-final class FakeZaloApi implements AutoCloseable {
-  record Message(String token, String path, String userId, String text) {}
+public final class FakeZaloApi implements AutoCloseable {
+  public record Message(String token, String path, String userId, String text) {}
 
   private final HttpServer server;
   private final ExecutorService pool = Executors.newCachedThreadPool(); // stalls hold threads
@@ -53,18 +53,18 @@ final class FakeZaloApi implements AutoCloseable {
   /** How long a send takes to answer (a slow Zalo). */
   volatile long sendDelayMillis;
 
-  FakeZaloApi() throws IOException {
+  public FakeZaloApi() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", this::handle);
     server.setExecutor(pool);
     server.start();
   }
 
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
-  void accept(String access, String refresh) {
+  public void accept(String access, String refresh) {
     if (access != null) {
       validAccess.add(access);
     }
@@ -82,7 +82,7 @@ final class FakeZaloApi implements AutoCloseable {
     return List.copyOf(refreshesSeen);
   }
 
-  Message next() throws InterruptedException {
+  public Message next() throws InterruptedException {
     Message m = messages.poll(10, TimeUnit.SECONDS);
     if (m == null) {
       throw new AssertionError("the fake Zalo API received no message within 10 s");

@@ -35,10 +35,10 @@ import vn.backancity.bot.testing.TestApps;
  * The real server with a fake Zalo OpenAPI + OAuth server on loopback: signed fixture events go in
  * over HTTP, assertions are on what the fake received.
  */
-class ZaloEndToEndTest {
-  static final String APP_ID = "3816424597181927345";
-  static final String OA_SECRET = "oa-secret-key";
-  static final String USER = "2512523625412515";
+public class ZaloEndToEndTest {
+  public static final String APP_ID = "3816424597181927345";
+  public static final String OA_SECRET = "oa-secret-key";
+  public static final String USER = "2512523625412515";
   static final String ADMIN = "zalo-admin-token";
 
   @TempDir Path data;
@@ -88,7 +88,7 @@ class ZaloEndToEndTest {
     zalo.close();
   }
 
-  static String fixture(String name) throws Exception {
+  public static String fixture(String name) throws Exception {
     try (InputStream in = ZaloEndToEndTest.class.getResourceAsStream("/zalo/" + name)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
@@ -106,7 +106,7 @@ class ZaloEndToEndTest {
     return body;
   }
 
-  static String sign(String body, String secret) throws Exception {
+  public static String sign(String body, String secret) throws Exception {
     String appId = body.replaceAll("(?s).*\"app_id\":\"(\\d+)\".*", "$1");
     String ts = body.replaceAll("(?s).*\"timestamp\":\"(\\d+)\".*", "$1");
     byte[] digest =

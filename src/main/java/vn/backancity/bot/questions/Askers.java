@@ -1,0 +1,63 @@
+package vn.backancity.bot.questions;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import javax.sql.DataSource;
+import vn.backancity.bot.storage.Jdbc;
+
+/**
+ * Who asked, without saying who: a keyed hash (HMAC-SHA256, 64 bits) of the channel and chat id. It
+ * counts distinct people and ties a vote to its voter; without the key, which stays in the
+ * database, it cannot be turned back into a chat id by trying them all.
+ */
+public final class Askers {
+  private static final String NAME = "asker";
+
+  private final SecretKeySpec key;
+
+  private Askers(byte[] key) {
+    this.key = new SecretKeySpec(key, "HmacSHA256");
+  }
+
+  /** The key shared by every instance on the database, made on the first start. */
+  public static Askers load(DataSource db) {
+    byte[] fresh = new byte[32];
+    new SecureRandom().nextBytes(fresh);
+    Jdbc.update(
+        db,
+        "store the asker key",
+        "INSERT INTO log_secrets (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING",
+        NAME,
+        HexFormat.of().formatHex(fresh));
+    List<String> stored =
+        Jdbc.query(
+            db,
+            "read the asker key",
+            "SELECT value FROM log_secrets WHERE name = ?",
+            rs -> rs.getString(1),
+            NAME);
+    return new Askers(HexFormat.of().parseHex(stored.get(0)));
+  }
+
+  /** A key given directly (tests). */
+  static Askers withKey(byte[] key) {
+    return new Askers(key);
+  }
+
+  /** The pseudonym of a chat (or a web client) on a channel: 16 hex characters. */
+  public String of(String channel, String id) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(key);
+      byte[] digest = mac.doFinal((channel + "\n" + id).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 8);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,263 @@
+package vn.backancity.bot.questions;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.backancity.bot.answer.Answer;
+import vn.backancity.bot.answer.Lookup;
+import vn.backancity.bot.storage.Jdbc;
+
+/**
+ * Every question asked on a channel, for the review queue, the dashboard and metrics: time,
+ * channel, a pseudonym of the asker (never the chat id), the question with long digit runs masked,
+ * its normalized form, what was answered and how fast. Chat channels write each question at once
+ * (their feedback words look it up next); the public web queues them and a writer stores them in
+ * batches every {@link #FLUSH_EVERY}, so that a flood of web questions costs no write each. A full
+ * queue ({@link #QUEUE}) drops the entry and counts it rather than slow the answers.
+ */
+public final class QuestionLog implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(QuestionLog.class);
+  public static final Duration FLUSH_EVERY = Duration.ofMillis(500);
+  static final int QUEUE = 10_000;
+  static final int BATCH = 500;
+  static final int RESULTS_KEPT = 5;
+  // Phone and ID numbers (9 digits or more, maybe grouped): not kept in the log.
+  private static final Pattern DIGIT_RUN = Pattern.compile("\\d(?:[ .-]?\\d){8,}");
+  private static final String INSERT =
+      "INSERT INTO asked_questions (id, asked_at, channel, asker, question, normalized, answered,"
+          + " curated_id, results, latency_us, cache_hit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+          + " ON CONFLICT (id) DO NOTHING";
+
+  /** One logged question, as stored. */
+  public record Entry(
+      long id,
+      long askedAt,
+      String channel,
+      String asker,
+      String question,
+      String normalized,
+      boolean answered,
+      Long curatedId,
+      String results,
+      long latencyMicros,
+      boolean cacheHit) {}
+
+  private final DataSource db;
+  private final Askers askers;
+  private final ObjectMapper json;
+  private final Clock clock;
+  private final SecureRandom random = new SecureRandom();
+  private final BlockingQueue<Entry> queue = new ArrayBlockingQueue<>(QUEUE);
+  private final AtomicLong dropped = new AtomicLong();
+  private final List<Consumer<Entry>> listeners = new CopyOnWriteArrayList<>();
+  private final Object writing = new Object();
+  private ScheduledExecutorService writer;
+
+  public QuestionLog(DataSource db, Askers askers, ObjectMapper json, Clock clock) {
+    this.db = db;
+    this.askers = askers;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  /** Starts the writer of queued (web) questions. */
+  public synchronized QuestionLog start() {
+    if (writer == null) {
+      writer =
+          Executors.newSingleThreadScheduledExecutor(
+              Thread.ofPlatform().name("question-log").daemon().factory());
+      long every = FLUSH_EVERY.toMillis();
+      writer.scheduleWithFixedDelay(this::flushQuietly, every, every, TimeUnit.MILLISECONDS);
+    }
+    return this;
+  }
+
+  /** Called with every question logged (metrics count them). */
+  public void onLogged(Consumer<Entry> listener) {
+    listeners.add(listener);
+  }
+
+  /**
+   * Logs a question asked in a chat, written before this returns; its id is the feedback handle.
+   */
+  public long record(String channel, String chatId, String question, Lookup lookup) {
+    Entry e = entry(channel, askers.of(channel, chatId), question, lookup);
+    write(List.of(e));
+    return e.id();
+  }
+
+  /**
+   * Logs a question asked on the web, stored within {@link #FLUSH_EVERY}; its id is the feedback
+   * handle.
+   */
+  public long submit(String channel, String clientId, String question, Lookup lookup) {
+    Entry e = entry(channel, askers.of(channel, clientId), question, lookup);
+    if (!queue.offer(e)) {
+      long n = dropped.incrementAndGet();
+      if (n == 1 || n % 1000 == 0) {
+        log.warn("Question log queue full: {} questions not logged so far", n);
+      }
+    }
+    return e.id();
+  }
+
+  /** Questions not logged because the queue was full. */
+  public long dropped() {
+    return dropped.get();
+  }
+
+  /** Writes the queued questions now. */
+  public void flush() {
+    synchronized (writing) {
+      List<Entry> batch = new ArrayList<>(BATCH);
+      while (queue.drainTo(batch, BATCH) > 0) {
+        write(batch);
+        batch.clear();
+      }
+    }
+  }
+
+  private void flushQuietly() {
+    try {
+      flush();
+    } catch (RuntimeException e) {
+      log.warn("Question log not written, trying again: {}", e.getMessage());
+    }
+  }
+
+  private Entry entry(String channel, String asker, String question, Lookup lookup) {
+    ArrayNode results = json.createArrayNode();
+    Long curated = null;
+    for (Answer a : lookup.list().answers()) {
+      if (results.size() == RESULTS_KEPT) {
+        break;
+      }
+      if (a.curated()) {
+        curated = Long.parseLong(a.articleId().substring(a.articleId().indexOf(':') + 1));
+      }
+      results.addObject().put("id", a.articleId()).put("score", Math.round(a.score() * 1000) / 1e3);
+    }
+    return new Entry(
+        nextId(),
+        clock.millis(),
+        channel,
+        asker,
+        mask(question),
+        lookup.key(),
+        !lookup.list().answers().isEmpty(),
+        curated,
+        results.toString(),
+        lookup.micros(),
+        lookup.cacheHit());
+  }
+
+  /** The question with phone and ID numbers replaced by "•••". */
+  static String mask(String question) {
+    return DIGIT_RUN.matcher(question).replaceAll("•••");
+  }
+
+  private long nextId() {
+    long id;
+    do {
+      id = random.nextLong() & Long.MAX_VALUE;
+    } while (id == 0);
+    return id;
+  }
+
+  private void write(List<Entry> batch) {
+    try (Connection c = db.getConnection();
+        PreparedStatement st = c.prepareStatement(INSERT)) {
+      boolean auto = c.getAutoCommit();
+      c.setAutoCommit(false);
+      try {
+        for (Entry e : batch) {
+          st.setLong(1, e.id());
+          st.setLong(2, e.askedAt());
+          st.setString(3, e.channel());
+          st.setString(4, e.asker());
+          st.setString(5, e.question());
+          st.setString(6, e.normalized());
+          st.setBoolean(7, e.answered());
+          if (e.curatedId() == null) {
+            st.setNull(8, Types.BIGINT);
+          } else {
+            st.setLong(8, e.curatedId());
+          }
+          st.setString(9, e.results());
+          st.setLong(10, e.latencyMicros());
+          st.setBoolean(11, e.cacheHit());
+          st.addBatch();
+        }
+        st.executeBatch();
+        c.commit();
+      } catch (SQLException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(auto);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot log questions", e);
+    }
+    for (Entry e : batch) {
+      listeners.forEach(l -> l.accept(e));
+    }
+  }
+
+  /** Deletes up to {@code batch} questions asked before {@code before}, with their votes. */
+  public int prune(long before, int batch) {
+    Jdbc.update(
+        db,
+        "prune feedback",
+        "DELETE FROM feedback WHERE question_id IN (SELECT id FROM asked_questions"
+            + " WHERE asked_at < ? ORDER BY asked_at LIMIT ?)",
+        before,
+        batch);
+    return Jdbc.update(
+        db,
+        "prune the question log",
+        "DELETE FROM asked_questions WHERE id IN (SELECT id FROM asked_questions"
+            + " WHERE asked_at < ? ORDER BY asked_at LIMIT ?)",
+        before,
+        batch);
+  }
+
+  /** Stops the writer after storing what is queued. */
+  @Override
+  public void close() {
+    ScheduledExecutorService w;
+    synchronized (this) {
+      w = writer;
+      writer = null;
+    }
+    if (w != null) {
+      w.shutdown();
+      try {
+        w.awaitTermination(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    flushQuietly();
+  }
+}
