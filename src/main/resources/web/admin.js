@@ -49,6 +49,7 @@ const fromInput = (value) => value ? value + ':00+07:00' : null;
 const shortDate = (day) => { const [, m, d] = String(day).split('-'); return d + '/' + m; };
 const pct = (share) => typeof share === 'number' && isFinite(share) ? Math.round(share * 100) + '%' : '–';
 const sum = (counts) => Object.values(counts || {}).reduce((s, n) => s + n, 0);
+const DAYS = 14;
 const CHANNELS = {web: 'Web', telegram: 'Telegram', zalo: 'Zalo'};
 const channelName = (c) => CHANNELS[c] || c;
 const COLORS = ['#b3261e', '#2a9fd6', '#7b5ea7', '#e08a00', '#555555'];
@@ -83,6 +84,18 @@ function channelsOf(days) {
   return [...seen];
 }
 
+// The server lists only the days that had questions: the chart shows every day of the range.
+function everyDay(days, count) {
+  const byDate = new Map(days.map((d) => [d.date, d]));
+  const today = toInput(new Date().toISOString()).slice(0, 10);
+  const [y, m, dd] = today.split('-').map(Number);
+  for (let i = count - 1; i >= 0; i--) {
+    const date = new Date(Date.UTC(y, m - 1, dd - i)).toISOString().slice(0, 10);
+    if (!byDate.has(date)) byDate.set(date, {date, asked: {}, answered: {}});
+  }
+  return [...byDate.values()].sort((a, b) => a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
+}
+
 function renderDashboard(d) {
   const t = d.totals || {};
   const votes = (t.up || 0) + (t.down || 0);
@@ -90,7 +103,7 @@ function renderDashboard(d) {
     figure('câu hỏi', t.asked ?? 0),
     figure('trả lời được', pct(t.answered_share), (t.answered ?? 0) + ' / ' + (t.asked ?? 0) + ' câu hỏi', t.answered_share ?? 0),
     figure('đánh giá hữu ích', votes ? pct(t.up_share) : '–', votes ? (t.up || 0) + ' hữu ích · ' + (t.down || 0) + ' chưa đúng' : 'chưa có đánh giá nào', votes ? t.up_share : 0));
-  const days = d.days || [];
+  const days = everyDay(d.days || [], DAYS);
   const channels = channelsOf(days);
   $('days-table').replaceChildren(table(['Ngày', ...channels.map(channelName), 'Tổng', 'Trả lời được'],
     days.map((day) => [shortDate(day.date), ...channels.map((c) => day.asked?.[c] ?? 0), sum(day.asked), sum(day.answered)]), 'Chưa có dữ liệu.'));
@@ -387,7 +400,7 @@ async function load() {
   renderOverview(overview);
   $('app-error').textContent = '';
   const parts = [
-    ['tổng quan', api('GET', '/api/admin/dashboard?days=14').then(renderDashboard)],
+    ['tổng quan', api('GET', '/api/admin/dashboard?days=' + DAYS).then(renderDashboard)],
     ['câu hỏi cần xem', loadQueues()],
     ['câu trả lời chính thức', loadAnswers()],
     ['thông báo', loadAnnouncements()],

@@ -43,10 +43,11 @@ function show(result, box) {
   }
   result.answers.forEach((a, i) => {
     const item = el('div', a.curated ? 'answer curated' : 'answer');
-    if (a.curated) item.appendChild(el('div', 'badge', 'Câu trả lời chính thức của thành phố'));
-    item.appendChild(el('h2', null, (i + 1) + '. ' + a.title));
+    // A curated answer is headed by its badge, not by a numbered title.
+    item.appendChild(a.curated ? el('h2', 'badge', 'Câu trả lời chính thức của thành phố') : el('h2', null, (i + 1) + '. ' + a.title));
     if (a.published_at) {
-      item.appendChild(el('div', 'date', new Date(a.published_at).toLocaleDateString('vi-VN')));
+      const date = new Date(a.published_at).toLocaleDateString('vi-VN');
+      item.appendChild(el('div', 'date', a.curated ? 'Cập nhật ngày ' + date : date));
     }
     item.appendChild(excerpt(a.excerpt || '', a.highlights || []));
     // The server sends only http(s) links; checked again so that no other scheme becomes a link.

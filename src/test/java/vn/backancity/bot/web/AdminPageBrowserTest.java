@@ -109,6 +109,7 @@ class AdminPageBrowserTest {
     assertThat(Integer.parseInt(browser.find("#figures .value").getText()))
         .isGreaterThanOrEqualTo(2);
     assertThat(browser.findAll("#app img")).as("data is never parsed as markup").isEmpty();
+    assertThat(browser.findAll("#days-table tbody tr")).as("every day of the range").hasSize(14);
     assertThat(browser.find("#app-error").getText()).isEmpty();
     assertThat(browser.consoleProblems())
         .as("no script error or CSP refusal, only the wrong token's 401")
