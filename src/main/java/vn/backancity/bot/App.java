@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -30,11 +31,19 @@ import vn.backancity.bot.chat.ChatBot;
 import vn.backancity.bot.chat.ChatDirectory;
 import vn.backancity.bot.chat.PagedQuestions;
 import vn.backancity.bot.cli.Cli;
+import vn.backancity.bot.config.FeedSettings;
 import vn.backancity.bot.config.Settings;
 import vn.backancity.bot.curated.CuratedAnswers;
+import vn.backancity.bot.delivery.DeliveryOutcomes;
 import vn.backancity.bot.delivery.Outbox;
 import vn.backancity.bot.feed.FeedPoller;
 import vn.backancity.bot.inbox.Inbox;
+import vn.backancity.bot.metrics.AnswerCacheMeters;
+import vn.backancity.bot.metrics.DeliveryCounters;
+import vn.backancity.bot.metrics.FeedPollCounters;
+import vn.backancity.bot.metrics.Prometheus;
+import vn.backancity.bot.metrics.QuestionCounters;
+import vn.backancity.bot.metrics.StateMeters;
 import vn.backancity.bot.questions.Askers;
 import vn.backancity.bot.questions.Feedback;
 import vn.backancity.bot.questions.QuestionLog;
@@ -76,6 +85,8 @@ public final class App implements AutoCloseable {
   private final QuestionLog questions;
   private final Feedback feedback;
   private final CuratedAnswers curated;
+  private final Prometheus metrics;
+  private final DeliveryOutcomes deliveries;
 
   private App(Settings settings, Clock clock) {
     this.settings = settings;
@@ -128,6 +139,14 @@ public final class App implements AutoCloseable {
     this.topics = new TopicMatcher(abbreviations);
     this.announcements = new Announcements(database.dataSource(), outbox, channels(), clock);
     this.webSearches = new Semaphore(settings.limits().maxConcurrentSearches());
+    this.metrics = new Prometheus();
+    new AnswerCacheMeters(cache).bindTo(metrics.registry());
+    new StateMeters(index, catalog, outbox, channels(), Ticker.systemTicker())
+        .bindTo(metrics.registry());
+    this.deliveries = new DeliveryCounters(metrics.registry(), channels());
+    List<String> asking = new java.util.ArrayList<>(channels());
+    asking.add(0, "web");
+    questions.onLogged(new QuestionCounters(metrics.registry(), asking, questions));
   }
 
   /** The chat channels that are configured, hence reachable by pushes. */
@@ -203,7 +222,13 @@ public final class App implements AutoCloseable {
 
   /** A poller of the configured feeds that publishes into the catalog. */
   public FeedPoller feedPoller() {
-    return new FeedPoller(settings.feeds(), database.dataSource(), store, catalog::publish, clock);
+    FeedPoller poller =
+        new FeedPoller(settings.feeds(), database.dataSource(), store, catalog::publish, clock);
+    poller.onPoll(
+        new FeedPollCounters(
+            metrics.registry(),
+            settings.feeds().sources().stream().map(FeedSettings.Source::name).toList()));
+    return poller;
   }
 
   /** Deletes an article everywhere; false when it did not exist. */
@@ -349,9 +374,28 @@ public final class App implements AutoCloseable {
     return new ChatBot(answerer, store, links, settings.answersPerPage(), questions, feedback);
   }
 
+  /**
+   * Where every part registers its meters (Micrometer); {@code GET /metrics} exports them in the
+   * Prometheus format (see {@link #prometheus()}).
+   */
+  public MeterRegistry metrics() {
+    return metrics.registry();
+  }
+
+  /** The same meters with their Prometheus text export, for {@code GET /metrics}. */
+  public Prometheus prometheus() {
+    return metrics;
+  }
+
+  /** Counts what became of each message the outbox workers sent ({@code bot.deliveries}). */
+  public DeliveryOutcomes deliveries() {
+    return deliveries;
+  }
+
   @Override
   public void close() {
     questions.close();
+    metrics.close();
     index.close();
     database.close();
   }

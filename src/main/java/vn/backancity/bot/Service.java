@@ -28,6 +28,7 @@ import vn.backancity.bot.delivery.OutboxWorker;
 import vn.backancity.bot.feed.FeedPoller;
 import vn.backancity.bot.feed.FeedScheduler;
 import vn.backancity.bot.inbox.InboxWorker;
+import vn.backancity.bot.metrics.MetricsEndpoint;
 import vn.backancity.bot.questions.QuestionStats;
 import vn.backancity.bot.questions.ReviewQueue;
 import vn.backancity.bot.storage.Database;
@@ -150,7 +151,8 @@ public final class Service implements AutoCloseable {
               app.settings().delivery(),
               app.clock(),
               instance,
-              sender::held);
+              sender::held,
+              app.deliveries());
       senders.add(worker);
       roles.add(sender);
       log.info("Telegram channel on: POST /telegram/webhook, Bot API at {}", telegram.apiUrl());
@@ -221,6 +223,12 @@ public final class Service implements AutoCloseable {
     } else {
       log.info("Admin API off: ADMIN_TOKEN is not set");
     }
+    MetricsEndpoint metrics = null;
+    if (app.settings().metricsEnabled()) {
+      metrics = new MetricsEndpoint(app.settings().metricsToken(), app.prometheus());
+    } else {
+      log.info("Metrics off: set METRICS_TOKEN or ADMIN_TOKEN to serve GET /metrics");
+    }
     InboxSettings in = app.settings().inbox();
     InboxWorker inbox =
         new InboxWorker(
@@ -236,7 +244,7 @@ public final class Service implements AutoCloseable {
     roles.forEach(Role::start);
     senders.forEach(OutboxWorker::start);
     WebServer web =
-        new WebServer(app, webhook, zalo, admin, editor, feeds, () -> heldRoles(roles))
+        new WebServer(app, webhook, zalo, admin, editor, metrics, feeds, () -> heldRoles(roles))
             .start(host, app.settings().port());
     ScheduledExecutorService timers = startTimers(app, scheduler);
     log.info(

@@ -62,7 +62,8 @@ public final class BroadcastBenchmark {
               base.inbox(),
               base.roleLease(),
               base.limits(),
-              base.questionRetention());
+              base.questionRetention(),
+              "");
       try (App app = App.open(settings, Clock.systemUTC())) {
         long t = System.nanoTime();
         addSubscribers(app, subscribers);

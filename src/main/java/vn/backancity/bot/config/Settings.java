@@ -41,7 +41,8 @@ public record Settings(
     InboxSettings inbox,
     Duration roleLease,
     LimitSettings limits,
-    Duration questionRetention) {
+    Duration questionRetention,
+    String metricsToken) {
 
   public static final Path CONFIG_FILE = Path.of("config", "application.conf");
 
@@ -141,7 +142,14 @@ public record Settings(
             c.getInt("limits.public-per-minute"),
             LimitSettings.addresses(c.getString("limits.trusted-proxies")),
             LimitSettings.searches(c.getInt("search.max-concurrent"))),
-        c.getDuration("questions.retention"));
+        c.getDuration("questions.retention"),
+        metricsToken(c));
+  }
+
+  /** The metrics token, or the admin token when it is not set. */
+  private static String metricsToken(Config c) {
+    String token = c.getString("metrics.token");
+    return token.isBlank() ? c.getString("admin.token") : token;
   }
 
   private static Duration roleLease(Duration lease) {
@@ -206,11 +214,17 @@ public record Settings(
         inbox,
         roleLease,
         limits,
-        questionRetention);
+        questionRetention,
+        metricsToken);
   }
 
   public boolean adminEnabled() {
     return adminToken != null && !adminToken.isBlank();
+  }
+
+  /** Whether GET /metrics answers: a metrics token, or else the admin token, is set. */
+  public boolean metricsEnabled() {
+    return metricsToken != null && !metricsToken.isBlank();
   }
 
   @Override
@@ -227,6 +241,8 @@ public record Settings(
         + zalo
         + ", admin="
         + (adminEnabled() ? "on" : "off")
+        + ", metrics="
+        + (metricsEnabled() ? "on" : "off")
         + ", feeds="
         + (feeds == null ? 0 : feeds.sources().size())
         + ", database="

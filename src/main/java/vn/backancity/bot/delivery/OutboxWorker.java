@@ -46,6 +46,7 @@ public final class OutboxWorker implements AutoCloseable {
   private final Semaphore inFlight;
   private final Doorbell doorbell;
   private final BooleanSupplier mayAct;
+  private final DeliveryOutcomes outcomes;
   private volatile boolean running;
   private volatile boolean replyWaiting;
   private Thread dispatcher;
@@ -76,7 +77,23 @@ public final class OutboxWorker implements AutoCloseable {
       Clock clock,
       String instance,
       BooleanSupplier mayAct) {
+    this(outbox, sender, chats, settings, clock, instance, mayAct, DeliveryOutcomes.NONE);
+  }
+
+  /**
+   * @param outcomes told the outcome of every send attempt (to count them per channel)
+   */
+  public OutboxWorker(
+      Outbox outbox,
+      Sender sender,
+      ChatDirectory chats,
+      DeliverySettings settings,
+      Clock clock,
+      String instance,
+      BooleanSupplier mayAct,
+      DeliveryOutcomes outcomes) {
     this.mayAct = mayAct;
+    this.outcomes = outcomes;
     this.outbox = outbox;
     this.sender = sender;
     this.chats = chats;
@@ -250,6 +267,7 @@ public final class OutboxWorker implements AutoCloseable {
     } catch (Exception e) {
       window.answered(slot);
       outbox.failed(m.id(), claimId, m.attempts() + 1, "unreadable payload: " + e.getMessage());
+      outcomes.record(m.channel(), DeliveryOutcomes.Outcome.FAILED);
       return;
     }
     int part = m.partsSent();
@@ -273,6 +291,7 @@ public final class OutboxWorker implements AutoCloseable {
     }
     switch (result) {
       case Delivery.Sent s -> {
+        outcomes.record(m.channel(), DeliveryOutcomes.Outcome.SENT);
         boolean recorded;
         if (part + 1 == parts.size()) {
           recorded = outbox.sent(m.id(), claimId, parts.size());
@@ -286,11 +305,13 @@ public final class OutboxWorker implements AutoCloseable {
         }
       }
       case Delivery.RateLimited r -> {
+        outcomes.record(m.channel(), DeliveryOutcomes.Outcome.RATE_LIMITED);
         bucket.pauseFor(r.retryAfter().toNanos());
         log.warn("{}: rate limited, pausing all sending for {}", m.channel(), r.retryAfter());
         outbox.release(m.id(), claimId, clock.millis() + r.retryAfter().toMillis());
       }
       case Delivery.ChatGone g -> {
+        outcomes.record(m.channel(), DeliveryOutcomes.Outcome.CHAT_GONE);
         gone.add(m.chatId());
         chats.deactivate(m.channel(), m.chatId());
         int skipped = outbox.blockChat(m.channel(), m.chatId(), g.reason());
@@ -301,7 +322,10 @@ public final class OutboxWorker implements AutoCloseable {
             g.reason(),
             skipped);
       }
-      case Delivery.Held h -> outbox.held(m.id(), claimId, h.reason());
+      case Delivery.Held h -> {
+        outcomes.record(m.channel(), DeliveryOutcomes.Outcome.HELD);
+        outbox.held(m.id(), claimId, h.reason());
+      }
       case Delivery.Failed f -> failed(m, claimId, f);
     }
   }
@@ -318,6 +342,8 @@ public final class OutboxWorker implements AutoCloseable {
             || (m.reply()
                 ? m.expiresAt() > 0 && retryAt >= m.expiresAt()
                 : attempts >= settings.maxAttempts());
+    outcomes.record(
+        m.channel(), giveUp ? DeliveryOutcomes.Outcome.FAILED : DeliveryOutcomes.Outcome.RETRY);
     if (giveUp) {
       outbox.failed(m.id(), claimId, attempts, f.reason());
       log.warn("Outbox {} {} failed after {} attempts: {}", m.kind(), m.id(), attempts, f.reason());

@@ -18,10 +18,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,6 +90,8 @@ public final class FeedPoller {
   /** Held while a feed's results are saved: feeds fetch side by side but publish one at a time. */
   private final Object saving = new Object();
 
+  private final List<Consumer<Report>> listeners = new CopyOnWriteArrayList<>();
+
   public FeedPoller(
       FeedSettings settings, DataSource db, ArticleStore store, ArticleSink publish, Clock clock) {
     this.settings = settings;
@@ -98,6 +102,11 @@ public final class FeedPoller {
     this.http = new HttpFetcher(settings.userAgent(), settings.timeout(), settings.maxBytes());
     this.resolver = FetchPolicy.SYSTEM;
     settings.sources().forEach(s -> state.ensure(s.url().toString(), s.name()));
+  }
+
+  /** Called with the report of every poll of a feed, e.g. to count outcomes. */
+  public void onPoll(Consumer<Report> listener) {
+    listeners.add(listener);
   }
 
   /** Polls every feed whose time has come ({@code force}: every feed, now), side by side. */
@@ -128,7 +137,9 @@ public final class FeedPoller {
       sources.forEach(source -> polls.add(pool.submit(() -> poll(source))));
       List<Report> reports = new ArrayList<>();
       for (Future<Report> poll : polls) {
-        reports.add(poll.get());
+        Report report = poll.get();
+        listeners.forEach(l -> l.accept(report));
+        reports.add(report);
       }
       return reports;
     } catch (InterruptedException e) {

@@ -320,6 +320,23 @@ public final class ArticleIndex implements AutoCloseable {
     return writer.getDocStats().numDocs;
   }
 
+  /** The index's files on disk, in bytes (a file merged away while they are listed is skipped). */
+  public long bytesOnDisk() {
+    long total = 0;
+    try {
+      for (String file : directory.listAll()) {
+        try {
+          total += directory.fileLength(file);
+        } catch (java.nio.file.NoSuchFileException | java.io.FileNotFoundException e) {
+          // deleted by a merge or commit since the listing
+        }
+      }
+      return total;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list the search index", e);
+    }
+  }
+
   private void commit(long sequence) throws IOException {
     String held = incomplete ? INCOMPLETE : Long.toString(sequence);
     writer.setLiveCommitData(Map.of(SEQUENCE, held, SCHEMA, schema).entrySet());

@@ -18,6 +18,8 @@ import vn.backancity.bot.admin.AdminApi;
 import vn.backancity.bot.admin.EditorApi;
 import vn.backancity.bot.config.LimitSettings;
 import vn.backancity.bot.feed.FeedPoller;
+import vn.backancity.bot.metrics.HttpRequestTimer;
+import vn.backancity.bot.metrics.MetricsEndpoint;
 import vn.backancity.bot.telegram.TelegramWebhook;
 import vn.backancity.bot.zalo.ZaloWebhook;
 
@@ -38,6 +40,7 @@ public final class WebServer implements AutoCloseable {
    * @param zalo the Zalo webhook handler, or null when the Zalo channel is off
    * @param admin the admin API, or null when no admin token is configured
    * @param editor the editors' admin API (review queue, curated answers, dashboard), or null
+   * @param metrics GET /metrics, or null when neither a metrics nor an admin token is configured
    * @param feeds the feed poller whose state /health shows, or null
    * @param roles the cluster roles this instance holds now, for /health
    */
@@ -47,6 +50,7 @@ public final class WebServer implements AutoCloseable {
       ZaloWebhook zalo,
       AdminApi admin,
       EditorApi editor,
+      MetricsEndpoint metrics,
       FeedPoller feeds,
       Supplier<List<String>> roles) {
     ObjectMapper json = app.json();
@@ -100,6 +104,8 @@ public final class WebServer implements AutoCloseable {
               config.startup.showJavalinBanner = false;
               config.jsonMapper(new JavalinJackson(json, false));
               config.http.maxRequestSize = app.settings().maxBodyBytes();
+              // Every request timed once it is answered, by the route that matched.
+              config.requestLogger.http(new HttpRequestTimer(app.metrics(), config.unsafe));
               // Before everything, so that error pages and unknown paths carry them too.
               config.routes.before(SecurityHeaders::apply);
               // The public routes, each request counted against its client's allowance. Not the
@@ -178,6 +184,17 @@ public final class WebServer implements AutoCloseable {
                       ctx.skipRemainingHandlers();
                     });
               }
+              if (metrics != null) {
+                config.routes.get("/metrics", metrics::handle);
+              } else {
+                config.routes.get(
+                    "/metrics",
+                    ctx ->
+                        ctx.status(404)
+                            .json(
+                                Map.of(
+                                    "error", "metrics are off: set METRICS_TOKEN or ADMIN_TOKEN")));
+              }
               config.routes.exception(HttpResponseException.class, WebServer::httpError);
               config.routes.exception(
                   Exception.class,
@@ -223,6 +240,7 @@ public final class WebServer implements AutoCloseable {
     return !(path.startsWith("/api/")
         || path.equals("/health")
         || path.startsWith("/health/")
+        || path.equals("/metrics")
         || path.startsWith("/telegram/")
         || path.startsWith("/zalo/"));
   }

@@ -64,7 +64,8 @@ public record ZaloChannel(ZaloWebhook webhook, InboxWorker.Handler events, Outbo
             app.settings().delivery().withRate(settings.rate()),
             app.clock(),
             instance,
-            mayAct);
+            mayAct,
+            app.deliveries());
     return new ZaloChannel(webhook, events, worker);
   }
 }

@@ -69,16 +69,28 @@ class SettingsTest {
                     null,
                     null,
                     null,
-                    null)
+                    null,
+                    "METRICS-SECRET")
                 .withDataDir(Path.of("x"))
                 .toString())
         .doesNotContain("SECRET-TOKEN")
         .doesNotContain("ADMIN-SECRET")
+        .doesNotContain("METRICS-SECRET")
         .doesNotContain("DB-SECRET")
         .doesNotContain("APP-SECRET")
         .doesNotContain("OA-SECRET")
         .doesNotContain("ACCESS-TOKEN")
         .doesNotContain("REFRESH-TOKEN");
+  }
+
+  @Test
+  void metricsTokenIsTheAdminTokenUnlessSetAndMetricsAreOffWithoutEither() {
+    assertThat(Settings.load(Map.of("admin.token", "adm", "metrics.token", "")).metricsToken())
+        .isEqualTo("adm");
+    assertThat(Settings.load(Map.of("admin.token", "adm", "metrics.token", "met")).metricsToken())
+        .isEqualTo("met");
+    assertThat(Settings.load(Map.of("admin.token", "", "metrics.token", "")).metricsEnabled())
+        .isFalse();
   }
 
   @Test

@@ -90,6 +90,10 @@ class QuestionAnalyzerTest {
     }
     assertThat(QuestionAnalyzer.matchKey(analyzer.analyze("giờ làm việc của HĐND")))
         .isNotEqualTo(key);
+    // "nay" folds like "này", yet today is not yesterday, with or without accents.
+    String today = QuestionAnalyzer.matchKey(analyzer.analyze("giá vàng hôm nay"));
+    assertThat(QuestionAnalyzer.matchKey(analyzer.analyze("gia vang hom nay"))).isEqualTo(today);
+    assertThat(QuestionAnalyzer.matchKey(analyzer.analyze("giá vàng hôm qua"))).isNotEqualTo(today);
     // Phone and ID numbers are not kept in a key.
     assertThat(QuestionAnalyzer.matchKey(analyzer.analyze("số 0912345678 của ai")))
         .isEqualTo("so #");
