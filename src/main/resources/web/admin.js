@@ -99,8 +99,10 @@ function everyDay(days, count) {
 function renderDashboard(d) {
   const t = d.totals || {};
   const votes = (t.up || 0) + (t.down || 0);
+  // Distinct askers per channel (a person is counted once per channel).
+  const people = typeof t.people === 'number' ? t.people : sum(t.people);
   $('figures').replaceChildren(
-    figure('câu hỏi', t.asked ?? 0),
+    figure('câu hỏi', t.asked ?? 0, people ? 'từ ' + people + ' người hỏi' : null),
     figure('trả lời được', pct(t.answered_share), (t.answered ?? 0) + ' / ' + (t.asked ?? 0) + ' câu hỏi', t.answered_share ?? 0),
     figure('đánh giá hữu ích', votes ? pct(t.up_share) : '–', votes ? (t.up || 0) + ' hữu ích · ' + (t.down || 0) + ' chưa đúng' : 'chưa có đánh giá nào', votes ? t.up_share : 0));
   const days = everyDay(d.days || [], DAYS);
@@ -116,9 +118,14 @@ function renderDashboard(d) {
   $('subscribers').replaceChildren(
     table(['Kênh', 'Người đăng ký'], Object.entries(subs.by_channel || {}).map(([c, n]) => [channelName(c), n]), 'Chưa có ai đăng ký.'),
     table(['Chủ đề', 'Người theo dõi'], (subs.by_topic || []).map((x) => [x.topic, x.count]), 'Chưa có ai theo dõi chủ đề nào.'));
-  $('deliveries').replaceChildren(table(['Kênh', 'Đã gửi', 'Lỗi', 'Đang chờ', 'Tỉ lệ lỗi'],
-    Object.entries(d.deliveries?.by_channel || {}).map(([c, n]) => [channelName(c), n.sent ?? 0, n.failed ?? 0, n.pending ?? 0,
-      pct((n.sent || n.failed) ? (n.failed || 0) / ((n.sent || 0) + (n.failed || 0)) : NaN)]), 'Chưa gửi tin nào.'));
+  // Outbox rows per status; a status without rows is absent.
+  $('deliveries').replaceChildren(table(['Kênh', 'Đã gửi', 'Lỗi', 'Bị chặn', 'Hết hạn', 'Đang chờ', 'Tỉ lệ lỗi'],
+    Object.entries(d.deliveries?.by_channel || {}).map(([c, n]) => {
+      const sent = n.sent || 0;
+      const failed = n.failed || 0;
+      const waiting = n.pending ?? (n.queued || 0) + (n.sending || 0) + (n.held || 0);
+      return [channelName(c), sent, failed, n.blocked || 0, n.expired || 0, waiting, pct(sent + failed ? failed / (sent + failed) : NaN)];
+    }), 'Chưa gửi tin nào.'));
 }
 
 // Questions per day as bars stacked by channel, and the answered ones as a line. uPlot draws no

@@ -111,6 +111,9 @@ class AdminPageBrowserTest {
     assertThat(browser.findAll("#app img")).as("data is never parsed as markup").isEmpty();
     assertThat(browser.findAll("#days-table tbody tr")).as("every day of the range").hasSize(14);
     assertThat(browser.find("#app-error").getText()).isEmpty();
+    assertThat(browser.find("#app").getText())
+        .as("every figure read from the API's shapes")
+        .doesNotContain("undefined", "NaN", "[object");
     assertThat(browser.consoleProblems())
         .as("no script error or CSP refusal, only the wrong token's 401")
         .allMatch(m -> m.contains("/api/admin/overview") && m.contains("401"));
