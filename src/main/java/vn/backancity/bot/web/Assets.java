@@ -15,14 +15,32 @@ import java.util.Map;
  * here. Only the named files are served: the path never reaches the file system or the class path.
  */
 final class Assets {
+  /** Our own pages' files. */
+  static final String PAGES = "/web/";
+
+  /**
+   * uPlot's browser build, from its WebJar (the version is pom.xml's {@code uplot.version}): the
+   * admin dashboard draws its charts with it, and no request leaves the server.
+   */
+  static final String UPLOT = "/META-INF/resources/webjars/uplot/1.6.30/dist/";
+
   private record Asset(byte[] body, String type) {}
 
   private final Map<String, Asset> files = new HashMap<>();
 
-  Assets(List<String> names) {
-    for (String name : names) {
-      files.put(name, new Asset(resource("/web/" + name), type(name)));
-    }
+  /**
+   * @param folders for each class-path folder, the file names served from it under {@code
+   *     /assets/}; a name given twice is refused
+   */
+  Assets(Map<String, List<String>> folders) {
+    folders.forEach(
+        (folder, names) -> {
+          for (String name : names) {
+            if (files.put(name, new Asset(resource(folder + name), type(name))) != null) {
+              throw new IllegalArgumentException("two assets named " + name);
+            }
+          }
+        });
   }
 
   void handle(Context ctx) {

@@ -90,7 +90,13 @@ public final class WebServer implements AutoCloseable {
     this.health = health;
     String chatPage = new String(Assets.resource("/web/chat.html"), StandardCharsets.UTF_8);
     String adminPage = new String(Assets.resource("/web/admin.html"), StandardCharsets.UTF_8);
-    Assets assets = new Assets(List.of("chat.js", "chat.css", "admin.js", "admin.css", "page.css"));
+    Assets assets =
+        new Assets(
+            Map.of(
+                Assets.PAGES,
+                List.of("chat.js", "chat.css", "admin.js", "admin.css", "page.css"),
+                Assets.UPLOT,
+                List.of("uPlot.iife.min.js", "uPlot.min.css")));
     NewsPage news = new NewsPage(app.store(), app.topics(), app.links(), app.clock());
     this.javalin =
         Javalin.create(

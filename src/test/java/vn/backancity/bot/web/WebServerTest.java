@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -109,6 +110,29 @@ class WebServerTest {
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("<html lang=\"vi\">").contains("/assets/chat.js");
     assertThat(get("/assets/chat.js").body()).contains("/api/ask?q=");
+  }
+
+  @Test
+  void uPlotIsServedFromItsWebJarAndNoOtherFileOfTheJarIs() throws Exception {
+    HttpResponse<String> script = get("/assets/uPlot.iife.min.js");
+    HttpResponse<String> style = get("/assets/uPlot.min.css");
+
+    assertThat(script.statusCode()).isEqualTo(200);
+    assertThat(script.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("text/javascript");
+    assertThat(script.body()).contains("uPlot");
+    assertThat(style.statusCode()).isEqualTo(200);
+    assertThat(style.body()).contains(".uplot");
+    for (String path :
+        List.of(
+            "/assets/uPlot.cjs.js",
+            "/assets/package.json",
+            "/assets/..%2Fpackage.json",
+            "/assets/..%2F..%2Fweb%2Fadmin.js",
+            "/assets/%2FMETA-INF%2Fresources%2Fwebjars%2Fuplot%2F1.6.30%2FLICENSE",
+            "/assets/chat.html")) {
+      assertThat(get(path).statusCode()).as(path).isEqualTo(404);
+    }
   }
 
   @Test

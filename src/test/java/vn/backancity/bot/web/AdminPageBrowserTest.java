@@ -1,0 +1,179 @@
+package vn.backancity.bot.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import vn.backancity.bot.App;
+import vn.backancity.bot.Service;
+import vn.backancity.bot.testing.AdminClient;
+import vn.backancity.bot.testing.Browser;
+import vn.backancity.bot.testing.TestApps;
+
+/**
+ * {@code /admin} in a real headless Chromium against the real server: logging in, the dashboard,
+ * and the editors' loop through the web chat (a question the bot could not answer, answered in the
+ * review queue, then asked again without diacritics, then voted 👎). With {@code SCREENSHOTS_DIR}
+ * set, saves {@code admin.png} and {@code chat.png} there.
+ */
+class AdminPageBrowserTest {
+  static final String TOKEN = "browser-admin-token";
+  static final String UNANSWERED = "Giá vàng hôm nay";
+
+  @TempDir static Path data;
+  static Browser browser;
+  static App app;
+  static Service service;
+  static AdminClient admin;
+  static String base;
+
+  @BeforeAll
+  static void start() throws Exception {
+    browser = Browser.openOrNull();
+    if (browser == null) {
+      return;
+    }
+    app = TestApps.withSeeds(data, Map.of("admin.token", TOKEN));
+    service = Service.start(app, "127.0.0.1");
+    admin = new AdminClient(service.port(), TOKEN);
+    base = "http://127.0.0.1:" + service.port();
+  }
+
+  @BeforeEach
+  void needsBrowser() {
+    Browser.assumeOpen(browser);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (service != null) {
+      service.close();
+      app.close();
+    }
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  static JsonNode get(String path) throws Exception {
+    return admin.json(admin.send("GET", path, null));
+  }
+
+  static void ask(String question) throws Exception {
+    admin.send("GET", "/api/ask?q=" + URLEncoder.encode(question, StandardCharsets.UTF_8), null);
+  }
+
+  /** Opens /admin logged out, and logs in with {@code token}. */
+  static void logIn(String token) {
+    browser.get(base + "/admin");
+    browser.script("sessionStorage.clear()");
+    browser.get(base + "/admin");
+    browser.find("#token").sendKeys(token);
+    browser.find("#login button").click();
+  }
+
+  @Test
+  void aCorrectTokenShowsTheConsoleInsteadOfABlankPageAndTheDashboardHoldsTheQuestions()
+      throws Exception {
+    ask("Khu di tích Nà Pậu ở đâu?");
+    ask("<img src=x> lịch cắt điện tuần này");
+    Browser.poll(
+        () -> get("/api/admin/dashboard?days=14").path("totals").path("asked").asInt() >= 2);
+    browser.consoleProblems();
+
+    logIn("not-the-token");
+    assertThat(browser.awaitText("#login-error")).isEqualTo("Mã quản trị không đúng.");
+    assertThat(browser.find("#app").isDisplayed()).isFalse();
+
+    browser.find("#token").clear();
+    browser.find("#token").sendKeys(TOKEN);
+    browser.find("#login button").click();
+
+    browser.visible("#chart canvas");
+    assertThat(browser.find("#app").isDisplayed()).isTrue();
+    assertThat(browser.find("#login").isDisplayed()).isFalse();
+    assertThat(browser.find("#dashboard").getText())
+        .contains("Tổng quan 14 ngày qua", "câu hỏi", "trả lời được")
+        .contains("Khu di tích Nà Pậu ở đâu?")
+        .contains("<img src=x> lịch cắt điện tuần này");
+    assertThat(Integer.parseInt(browser.find("#figures .value").getText()))
+        .isGreaterThanOrEqualTo(2);
+    assertThat(browser.findAll("#app img")).as("data is never parsed as markup").isEmpty();
+    assertThat(browser.findAll("#days-table tbody tr")).as("every day of the range").hasSize(14);
+    assertThat(browser.find("#app-error").getText()).isEmpty();
+    assertThat(browser.find("#app").getText())
+        .as("every figure read from the API's shapes")
+        .doesNotContain("undefined", "NaN", "[object");
+    assertThat(browser.consoleProblems())
+        .as("no script error or CSP refusal, only the wrong token's 401")
+        .allMatch(m -> m.contains("/api/admin/overview") && m.contains("401"));
+  }
+
+  @Test
+  void
+      anUnansweredQuestionAnsweredInTheQueueIsTheCuratedAnswerOnTheChatAndAThumbsDownThereIsCounted() {
+    browser.get(base + "/");
+    browser.find("#q").sendKeys(UNANSWERED + "\n");
+    browser.await(d -> browser.find(".msg.bot:last-child").getText().startsWith("Xin lỗi"));
+
+    logIn(TOKEN);
+    WebElement group =
+        browser.awaitClicking(
+            "#refresh",
+            d ->
+                browser.findAll("#queue .group").stream()
+                    .filter(g -> g.getText().contains(UNANSWERED))
+                    .findFirst()
+                    .orElse(null));
+    assertThat(group.getText()).contains("1 lượt hỏi", "Web 1");
+    group.findElements(By.tagName("summary")).get(1).click();
+    group
+        .findElement(By.cssSelector(".write textarea"))
+        .sendKeys("Trợ lý không theo dõi giá vàng. Bạn xem giá tại các ngân hàng trên địa bàn.");
+    group
+        .findElement(By.cssSelector(".write input[type=url]"))
+        .sendKeys("https://backancity.gov.vn/gia-vang");
+    group.findElement(By.cssSelector(".write button")).click();
+    assertThat(browser.awaitText("#queue-result")).startsWith("Đã lưu câu trả lời chính thức");
+    assertThat(browser.visible("#answers").getText()).contains(UNANSWERED, "không theo dõi giá");
+
+    browser.get(base + "/");
+    browser.find("#q").sendKeys("gia vang hom nay\n");
+    WebElement curated = browser.visible(".answer.curated");
+    assertThat(curated.findElement(By.cssSelector(".badge")).getText())
+        .isEqualTo("Câu trả lời chính thức của thành phố");
+    assertThat(curated.getText()).contains("Trợ lý không theo dõi giá vàng.");
+    browser.find(".vote[data-vote=down]").click();
+    browser.visible(".reason input").sendKeys("Cần thêm địa chỉ các ngân hàng");
+    browser.find(".reason button").click();
+    browser.await(d -> browser.find(".feedback .status").getText().contains("góp ý"));
+    assertThat(browser.find(".vote[data-vote=down]").getAttribute("aria-pressed"))
+        .isEqualTo("true");
+    browser.screenshot("chat.png", 800);
+
+    browser.get(base + "/admin");
+    browser.visible("#tab-disliked").click();
+    WebElement disliked =
+        browser.awaitClicking(
+            "#refresh",
+            d ->
+                browser.findAll("#queue .group").stream()
+                    .filter(g -> g.getText().contains("Cần thêm địa chỉ các ngân hàng"))
+                    .findFirst()
+                    .orElse(null));
+    assertThat(disliked.getText()).containsIgnoringCase("gia vang hom nay");
+    assertThat(browser.find("#figures").getText()).contains("1 chưa đúng");
+    browser.script("window.scrollTo(0, 0)");
+    browser.screenshot("admin.png", 1700);
+  }
+}

@@ -1,0 +1,147 @@
+package vn.backancity.bot.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.WebElement;
+import vn.backancity.bot.App;
+import vn.backancity.bot.Service;
+import vn.backancity.bot.testing.AdminClient;
+import vn.backancity.bot.testing.Browser;
+import vn.backancity.bot.testing.TestApps;
+
+/** The web chat in a real headless Chromium against the real server: answers and 👍 / 👎. */
+class WebChatBrowserTest {
+  static final String TOKEN = "browser-chat-token";
+
+  @TempDir static Path data;
+  static Browser browser;
+  static App app;
+  static Service service;
+  static AdminClient admin;
+  static String base;
+
+  @BeforeAll
+  static void start() throws Exception {
+    browser = Browser.openOrNull();
+    if (browser == null) {
+      return;
+    }
+    app = TestApps.withSeeds(data, Map.of("admin.token", TOKEN));
+    service = Service.start(app, "127.0.0.1");
+    admin = new AdminClient(service.port(), TOKEN);
+    base = "http://127.0.0.1:" + service.port();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (service != null) {
+      service.close();
+      app.close();
+    }
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  @BeforeEach
+  void openChat() {
+    Browser.assumeOpen(browser);
+    browser.get(base + "/");
+    browser.consoleProblems();
+  }
+
+  /** Asks on the page and returns the bot's bubble once the answer is in. */
+  static WebElement ask(String question) {
+    int before = browser.findAll(".msg.bot").size();
+    browser.find("#q").sendKeys(question + "\n");
+    return browser.await(
+        d -> {
+          var bots = browser.findAll(".msg.bot");
+          WebElement last = bots.get(bots.size() - 1);
+          return bots.size() > before && !last.getText().equals("Đang tìm...") ? last : null;
+        });
+  }
+
+  static String pressed(String vote) {
+    return browser.find(".vote[data-vote=" + vote + "]").getAttribute("aria-pressed");
+  }
+
+  @Test
+  void aVoteCanBeChangedAndAThumbsDownMayCarryAReasonThatTheEditorsSee() throws Exception {
+    WebElement answer = ask("Khu di tích Nà Pậu ở đâu?");
+    assertThat(answer.getText()).contains("Nà Tẳng").doesNotContain("Câu trả lời chính thức");
+    WebElement up = browser.find(".vote[data-vote=up]");
+    assertThat(up.getAccessibleName()).isEqualTo("Hữu ích");
+    assertThat(browser.find(".vote[data-vote=down]").getAccessibleName()).isEqualTo("Chưa đúng");
+    assertThat(pressed("up")).isEqualTo("false");
+
+    up.click();
+    browser.await(d -> "true".equals(pressed("up")));
+    assertThat(pressed("down")).isEqualTo("false");
+    assertThat(browser.find(".reason").isDisplayed()).isFalse();
+    assertThat(browser.find(".feedback .status").getText()).isEqualTo("Cảm ơn bạn đã đánh giá!");
+
+    browser.find(".vote[data-vote=down]").click();
+    browser.await(d -> "true".equals(pressed("down")));
+    assertThat(pressed("up")).isEqualTo("false");
+    browser.visible(".reason input").sendKeys("Thiếu giờ mở cửa");
+    browser.find(".reason button").click();
+    browser.await(d -> browser.find(".feedback .status").getText().equals("Cảm ơn góp ý của bạn!"));
+    assertThat(pressed("down")).isEqualTo("true");
+
+    JsonNode group =
+        Browser.poll(
+            () -> {
+              JsonNode list =
+                  admin
+                      .json(admin.send("GET", "/api/admin/questions?status=disliked", null))
+                      .path("questions");
+              return list.isEmpty() ? null : list.get(0);
+            });
+    assertThat(group.path("question").asText()).isEqualTo("Khu di tích Nà Pậu ở đâu?");
+    assertThat(group.path("reasons").toString()).contains("Thiếu giờ mở cửa");
+    JsonNode totals =
+        admin.json(admin.send("GET", "/api/admin/dashboard?days=14", null)).path("totals");
+    assertThat(totals.path("up").asInt()).as("the 👍 was replaced").isZero();
+    assertThat(totals.path("down").asInt()).isEqualTo(1);
+    assertThat(browser.consoleProblems()).isEmpty();
+  }
+
+  @Test
+  void aQuestionWithoutAnswersOffersNoVote() {
+    WebElement answer = ask("giá vàng hôm nay");
+
+    assertThat(answer.getText()).startsWith("Xin lỗi, tôi chưa tìm thấy");
+    assertThat(browser.findAll(".feedback")).isEmpty();
+  }
+
+  @Test
+  void markupInAnArticleIsShownAsText() throws Exception {
+    String title = "Lễ hội <img src=x id=injected> Lồng tông 2026";
+    assertThat(
+            admin
+                .send(
+                    "POST",
+                    "/api/admin/articles",
+                    "{\"id\":\"long-tong\",\"title\":\""
+                        + title
+                        + "\",\"lead\":\"Lễ hội Lồng"
+                        + " tông năm 2026 tổ chức tại sân vận động xã Dương Quang.\"}")
+                .statusCode())
+        .isEqualTo(201);
+
+    WebElement answer = ask("Lễ hội Lồng tông tổ chức ở đâu?");
+
+    assertThat(answer.getText()).contains(title);
+    assertThat(browser.findAll("#injected")).isEmpty();
+    assertThat(browser.consoleProblems()).isEmpty();
+  }
+}
