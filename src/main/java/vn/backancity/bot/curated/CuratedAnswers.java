@@ -1,5 +1,7 @@
 package vn.backancity.bot.curated;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -49,16 +51,15 @@ public final class CuratedAnswers implements CuratedSource {
   private final Function<String, Keys> keysOf;
   private final Clock clock;
   private final ReentrantLock reloading = new ReentrantLock();
-  // Keys of every variant seen, so that a reload analyzes only new or changed questions.
-  private final Map<String, Keys> keyMemo = new java.util.concurrent.ConcurrentHashMap<>();
-  private volatile Snapshot snapshot = new Snapshot(List.of(), Map.of(), Map.of(), -1);
+  // Keys of the variants seen, so that a reload analyzes only new or changed questions.
+  private final Cache<String, Keys> keyMemo = Caffeine.newBuilder().maximumSize(100_000).build();
+  private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of(), -1);
 
   /**
-   * The answers, and which answers each key names, newest change first; as read at {@code readAt}
-   * (epoch ms; -1: never read yet).
+   * Which answers each key names, newest change first; as read at {@code readAt} (epoch ms; -1:
+   * never read yet).
    */
   private record Snapshot(
-      List<CuratedAnswer> all,
       Map<String, List<CuratedAnswer>> byExact,
       Map<String, List<CuratedAnswer>> byFolded,
       long readAt) {}
@@ -81,7 +82,7 @@ public final class CuratedAnswers implements CuratedSource {
 
   /** A question's match keys; empty when it has no words to match. */
   public Keys keys(String question) {
-    return keyMemo.computeIfAbsent(question, keysOf);
+    return keyMemo.get(question, keysOf);
   }
 
   @Override
@@ -158,11 +159,11 @@ public final class CuratedAnswers implements CuratedSource {
           add(byFolded, k.folded(), a);
         }
       }
-      snapshot = new Snapshot(all, Map.copyOf(byExact), Map.copyOf(byFolded), clock.millis());
+      snapshot = new Snapshot(Map.copyOf(byExact), Map.copyOf(byFolded), clock.millis());
     } catch (RuntimeException e) {
       log.warn("Curated answers not read again, the last ones stay in use: {}", e.getMessage());
       Snapshot old = snapshot;
-      snapshot = new Snapshot(old.all(), old.byExact(), old.byFolded(), clock.millis());
+      snapshot = new Snapshot(old.byExact(), old.byFolded(), clock.millis());
     }
   }
 
