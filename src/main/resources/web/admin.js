@@ -192,7 +192,7 @@ function groupItem(g) {
     e.preventDefault();
     answerGroup(g, {questions: [g.question], article_id: articleId.value.trim()});
   });
-  const text = el('textarea', {rows: 3, maxLength: 3500, required: true});
+  const text = el('textarea', {rows: 3, maxLength: 1500, required: true});
   const link = el('input', {type: 'url', placeholder: 'https://backancity.gov.vn/...'});
   const expires = el('input', {type: 'datetime-local'});
   const write = el('form', {className: 'write'}, field('Câu trả lời', text), field('Đường dẫn (không bắt buộc)', link),

@@ -3,12 +3,8 @@ package vn.backancity.bot.curated;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,16 +46,7 @@ class CuratedAnswersApiTest {
   }
 
   JsonNode ask(String q) throws Exception {
-    return admin.json(
-        http.send(
-            HttpRequest.newBuilder(
-                    URI.create(
-                        "http://127.0.0.1:"
-                            + service.port()
-                            + "/api/ask?q="
-                            + URLEncoder.encode(q, StandardCharsets.UTF_8)))
-                .build(),
-            HttpResponse.BodyHandlers.ofString()));
+    return admin.ask(q);
   }
 
   String error(String method, String path, String body) throws Exception {

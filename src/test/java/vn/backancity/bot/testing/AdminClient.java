@@ -3,6 +3,7 @@ package vn.backancity.bot.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -35,6 +36,16 @@ public final class AdminClient {
       request.header("Authorization", "Bearer " + token);
     }
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The answers of {@code GET /api/ask?q=} (the public route, asked like the web chat does). */
+  public JsonNode ask(String question) throws Exception {
+    HttpResponse<String> r =
+        send("GET", "/api/ask?q=" + URLEncoder.encode(question, StandardCharsets.UTF_8), null);
+    if (r.statusCode() != 200) {
+      throw new AssertionError("GET /api/ask: " + r.statusCode() + " " + r.body());
+    }
+    return json(r);
   }
 
   public JsonNode json(HttpResponse<String> response) throws Exception {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,11 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import vn.backancity.bot.App;
-import vn.backancity.bot.Service;
 import vn.backancity.bot.testing.AdminClient;
 import vn.backancity.bot.testing.Browser;
-import vn.backancity.bot.testing.TestApps;
+import vn.backancity.bot.testing.BrowserSite;
 
 /**
  * {@code /admin} in a real headless Chromium against the real server: logging in, the dashboard,
@@ -31,22 +28,17 @@ class AdminPageBrowserTest {
   static final String UNANSWERED = "Giá vàng hôm nay";
 
   @TempDir static Path data;
+  static BrowserSite site;
   static Browser browser;
-  static App app;
-  static Service service;
   static AdminClient admin;
   static String base;
 
   @BeforeAll
   static void start() throws Exception {
-    browser = Browser.openOrNull();
-    if (browser == null) {
-      return;
-    }
-    app = TestApps.withSeeds(data, Map.of("admin.token", TOKEN));
-    service = Service.start(app, "127.0.0.1");
-    admin = new AdminClient(service.port(), TOKEN);
-    base = "http://127.0.0.1:" + service.port();
+    site = BrowserSite.open(data, TOKEN);
+    browser = site.browser();
+    admin = site.admin(TOKEN);
+    base = site.base();
   }
 
   @BeforeEach
@@ -56,13 +48,7 @@ class AdminPageBrowserTest {
 
   @AfterAll
   static void stop() {
-    if (service != null) {
-      service.close();
-      app.close();
-    }
-    if (browser != null) {
-      browser.close();
-    }
+    site.close();
   }
 
   static JsonNode get(String path) throws Exception {
