@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import vn.backancity.bot.App;
 import vn.backancity.bot.config.Settings;
+import vn.backancity.bot.eval.BaselineIndex;
 import vn.backancity.bot.storage.LocalFiles;
 
 /**
@@ -62,17 +63,19 @@ public final class SearchBenchmark {
               importSeconds));
       long indexStart = System.nanoTime();
       int indexed = app.reindex();
+      double indexSeconds = seconds(indexStart);
       out.accept(
           String.format(
               Locale.ROOT,
               "index build (from the database): %,d articles in %.1f s",
               indexed,
-              seconds(indexStart)));
+              indexSeconds));
 
       List<String> questions = questions(questionFiles, corpus, sampleTitles, 0);
       out.accept(String.format(Locale.ROOT, "questions: %,d distinct", questions.size()));
       // Warm the JIT on other questions (titles of other articles), so measured ones start cold.
-      for (String warm : questions(List.of(), corpus, WARMUP, 1)) {
+      List<String> warmUp = questions(List.of(), corpus, WARMUP, 1);
+      for (String warm : warmUp) {
         app.answerer().ask(warm);
       }
       app.cache().invalidateAll();
@@ -84,6 +87,11 @@ public final class SearchBenchmark {
       out.accept(line("uncached search + excerpt", uncached));
       out.accept(line("cached", cached));
       slowest(app, questions);
+      app.cache().invalidateAll();
+      double projectRate = throughput(q -> app.answerer().ask(q), questions);
+      long projectIndexBytes = LocalFiles.size(settings.indexDir());
+      baseline(
+          work, app, warmUp, questions, uncached, indexSeconds, projectIndexBytes, projectRate);
       Runtime rt = Runtime.getRuntime();
       System.gc();
       out.accept(
@@ -94,6 +102,106 @@ public final class SearchBenchmark {
               rt.maxMemory() >> 20,
               LocalFiles.size(settings.indexDir()) >> 20));
     }
+  }
+
+  /**
+   * Plain Lucene on the same articles and questions in the same run (StandardAnalyzer, BM25, its
+   * excerpt the sentence sharing most words with the question), and the project's ratios to it.
+   */
+  private void baseline(
+      Path work,
+      App app,
+      List<String> warmUp,
+      List<String> questions,
+      long[] projectUncached,
+      double projectIndexSeconds,
+      long projectIndexBytes,
+      double projectRate)
+      throws IOException {
+    Path dir = work.resolve("baseline");
+    LocalFiles.delete(dir);
+    try (BaselineIndex baseline = new BaselineIndex(dir)) {
+      long start = System.nanoTime();
+      app.store().forEach(baseline::add);
+      baseline.commit();
+      double buildSeconds = seconds(start);
+      for (String warm : warmUp) {
+        baseline.search(warm);
+      }
+      long[] plain = new long[questions.size()];
+      for (int i = 0; i < questions.size(); i++) {
+        long t = System.nanoTime();
+        baseline.search(questions.get(i));
+        plain[i] = System.nanoTime() - t;
+      }
+      Arrays.sort(plain);
+      double plainRate = throughput(baseline::search, questions);
+      out.accept(line("plain Lucene search + excerpt", plain));
+      int cores = Runtime.getRuntime().availableProcessors();
+      out.accept("| | plain Lucene | this project | ratio |");
+      out.accept("|---|---:|---:|---:|");
+      out.accept(
+          row("index build from the stored articles, s", buildSeconds, projectIndexSeconds, 1));
+      out.accept(row("index on disk, MB", baseline.sizeBytes() / 1e6, projectIndexBytes / 1e6, 0));
+      out.accept(
+          row(
+              "search + excerpt p50, ms (one thread)",
+              percentile(plain, 0.50) / 1e6,
+              percentile(projectUncached, 0.50) / 1e6,
+              2));
+      out.accept(
+          row(
+              "search + excerpt p99, ms (one thread)",
+              percentile(plain, 0.99) / 1e6,
+              percentile(projectUncached, 0.99) / 1e6,
+              2));
+      out.accept(row("questions/s on " + cores + " threads (uncached)", plainRate, projectRate, 0));
+    }
+  }
+
+  private static String row(String what, double plain, double project, int decimals) {
+    String f = "%." + decimals + "f";
+    return String.format(
+        Locale.ROOT,
+        "| %s | " + f + " | " + f + " | %.2f× |",
+        what,
+        plain,
+        project,
+        plain == 0 ? 0 : project / plain);
+  }
+
+  /**
+   * Questions per second with one thread per core, each question asked once (so the project's
+   * answers are not cached).
+   */
+  private static double throughput(
+      java.util.function.Consumer<String> ask, List<String> questions) {
+    int threads = Runtime.getRuntime().availableProcessors();
+    java.util.concurrent.atomic.AtomicInteger next =
+        new java.util.concurrent.atomic.AtomicInteger();
+    long start = System.nanoTime();
+    List<Thread> workers = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      workers.add(
+          Thread.ofPlatform()
+              .start(
+                  () -> {
+                    for (int i = next.getAndIncrement();
+                        i < questions.size();
+                        i = next.getAndIncrement()) {
+                      ask.accept(questions.get(i));
+                    }
+                  }));
+    }
+    for (Thread w : workers) {
+      try {
+        w.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return 0;
+      }
+    }
+    return questions.size() / seconds(start);
   }
 
   /** Names the slowest questions of another pass, for looking into the tail. */

@@ -32,14 +32,14 @@ import vn.backancity.bot.search.VietnameseAnalyzer;
  * field for the title and one for the body, every question word an optional term in both. Its
  * excerpt is the sentence sharing the most words with the question.
  */
-final class BaselineIndex implements Retriever, AutoCloseable {
+public final class BaselineIndex implements Retriever, AutoCloseable {
   private final Analyzer analyzer = new StandardAnalyzer();
   private final FSDirectory directory;
   private final IndexWriter writer;
   private DirectoryReader reader;
   private IndexSearcher searcher;
 
-  BaselineIndex(Path folder) {
+  public BaselineIndex(Path folder) {
     try {
       directory = FSDirectory.open(folder);
       IndexWriterConfig config = new IndexWriterConfig(analyzer);
@@ -59,7 +59,7 @@ final class BaselineIndex implements Retriever, AutoCloseable {
     return writer.getDocStats().numDocs == 0;
   }
 
-  void add(Article a) {
+  public void add(Article a) {
     Document doc = new Document();
     doc.add(new StringField("id", a.id(), Field.Store.YES));
     doc.add(new TextField("title", a.title(), Field.Store.NO));
@@ -73,7 +73,7 @@ final class BaselineIndex implements Retriever, AutoCloseable {
     }
   }
 
-  void commit() {
+  public void commit() {
     try {
       writer.commit();
       if (reader != null) {
@@ -131,7 +131,7 @@ final class BaselineIndex implements Retriever, AutoCloseable {
     return VietnameseAnalyzer.terms(analyzer, text);
   }
 
-  long sizeBytes() {
+  public long sizeBytes() {
     try {
       long total = 0;
       for (String f : directory.listAll()) {
