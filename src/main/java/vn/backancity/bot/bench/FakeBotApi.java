@@ -97,6 +97,21 @@ public final class FakeBotApi implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Answers the next {@code n} calls of {@code method} (any case) with {@code status} and {@code
+   * description}, as Telegram refuses a request it cannot carry out.
+   */
+  public FakeBotApi failMethodNext(String method, int n, int status, String description) {
+    methodFailures.put(
+        method.toLowerCase(java.util.Locale.ROOT),
+        new Failure(new AtomicInteger(n), status, description));
+    return this;
+  }
+
+  private record Failure(AtomicInteger left, int status, String description) {}
+
+  private final Map<String, Failure> methodFailures = new ConcurrentHashMap<>();
+
   /** The texts delivered to each chat, in order. */
   public Map<Long, List<String>> deliveredTexts() {
     Map<Long, List<String>> out = new java.util.HashMap<>();
@@ -185,7 +200,17 @@ public final class FakeBotApi implements AutoCloseable {
     String answer;
     int status = 200;
     long chat = body.path("chat_id").asLong();
-    if (method.equals("sendmessage") && rateLimitNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+    Failure failure = methodFailures.get(method);
+    if (failure != null && failure.left().getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      status = failure.status();
+      answer =
+          json.createObjectNode()
+              .put("ok", false)
+              .put("error_code", failure.status())
+              .put("description", failure.description())
+              .toString();
+    } else if (method.equals("sendmessage")
+        && rateLimitNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
       int after = nextRetryAfter;
       rateLimitedAt.add(System.nanoTime());
       status = 429;
@@ -269,6 +294,20 @@ public final class FakeBotApi implements AutoCloseable {
           node.put(
               URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
               URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
+        }
+      }
+      return node;
+    }
+    if (type != null && type.contains("multipart/form-data")) {
+      // setWebhook is sent as a form that could carry a certificate: its fields, as text.
+      var node = json.createObjectNode();
+      String boundary = "--" + type.replaceFirst(".*boundary=\"?([^\";]+)\"?.*", "$1");
+      for (String part : text.split(java.util.regex.Pattern.quote(boundary))) {
+        java.util.regex.Matcher name =
+            java.util.regex.Pattern.compile("name=\"([^\"]+)\"").matcher(part);
+        int body = part.indexOf("\r\n\r\n");
+        if (name.find() && body >= 0) {
+          node.put(name.group(1), part.substring(body + 4).replaceFirst("\r\n$", ""));
         }
       }
       return node;

@@ -155,6 +155,24 @@ public final class ChatBot {
     return items.isEmpty() ? new Reply.Text(Messages.NO_ARTICLES) : new Reply.Latest(items);
   }
 
+  /**
+   * Answers to share in another chat (Telegram's inline mode): the first {@code limit} answers,
+   * ranked as {@link #ask} ranks them, or the latest articles for an empty query. Not logged: an
+   * inline query arrives again and again while it is typed, and the editors' queue wants questions.
+   */
+  public Reply shareable(String query, int limit) {
+    String q = query == null ? "" : query.strip();
+    if (q.isEmpty()) {
+      return latest();
+    }
+    AnswerList list = answerer.ask(q);
+    if (list.answers().isEmpty()) {
+      return new Reply.NotFound(q);
+    }
+    List<Answer> answers = list.page(0, limit);
+    return new Reply.Answers(q, answers, 1, 0, list.answers().size() > answers.size());
+  }
+
   public Reply textOnly() {
     return new Reply.Text(Messages.TEXT_ONLY);
   }

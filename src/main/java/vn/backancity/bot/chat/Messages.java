@@ -86,6 +86,8 @@ public final class Messages {
   public static final String ANNOUNCEMENT_QUEUED = "Đã xếp thông báo #%d để gửi tới %d người.";
   public static final String ANNOUNCEMENT_CANCELLED = "Đã huỷ thông báo #%d.";
   public static final String ANNOUNCEMENT_GONE = "Thông báo #%d đã được gửi hoặc huỷ trước đó.";
+  // Above an inline query's empty results ("@BotName …" in another chat).
+  public static final String INLINE_ASK_IN_PRIVATE = "Chưa có kết quả – hỏi riêng trợ lý";
 
   public static final String ZALO_WELCOME =
       "Cảm ơn bạn đã quan tâm! Tôi là trợ lý tin tức của thành phố Bắc Kạn. Bạn cứ nhắn câu hỏi,"

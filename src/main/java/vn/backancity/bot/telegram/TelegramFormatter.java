@@ -9,18 +9,22 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.CopyTextButton;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
 import vn.backancity.bot.answer.Answer;
 import vn.backancity.bot.article.PublishedDates;
+import vn.backancity.bot.chat.Copyable;
 import vn.backancity.bot.chat.Messages;
 import vn.backancity.bot.chat.Reply;
 import vn.backancity.bot.web.Html;
 
 /**
  * Renders replies as Telegram HTML: every piece of text escaped (a question with "&lt;b&gt;" or
- * "&amp;" cannot break sendMessage), matched words in bold, messages split under Telegram's 4096
- * characters, "Đọc bài" and "Xem thêm" buttons.
+ * "&amp;" cannot break sendMessage), matched words in bold, long excerpts in expandable quotes,
+ * messages split under Telegram's 4096 characters, "Đọc bài" and "Xem thêm" buttons, a copy button
+ * for each phone number or lookup code shown ({@link Copyable}). Link previews are off, except on
+ * pushed messages, which preview their first link.
  */
 final class TelegramFormatter {
   static final int LIMIT = 4096;
@@ -32,7 +36,10 @@ final class TelegramFormatter {
   private static final int MAX_QUESTION = 200;
   private static final int MAX_TITLE = 300;
   private static final int MAX_EXCERPT = 800;
-  private static final DateTimeFormatter DATE =
+  // Longer than about three lines on a phone: collapsed in an expandable quote.
+  static final int EXPANDABLE_FROM = 200;
+  private static final int MAX_BUTTON = 40;
+  static final DateTimeFormatter DATE =
       DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(PublishedDates.VIETNAM);
 
   List<TelegramMessage> render(Reply reply) {
@@ -82,28 +89,10 @@ final class TelegramFormatter {
     blocks.add(Html.escape(header(a.question())));
     int number = a.offset() + 1;
     InlineKeyboardRow reads = new InlineKeyboardRow();
+    StringBuilder shown = new StringBuilder();
     for (Answer answer : a.answers()) {
-      StringBuilder b = new StringBuilder();
-      // The city's own answer is marked as such and carries no article date.
-      String title = answer.curated() ? "✅ " + answer.title() : answer.title();
-      b.append("<b>")
-          .append(number)
-          .append(". ")
-          .append(Html.escape(shorten(title, MAX_TITLE)))
-          .append("</b>");
-      if (answer.publishedAt() != null && !answer.curated()) {
-        b.append("\n📅 ").append(DATE.format(answer.publishedAt()));
-      }
-      b.append("\n");
-      b.append(highlighted(answer));
-      if (answer.link() != null) {
-        b.append("\n🔗 <a href=\"")
-            .append(Html.escape(answer.link()))
-            .append("\">")
-            .append(Messages.READ)
-            .append("</a>");
-      }
-      blocks.add(b.toString());
+      blocks.add(block(answer, number));
+      shown.append(excerpt(answer)).append('\n');
       if (isPublicLink(answer.link())) {
         reads.add(
             InlineKeyboardButton.builder()
@@ -117,6 +106,7 @@ final class TelegramFormatter {
     if (!reads.isEmpty()) {
       rows.add(reads);
     }
+    rows.addAll(copyRows(shown.toString()));
     if (a.questionId() > 0) {
       rows.add(
           new InlineKeyboardRow(
@@ -137,7 +127,72 @@ final class TelegramFormatter {
                   .callbackData(MORE_PREFIX + questionId(a.question()) + ":" + (a.page() + 1))
                   .build()));
     }
-    return pack(blocks, rows.isEmpty() ? null : new InlineKeyboardMarkup(rows));
+    return pack(blocks, keyboard(rows));
+  }
+
+  /**
+   * One answer as HTML: its title (numbered unless {@code number} is 0), date, excerpt (in an
+   * expandable quote when long) and link. Also what an inline result sends into a chat.
+   */
+  static String block(Answer answer, int number) {
+    StringBuilder b = new StringBuilder();
+    // The city's own answer is marked as such and carries no article date.
+    String title = answer.curated() ? "✅ " + answer.title() : answer.title();
+    b.append("<b>");
+    if (number > 0) {
+      b.append(number).append(". ");
+    }
+    b.append(Html.escape(shorten(title, MAX_TITLE))).append("</b>");
+    if (answer.publishedAt() != null && !answer.curated()) {
+      b.append("\n📅 ").append(DATE.format(answer.publishedAt()));
+    }
+    b.append("\n");
+    b.append(quoted(excerpt(answer).length(), highlighted(answer)));
+    if (answer.link() != null) {
+      b.append("\n🔗 <a href=\"")
+          .append(Html.escape(answer.link()))
+          .append("\">")
+          .append(Messages.READ)
+          .append("</a>");
+    }
+    return b.toString();
+  }
+
+  /**
+   * Text of {@code length} characters shown as it is when short, or in a quote collapsed to its
+   * first lines with a tap to expand when long (Bot API 7.4), so that a page of answers stays
+   * readable.
+   */
+  static String quoted(int length, String html) {
+    return length > EXPANDABLE_FROM ? "<blockquote expandable>" + html + "</blockquote>" : html;
+  }
+
+  /**
+   * A copy button (Bot API 7.11) for each phone number and lookup code in the text shown, two to a
+   * row.
+   */
+  static List<InlineKeyboardRow> copyRows(String shown) {
+    List<InlineKeyboardRow> rows = new ArrayList<>();
+    InlineKeyboardRow row = new InlineKeyboardRow();
+    for (Copyable value : Copyable.in(shown)) {
+      row.add(
+          InlineKeyboardButton.builder()
+              .text("📋 " + shorten(value.label(), MAX_BUTTON))
+              .copyText(CopyTextButton.builder().text(value.text()).build())
+              .build());
+      if (row.size() == 2) {
+        rows.add(row);
+        row = new InlineKeyboardRow();
+      }
+    }
+    if (!row.isEmpty()) {
+      rows.add(row);
+    }
+    return rows;
+  }
+
+  private static InlineKeyboardMarkup keyboard(List<InlineKeyboardRow> rows) {
+    return rows.isEmpty() ? null : new InlineKeyboardMarkup(rows);
   }
 
   private List<TelegramMessage> latest(Reply.Latest l) {
@@ -160,10 +215,13 @@ final class TelegramFormatter {
 
   private List<TelegramMessage> bulletin(Reply.Bulletin b) {
     List<String> blocks = new ArrayList<>();
+    StringBuilder shown = new StringBuilder();
     blocks.add("<b>" + Html.escape(b.header()) + "</b>");
     if (b.text() != null && !b.text().isBlank()) {
       for (String paragraph : b.text().strip().split("\n\n")) {
-        blocks.add(Html.escape(shorten(paragraph, LIMIT / 2)));
+        String p = shorten(paragraph, LIMIT / 2);
+        blocks.add(Html.escape(p));
+        shown.append(p).append('\n');
       }
     }
     if (b.link() != null) {
@@ -173,7 +231,9 @@ final class TelegramFormatter {
     for (Reply.Bulletin.Item item : b.items()) {
       String block = n++ + ". <b>" + link(item.link(), shorten(item.title(), MAX_TITLE)) + "</b>";
       if (!item.summary().isBlank()) {
-        block += "\n" + Html.escape(shorten(item.summary(), MAX_EXCERPT));
+        String summary = shorten(item.summary(), MAX_EXCERPT);
+        block += "\n" + quoted(summary.length(), Html.escape(summary));
+        shown.append(summary).append('\n');
       }
       blocks.add(block);
     }
@@ -181,7 +241,18 @@ final class TelegramFormatter {
       String more = Messages.MORE_ARTICLES.formatted(b.more());
       blocks.add(b.moreLink() == null ? Html.escape(more) : "… " + link(b.moreLink(), more));
     }
-    return pack(blocks, null);
+    return pack(blocks, keyboard(copyRows(shown.toString())), previewOf(b));
+  }
+
+  /**
+   * The link a pushed message previews: the announcement's link, else its first article's. Articles
+   * keep no picture of their own; Telegram shows the picture their page names (og:image), large.
+   * Null (no preview) when there is no link Telegram could fetch.
+   */
+  static String previewOf(Reply.Bulletin b) {
+    String first =
+        b.link() != null ? b.link() : b.items().isEmpty() ? null : b.items().get(0).link();
+    return isPublicLink(first) ? first : null;
   }
 
   private List<TelegramMessage> settings(Reply.Settings s) {
@@ -235,12 +306,15 @@ final class TelegramFormatter {
     return "<a href=\"" + Html.escape(url) + "\">" + Html.escape(text) + "</a>";
   }
 
-  private static String highlighted(Answer answer) {
+  /** The part of an answer's excerpt that is shown. */
+  private static String excerpt(Answer answer) {
     String text = answer.excerpt();
     // The city's own answer is said whole (its length is bounded when it is written).
-    if (text.length() > MAX_EXCERPT && !answer.curated()) {
-      text = shorten(text, MAX_EXCERPT);
-    }
+    return text.length() > MAX_EXCERPT && !answer.curated() ? shorten(text, MAX_EXCERPT) : text;
+  }
+
+  private static String highlighted(Answer answer) {
+    String text = excerpt(answer);
     StringBuilder out = new StringBuilder();
     int at = 0;
     for (Answer.Span s : answer.highlights()) {
@@ -268,11 +342,17 @@ final class TelegramFormatter {
       }
       blocks.add(Html.escape(p));
     }
-    return pack(blocks, null);
+    return pack(blocks, keyboard(copyRows(text)));
   }
 
   /** Blocks joined by blank lines into as few messages as fit; the keyboard on the last. */
   private static List<TelegramMessage> pack(List<String> blocks, InlineKeyboardMarkup keyboard) {
+    return pack(blocks, keyboard, null);
+  }
+
+  /** As above; the message that links {@code previewUrl} (if any) previews it, no other. */
+  private static List<TelegramMessage> pack(
+      List<String> blocks, InlineKeyboardMarkup keyboard, String previewUrl) {
     List<String> texts = new ArrayList<>();
     StringBuilder current = new StringBuilder();
     for (String block : blocks) {
@@ -289,13 +369,21 @@ final class TelegramFormatter {
       texts.add(current.toString());
     }
     List<TelegramMessage> messages = new ArrayList<>();
+    String href = previewUrl == null ? null : "href=\"" + Html.escape(previewUrl) + "\"";
     for (int i = 0; i < texts.size(); i++) {
-      messages.add(new TelegramMessage(texts.get(i), i == texts.size() - 1 ? keyboard : null));
+      String text = texts.get(i);
+      boolean preview = href != null && text.contains(href);
+      if (preview) {
+        href = null;
+      }
+      messages.add(
+          new TelegramMessage(
+              text, i == texts.size() - 1 ? keyboard : null, preview ? previewUrl : null));
     }
     return messages;
   }
 
-  private static String shorten(String text, int max) {
+  static String shorten(String text, int max) {
     if (text.length() <= max) {
       return text;
     }
@@ -304,7 +392,7 @@ final class TelegramFormatter {
   }
 
   /** Telegram refuses button URLs it cannot reach, such as localhost during development. */
-  private static boolean isPublicLink(String link) {
+  static boolean isPublicLink(String link) {
     if (link == null) {
       return false;
     }

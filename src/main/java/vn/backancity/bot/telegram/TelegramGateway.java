@@ -3,14 +3,23 @@ package vn.backancity.bot.telegram;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import okhttp3.OkHttpClient;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.AnswerInlineQuery;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
+import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
+import org.telegram.telegrambots.meta.api.methods.description.SetMyDescription;
+import org.telegram.telegrambots.meta.api.methods.description.SetMyShortDescription;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
+import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
+import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeDefault;
+import org.telegram.telegrambots.meta.api.objects.inlinequery.result.InlineQueryResult;
+import org.telegram.telegrambots.meta.api.objects.inlinequery.result.InlineQueryResultsButton;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import vn.backancity.bot.config.TelegramSettings;
@@ -50,7 +59,7 @@ public final class TelegramGateway {
             .chatId(chatId)
             .text(message.html())
             .parseMode("HTML")
-            .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build());
+            .linkPreviewOptions(preview(message.previewUrl()));
     if (message.keyboard() != null) {
       send.replyMarkup(message.keyboard());
     }
@@ -58,6 +67,73 @@ public final class TelegramGateway {
       send.allowPaidBroadcast(true);
     }
     call(() -> client.execute(send.build()));
+  }
+
+  /**
+   * Link preview options for one message (Bot API 7.0): none, or a large preview of {@code url}
+   * (the picture of the page it points to, when the page names one).
+   */
+  static LinkPreviewOptions preview(String url) {
+    return url == null
+        ? LinkPreviewOptions.builder().isDisabled(true).build()
+        : LinkPreviewOptions.builder().urlField(url).preferLargeMedia(true).build();
+  }
+
+  /**
+   * Answers an inline query with articles to pick; {@code button} (may be null) opens a private
+   * chat with the bot above the results.
+   *
+   * @param cacheSeconds how long Telegram may serve the same results for the same query text
+   */
+  void answerInline(
+      String queryId,
+      List<InlineQueryResult> results,
+      InlineQueryResultsButton button,
+      int cacheSeconds)
+      throws TelegramFailure {
+    AnswerInlineQuery.AnswerInlineQueryBuilder<?, ?> answer =
+        AnswerInlineQuery.builder()
+            .inlineQueryId(queryId)
+            .results(results)
+            .cacheTime(cacheSeconds)
+            // The same query gets the same answer whoever asks: Telegram may share its cache.
+            .isPersonal(false);
+    if (button != null) {
+      answer.button(button);
+    }
+    call(() -> client.execute(answer.build()));
+  }
+
+  /**
+   * Sets the command menu, the description (shown in an empty chat) and the short description (on
+   * the profile and in shared links) for users of a language, or for everyone else when {@code
+   * languageCode} is null.
+   */
+  public void setProfile(
+      String languageCode, List<BotCommand> commands, String description, String about)
+      throws TelegramFailure {
+    call(
+        () ->
+            client.execute(
+                SetMyCommands.builder()
+                    .commands(commands)
+                    .scope(new BotCommandScopeDefault())
+                    .languageCode(languageCode)
+                    .build()));
+    call(
+        () ->
+            client.execute(
+                SetMyDescription.builder()
+                    .description(description)
+                    .languageCode(languageCode)
+                    .build()));
+    call(
+        () ->
+            client.execute(
+                SetMyShortDescription.builder()
+                    .shortDescription(about)
+                    .languageCode(languageCode)
+                    .build()));
   }
 
   /** Stops the button's spinner; {@code text} (may be null) shows as a short notice. */
@@ -79,7 +155,7 @@ public final class TelegramGateway {
                     .url(url)
                     .secretToken(secret)
                     .allowedUpdates(
-                        java.util.List.of("message", "callback_query", "my_chat_member"))
+                        List.of("message", "callback_query", "my_chat_member", "inline_query"))
                     .build()));
   }
 

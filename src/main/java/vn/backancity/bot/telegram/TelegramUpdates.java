@@ -31,6 +31,8 @@ import vn.backancity.bot.subscription.SubscriptionCommands;
 /**
  * Handles one Telegram update from the inbox: maps messages, commands, button presses and
  * membership changes to the chat core, and queues what it replies in the outbox's reply lane.
+ * Inline queries, which have no chat and expire within seconds, are answered at once ({@link
+ * InlineAnswers}).
  */
 public final class TelegramUpdates implements InboxWorker.Handler {
   public static final String CHANNEL = "telegram";
@@ -51,6 +53,7 @@ public final class TelegramUpdates implements InboxWorker.Handler {
   private final Duration replyDeadline;
   // Questions behind "Xem thêm" buttons, for messages that do not show them in full.
   private final PagedQuestions pagedQuestions;
+  private final InlineAnswers inline;
 
   /**
    * @param admins Telegram user ids allowed to send announcements with /thongbao
@@ -80,6 +83,7 @@ public final class TelegramUpdates implements InboxWorker.Handler {
     this.botUsername = botUsername;
     this.json = json;
     this.replyDeadline = replyDeadline;
+    this.inline = new InlineAnswers(bot, gateway);
   }
 
   /**
@@ -97,6 +101,8 @@ public final class TelegramUpdates implements InboxWorker.Handler {
       onCallback(update.getCallbackQuery(), replies);
     } else if (update.hasMyChatMember()) {
       onMembership(update.getMyChatMember());
+    } else if (update.hasInlineQuery()) {
+      inline.answer(update.getInlineQuery());
     } else {
       log.debug("Update {} ignored: not a kind the bot handles", update.getUpdateId());
     }

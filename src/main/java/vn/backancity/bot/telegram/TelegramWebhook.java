@@ -66,7 +66,8 @@ public final class TelegramWebhook {
   /**
    * The chat an update comes from, so that one chat's updates are handled in order; null when it
    * names none, or names it in a shape the handler will refuse anyway (a message without its chat:
-   * the getters throw on what is missing).
+   * the getters throw on what is missing). An inline query names none: it is answered on its own,
+   * in no order with anything else, and must not wait behind a busy chat.
    */
   static String chatKey(Update update) {
     try {
