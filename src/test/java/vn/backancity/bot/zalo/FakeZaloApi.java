@@ -98,7 +98,8 @@ public final class FakeZaloApi implements AutoCloseable {
     return m;
   }
 
-  Message poll(long millis) throws InterruptedException {
+  /** The next message within {@code millis}, or null. */
+  public Message poll(long millis) throws InterruptedException {
     return messages.poll(millis, TimeUnit.MILLISECONDS);
   }
 
