@@ -204,9 +204,10 @@ function typedHandoff(q, box) {
     showStatus(code, box);
     return true;
   }
-  const ask = folded.match(/^(hoi can bo|hoi nguoi)\b/);
+  const ask = folded.match(/^hoi can bo\b/);
   if (ask) {
-    const text = q.slice(ask[0].length).trim();
+    // The words after "hỏi cán bộ" (counted in words: the typed text may be decomposed Unicode).
+    const text = q.trim().split(/\s+/).slice(3).join(' ').replace(/^[:,.\-–]+\s*/, '');
     if (!text) {
       box.textContent = 'Bạn gõ câu hỏi cần gửi cho cán bộ, ví dụ: hỏi cán bộ lịch cắt điện tuần này thế nào?';
       return true;

@@ -196,7 +196,7 @@ final class ZaloEvents implements InboxWorker.Handler {
       }
     }
     // "hỏi cán bộ <câu hỏi>" sends it to the staff (alone: the last question asked).
-    verb = prefix(folded, 0, "hoi can bo", "hoi nguoi");
+    verb = prefix(folded, 0, "hoi can bo");
     if (verb > 0) {
       return handoffs.ask(chat, null, rest(words, verb));
     }
