@@ -114,6 +114,7 @@ class AdminPageBrowserTest {
     browser.await(d -> browser.find(".msg.bot:last-child").getText().startsWith("Xin lỗi"));
 
     logIn(TOKEN);
+    browser.visible("#refresh"); // the console shows once the token is checked
     WebElement group =
         browser.awaitClicking(
             "#refresh",
@@ -177,6 +178,7 @@ class AdminPageBrowserTest {
     assertThat(code).matches("[A-Z2-9]{6}");
 
     logIn(TOKEN);
+    browser.visible("#refresh"); // the console shows once the token is checked
     WebElement request =
         browser.awaitClicking(
             "#refresh",
