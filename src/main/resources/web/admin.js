@@ -239,6 +239,73 @@ for (const status of Object.keys(queues)) {
   $('tab-' + status).addEventListener('click', () => { queueStatus = status; renderQueue(); });
 }
 
+// ---- Questions sent to the staff ("hỏi cán bộ")
+
+let handoffStatus = 'open';
+const handoffs = {open: [], answered: []};
+const HANDOFF_TITLES = {open: 'Đang chờ trả lời', answered: 'Đã trả lời'};
+
+function renderHandoffs() {
+  for (const status of Object.keys(handoffs)) {
+    const tab = $('tab-handoffs-' + status);
+    tab.setAttribute('aria-selected', String(status === handoffStatus));
+    tab.textContent = HANDOFF_TITLES[status] + ' (' + handoffs[status].length + ')';
+  }
+  $('handoff-list').setAttribute('aria-labelledby', 'tab-handoffs-' + handoffStatus);
+  const list = handoffs[handoffStatus];
+  $('handoff-list').replaceChildren(list.length ? el('ul', {className: 'groups'}, list.map(handoffItem))
+    : el('p', {className: 'muted'}, handoffStatus === 'open' ? 'Không có câu hỏi nào đang chờ cán bộ trả lời.' : 'Chưa trả lời câu hỏi nào.'));
+}
+
+// The conversation before the request: each question and what the bot answered.
+function conversation(context) {
+  if (!context?.length) return null;
+  return el('details', {}, el('summary', {}, 'Trò chuyện trước đó (' + context.length + ' câu hỏi)'),
+    el('ol', {className: 'context'}, context.map((x) => el('li', {},
+      el('div', {}, x.question),
+      el('div', {className: 'muted'}, x.answered ? 'Trợ lý đã trả lời: ' + (x.answers || []).join(' · ') : 'Trợ lý không tìm thấy câu trả lời.')))));
+}
+
+function handoffItem(h) {
+  const who = channelName(h.channel) + (h.display_name ? ' · ' + h.display_name : '');
+  const head = el('div', {className: 'muted'}, 'Mã ' + h.code + ' · ' + who + ' · gửi lúc ' + when(h.created_at));
+  if (h.status !== 'open') {
+    const r = h.reply || {};
+    return el('li', {className: 'group', 'data-code': h.code}, el('div', {className: 'question'}, h.message), head, conversation(h.context),
+      el('div', {className: 'staff-reply'}, 'Đã trả lời lúc ' + when(h.answered_at) + ': ' + (r.text ?? '')),
+      /^https?:\/\//i.test(r.link || '') ? el('a', {href: r.link, target: '_blank', rel: 'noopener'}, r.link) : null,
+      r.curated_id ? el('div', {className: 'muted'}, 'Đã lưu làm câu trả lời chính thức #' + r.curated_id) : null);
+  }
+  const text = el('textarea', {rows: 3, maxLength: 1500, required: true, 'aria-label': 'Trả lời câu hỏi ' + h.code});
+  const link = el('input', {type: 'url', placeholder: 'https://backancity.gov.vn/...'});
+  const save = el('input', {type: 'checkbox'});
+  const form = el('form', {className: 'write'}, field('Câu trả lời (tối đa 1.500 ký tự)', text), field('Đường dẫn (không bắt buộc)', link),
+    el('label', {className: 'check'}, save, ' Lưu làm câu trả lời chính thức cho câu hỏi này'), el('button', {}, 'Gửi trả lời'));
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    try {
+      const r = await api('POST', '/api/admin/handoffs/' + encodeURIComponent(h.code) + '/reply',
+        {text: text.value.trim(), link: link.value.trim() || null, save_as_curated: save.checked});
+      say($('handoff-result'), 'Đã trả lời câu hỏi ' + h.code + (r.delivery === 'queued' ? '; câu trả lời đang được gửi tới người hỏi.' : '; người hỏi xem được bằng mã tra cứu.')
+        + (r.reply?.curated_id ? ' Đã lưu làm câu trả lời chính thức #' + r.reply.curated_id + '.' : ''), true);
+      await Promise.all([loadHandoffs(), save.checked ? loadAnswers() : null]);
+    } catch (err) { say($('handoff-result'), 'Chưa gửi được câu trả lời: ' + err.message); }
+  });
+  return el('li', {className: 'group', 'data-code': h.code}, el('div', {className: 'question'}, h.message), head, conversation(h.context), form);
+}
+
+async function loadHandoffs() {
+  const [open, answered] = await Promise.all([
+    api('GET', '/api/admin/handoffs?status=open&limit=100'), api('GET', '/api/admin/handoffs?status=answered&limit=100')]);
+  handoffs.open = open.handoffs || [];
+  handoffs.answered = answered.handoffs || [];
+  renderHandoffs();
+}
+
+for (const status of Object.keys(handoffs)) {
+  $('tab-handoffs-' + status).addEventListener('click', () => { handoffStatus = status; renderHandoffs(); });
+}
+
 // ---- Curated answers
 
 let answers = [];
@@ -409,6 +476,7 @@ async function load() {
   const parts = [
     ['tổng quan', api('GET', '/api/admin/dashboard?days=' + DAYS).then(renderDashboard)],
     ['câu hỏi cần xem', loadQueues()],
+    ['câu hỏi gửi cán bộ', loadHandoffs()],
     ['câu trả lời chính thức', loadAnswers()],
     ['thông báo', loadAnnouncements()],
   ];

@@ -1,4 +1,5 @@
-// The web chat: asks /api/ask, shows the answers and sends the reader's 👍 / 👎 to /api/feedback.
+// The web chat: asks /api/ask, shows the answers and sends the reader's 👍 / 👎 to /api/feedback;
+// a question the bot cannot answer can go to the city's staff (/api/handoff).
 // A file of its own, because the pages' Content-Security-Policy runs no inline script.
 'use strict';
 const log = document.getElementById('log');
@@ -39,6 +40,7 @@ function show(result, box) {
   if (!result.answers.length) {
     box.textContent = 'Xin lỗi, tôi chưa tìm thấy bài viết nào trả lời câu hỏi này. '
       + 'Bạn thử hỏi ngắn gọn hơn hoặc dùng từ khác, ví dụ "nông thôn mới".';
+    box.appendChild(askStaffButton(result));
     return;
   }
   result.answers.forEach((a, i) => {
@@ -123,6 +125,100 @@ function feedback(questionId) {
   return box;
 }
 
+// ---- Asking a person: a question sent to the city's staff, and its status by lookup code.
+// The web chat has no identity: the reply is not pushed, the citizen asks for it with the code.
+
+// Lower case, without diacritics (đ as d): typed words work with or without accents.
+const fold = (text) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'd').toLowerCase();
+
+function askStaffButton(result) {
+  const wrap = el('div', 'handoff');
+  const button = el('button', 'ask-staff', 'Gửi câu hỏi cho cán bộ thành phố');
+  button.type = 'button';
+  button.addEventListener('click', () => {
+    button.disabled = true;
+    const body = result.question_id ? {question_id: result.question_id} : {text: result.question};
+    sendToStaff(body, wrap);
+  });
+  wrap.appendChild(button);
+  return wrap;
+}
+
+async function sendToStaff(body, box) {
+  const status = el('p', 'handoff-result');
+  status.setAttribute('role', 'status');
+  box.appendChild(status);
+  try {
+    const response = await fetch('/api/handoff', {method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify(body)});
+    const data = await response.json().catch(() => ({}));
+    if (response.status === 201) {
+      status.textContent = 'Đã gửi câu hỏi của bạn tới cán bộ thành phố. Mã tra cứu: ' + data.code
+        + '. Bạn ghi lại mã này; khi cán bộ trả lời, gõ «trạng thái ' + data.code + '» vào ô hỏi để xem.';
+      status.dataset.code = data.code;
+    } else if (response.status === 429 || response.status === 503) {
+      status.textContent = data.error || 'Máy chủ đang bận, bạn vui lòng thử lại sau ít phút.';
+    } else {
+      status.textContent = 'Chưa gửi được: câu hỏi cần có nội dung và dài tối đa 1.000 ký tự.';
+    }
+  } catch (e) {
+    status.textContent = 'Chưa gửi được câu hỏi, bạn vui lòng thử lại sau.';
+  }
+}
+
+async function showStatus(code, box) {
+  box.textContent = 'Đang tra cứu...';
+  try {
+    const response = await fetch('/api/handoff/' + encodeURIComponent(code));
+    const data = await response.json().catch(() => ({}));
+    if (response.status === 404) { box.textContent = 'Không tìm thấy câu hỏi nào có mã ' + code + '. Bạn kiểm tra lại mã giúp tôi nhé.'; return; }
+    if (!response.ok) { box.textContent = data.error || 'Chưa tra cứu được, bạn vui lòng thử lại sau.'; return; }
+    box.textContent = '';
+    if (data.status !== 'answered') {
+      box.textContent = 'Câu hỏi ' + data.code + ' đang chờ cán bộ trả lời. Bạn hỏi: «' + data.message + '»';
+      return;
+    }
+    const item = el('div', 'answer curated');
+    item.appendChild(el('h2', 'badge', 'Cán bộ thành phố trả lời câu hỏi ' + data.code));
+    item.appendChild(el('div', 'date', 'Bạn hỏi: «' + data.message + '»'));
+    item.appendChild(el('div', 'staff-reply', data.reply.text));
+    if (/^https?:\/\//i.test(data.reply.link || '')) {
+      const link = el('a', null, 'Xem thêm');
+      link.href = data.reply.link;
+      link.target = '_blank';
+      link.rel = 'noopener';
+      item.appendChild(link);
+    }
+    box.appendChild(item);
+  } catch (e) {
+    box.textContent = 'Chưa tra cứu được, bạn vui lòng thử lại sau.';
+  }
+}
+
+// "hỏi cán bộ <câu hỏi>" and "trạng thái <mã>", typed as on Zalo; false for anything else.
+function typedHandoff(q, box) {
+  const folded = fold(q);
+  // "trạng thái đường Trường Chinh" is a question: only a code of 6 letters and digits is a status.
+  const status = folded.match(/^trang\s*thai\s+(.+)$/);
+  const code = status ? status[1].replace(/[\s-]/g, '').toUpperCase() : '';
+  if (/^[A-Z0-9]{6}$/.test(code)) {
+    showStatus(code, box);
+    return true;
+  }
+  const ask = folded.match(/^hoi can bo\b/);
+  if (ask) {
+    // The words after "hỏi cán bộ" (counted in words: the typed text may be decomposed Unicode).
+    const text = q.trim().split(/\s+/).slice(3).join(' ').replace(/^[:,.\-–]+\s*/, '');
+    if (!text) {
+      box.textContent = 'Bạn gõ câu hỏi cần gửi cho cán bộ, ví dụ: hỏi cán bộ lịch cắt điện tuần này thế nào?';
+      return true;
+    }
+    box.textContent = '';
+    sendToStaff({text}, box);
+    return true;
+  }
+  return false;
+}
+
 document.getElementById('ask').addEventListener('submit', async (event) => {
   event.preventDefault();
   const q = input.value.trim();
@@ -130,6 +226,7 @@ document.getElementById('ask').addEventListener('submit', async (event) => {
   bubble('me').textContent = q;
   input.value = '';
   const box = bubble('bot');
+  if (typedHandoff(q, box)) return;
   box.textContent = 'Đang tìm...';
   try {
     const response = await fetch('/api/ask?q=' + encodeURIComponent(q));

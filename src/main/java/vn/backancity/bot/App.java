@@ -37,6 +37,9 @@ import vn.backancity.bot.curated.CuratedAnswers;
 import vn.backancity.bot.delivery.DeliveryOutcomes;
 import vn.backancity.bot.delivery.Outbox;
 import vn.backancity.bot.feed.FeedPoller;
+import vn.backancity.bot.handoff.HandoffCommands;
+import vn.backancity.bot.handoff.HandoffDesk;
+import vn.backancity.bot.handoff.Handoffs;
 import vn.backancity.bot.inbox.Inbox;
 import vn.backancity.bot.metrics.AnswerCacheMeters;
 import vn.backancity.bot.metrics.DeliveryCounters;
@@ -47,6 +50,7 @@ import vn.backancity.bot.metrics.StateMeters;
 import vn.backancity.bot.questions.Askers;
 import vn.backancity.bot.questions.Feedback;
 import vn.backancity.bot.questions.QuestionLog;
+import vn.backancity.bot.questions.ReviewQueue;
 import vn.backancity.bot.search.Abbreviations;
 import vn.backancity.bot.search.ArticleIndex;
 import vn.backancity.bot.search.QueryTerms;
@@ -88,6 +92,7 @@ public final class App implements AutoCloseable {
   private final CuratedAnswers curated;
   private final Prometheus metrics;
   private final DeliveryOutcomes deliveries;
+  private final HandoffDesk handoffs;
 
   private App(Settings settings, Clock clock) {
     this.settings = settings;
@@ -137,6 +142,17 @@ public final class App implements AutoCloseable {
             json,
             settings.delivery().pushExpiry());
     this.inbox = new Inbox(database.dataSource(), database.vendor(), clock);
+    this.handoffs =
+        new HandoffDesk(
+            new Handoffs(database.dataSource(), json, clock),
+            questions,
+            askers,
+            store,
+            curated,
+            new ReviewQueue(database.dataSource(), clock),
+            outbox,
+            json,
+            clock);
     this.subscriptions =
         new Subscriptions(
             database.dataSource(),
@@ -374,6 +390,16 @@ public final class App implements AutoCloseable {
   /** The city's own answers, matched before search. */
   public CuratedAnswers curated() {
     return curated;
+  }
+
+  /** Requests to the staff ("hỏi cán bộ"): sent by citizens, answered in /admin. */
+  public HandoffDesk handoffs() {
+    return handoffs;
+  }
+
+  /** Asking a person from a chat: the commands and buttons of every chat channel. */
+  public HandoffCommands handoffCommands() {
+    return new HandoffCommands(handoffs);
   }
 
   /** The conversation core, the same on every channel. */

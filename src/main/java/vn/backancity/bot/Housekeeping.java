@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import vn.backancity.bot.article.ArticleChanges;
 import vn.backancity.bot.chat.PagedQuestions;
 import vn.backancity.bot.delivery.Outbox;
+import vn.backancity.bot.handoff.HandoffDesk;
 import vn.backancity.bot.inbox.Inbox;
 import vn.backancity.bot.questions.QuestionLog;
 
@@ -39,6 +40,7 @@ final class Housekeeping implements Runnable {
   private final Duration outboxRetention;
   private final Duration questionRetention;
   private final Clock clock;
+  private java.util.function.IntUnaryOperator handoffs = n -> 0;
 
   Housekeeping(
       Inbox inbox,
@@ -61,6 +63,15 @@ final class Housekeeping implements Runnable {
     this.clock = clock;
   }
 
+  /**
+   * Also prunes the requests to the staff ("hỏi cán bộ"), after the question log's retention: they
+   * hold a chat id and a display name.
+   */
+  Housekeeping withHandoffs(HandoffDesk desk) {
+    this.handoffs = n -> desk.prune(clock.millis() - questionRetention.toMillis(), n);
+    return this;
+  }
+
   @Override
   public void run() {
     int expired = outbox.expire();
@@ -70,6 +81,10 @@ final class Housekeeping implements Runnable {
     int questions = drain(pagedQuestions::prune);
     int changeRows = drain(n -> changes.prune(now - CHANGE_RETENTION.toMillis(), n));
     int logged = drain(n -> questionLog.prune(now - questionRetention.toMillis(), n));
+    int requests = drain(handoffs);
+    if (requests > 0) {
+      log.info("Housekeeping: pruned {} requests to the staff", requests);
+    }
     if (expired + inboxRows + outboxRows + questions + changeRows + logged > 0) {
       log.info(
           "Housekeeping: {} outbox messages expired; pruned {} inbox, {} outbox and {} article"

@@ -138,7 +138,8 @@ public final class Service implements AutoCloseable {
               gateway,
               new BotIdentity(telegram.botUsername(), gateway, app.clock()),
               app.json(),
-              app.settings().delivery().replyDeadline());
+              app.settings().delivery().replyDeadline(),
+              app.handoffCommands());
       handlers.put(TelegramUpdates.CHANNEL, updates);
       webhook = new TelegramWebhook(telegram.effectiveSecret(), app.json(), app.inbox());
       boolean paid = app.settings().delivery().rate() > 30;
@@ -283,15 +284,16 @@ public final class Service implements AutoCloseable {
         TimeUnit.MILLISECONDS);
     Housekeeping housekeeping =
         new Housekeeping(
-            app.inbox(),
-            app.outbox(),
-            app.pagedQuestions(),
-            app.store().changes(),
-            app.questions(),
-            app.settings().inbox().retention(),
-            app.settings().delivery().retention(),
-            app.settings().questions().retention(),
-            app.clock());
+                app.inbox(),
+                app.outbox(),
+                app.pagedQuestions(),
+                app.store().changes(),
+                app.questions(),
+                app.settings().inbox().retention(),
+                app.settings().delivery().retention(),
+                app.settings().questions().retention(),
+                app.clock())
+            .withHandoffs(app.handoffs());
     timers.scheduleWithFixedDelay(
         () -> {
           try {

@@ -74,7 +74,7 @@ public final class ChatBot {
     }
     long questionId = page == 1 ? logged(channel, chatId, q, lookup) : 0;
     if (list.answers().isEmpty()) {
-      return page == 1 ? new Reply.NotFound(q) : new Reply.Text(Messages.NO_MORE);
+      return page == 1 ? new Reply.NotFound(q, questionId) : new Reply.Text(Messages.NO_MORE);
     }
     // A page number comes back from a button, which anyone can forge: past the answers is simply
     // "no more" (and no int overflow on the way).

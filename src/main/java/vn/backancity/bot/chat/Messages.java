@@ -20,6 +20,7 @@ public final class Messages {
       • /dangky – nhận bản tin mỗi sáng; /dangky 18:30 – đổi giờ nhận
       • /dangky <chủ đề> – theo dõi một chủ đề, ví dụ /dangky nông thôn mới
       • /caidat – xem và đổi cài đặt; /huy – hủy đăng ký
+      • /hoinguoi <câu hỏi> – gửi câu hỏi cho cán bộ thành phố; /trangthai <mã> – xem trả lời
       • /help – xem hướng dẫn này\
       """;
 
@@ -100,7 +101,8 @@ public final class Messages {
       • "tin moi" – xem tin mới nhất
       • "dang ky" – nhận bản tin mỗi sáng; "dang ky 18:30" – đổi giờ nhận
       • "dang ky chu de <chủ đề>" – theo dõi một chủ đề
-      • "cai dat" – xem cài đặt; "huy" – hủy đăng ký\
+      • "cai dat" – xem cài đặt; "huy" – hủy đăng ký
+      • "hoi can bo <câu hỏi>" – gửi câu hỏi cho cán bộ thành phố; "trang thai <mã>" – xem trả lời\
       """;
   public static final String ZALO_MORE = "Nhắn câu hỏi cụ thể hơn để xem kết quả khác.";
   public static final String ZALO_SETTINGS_HELP =
@@ -122,4 +124,35 @@ public final class Messages {
   public static final String ZALO_RATE =
       "Câu trả lời có giúp được bạn không? Nhắn «đúng» hoặc «sai» (có thể kèm lý do, ví dụ"
           + " «sai: thiếu địa chỉ»).";
+
+  // Asking a person: a question sent to the city's staff, found again by its lookup code.
+  public static final String ASK_STAFF = "🙋 Hỏi cán bộ";
+  public static final String HANDOFF_OFFER =
+      "Bạn cũng có thể bấm «Hỏi cán bộ» để gửi câu hỏi này cho cán bộ thành phố.";
+  public static final String ZALO_HANDOFF_OFFER =
+      "Bạn cũng có thể nhắn «hỏi cán bộ» để gửi câu hỏi này cho cán bộ thành phố.";
+  public static final String HANDOFF_SENT =
+      "Đã gửi câu hỏi của bạn tới cán bộ thành phố. Mã tra cứu: %s\n\nKhi cán bộ trả lời, tôi sẽ"
+          + " nhắn lại cho bạn tại đây. Để xem trạng thái, bạn gõ: %s";
+  public static final String HANDOFF_USAGE =
+      "Bạn gõ câu hỏi cần gửi cho cán bộ thành phố, ví dụ: %s lịch cắt điện tuần này thế nào?";
+  public static final String HANDOFF_TOO_SOON =
+      "Bạn vừa gửi một câu hỏi cho cán bộ. Bạn vui lòng đợi %d giây rồi gửi câu tiếp theo nhé.";
+  public static final String HANDOFF_BUSY =
+      "Hiện có rất nhiều câu hỏi đang chờ cán bộ trả lời. Bạn vui lòng gửi lại sau ít phút nhé.";
+  public static final String HANDOFF_PRIVATE_ONLY =
+      "Để gửi câu hỏi cho cán bộ thành phố, bạn vui lòng nhắn riêng cho tôi nhé.";
+  public static final String HANDOFF_OPEN =
+      "Câu hỏi %s (gửi lúc %s) đang chờ cán bộ trả lời.\n\nBạn hỏi: «%s»";
+  public static final String HANDOFF_ANSWERED =
+      "Câu hỏi %s đã được cán bộ trả lời lúc %s.\n\nBạn hỏi: «%s»\n\nTrả lời: %s";
+  public static final String HANDOFF_UNKNOWN =
+      "Không tìm thấy câu hỏi nào có mã %s. Bạn kiểm tra lại mã giúp tôi nhé.";
+  public static final String HANDOFF_NONE =
+      "Bạn chưa gửi câu hỏi nào cho cán bộ. Để gửi, bạn gõ: %s <câu hỏi>";
+  public static final String HANDOFF_MINE = "Câu hỏi bạn đã gửi cho cán bộ:";
+  public static final String HANDOFF_LINE_OPEN = "• %s – đang chờ trả lời (gửi lúc %s)";
+  public static final String HANDOFF_LINE_ANSWERED = "• %s – đã có trả lời, gõ %s để xem";
+  public static final String HANDOFF_REPLY_HEADER = "💬 Cán bộ thành phố trả lời câu hỏi %s";
+  public static final String HANDOFF_REPLY_QUOTE = "Bạn hỏi: «%s»";
 }

@@ -30,8 +30,16 @@ public sealed interface Reply {
     }
   }
 
-  /** Nothing relevant was found for the question. */
-  record NotFound(String question) implements Reply {}
+  /**
+   * Nothing relevant was found for the question.
+   *
+   * @param questionId the question log's id, which "Hỏi cán bộ" refers to (0: none)
+   */
+  record NotFound(String question, long questionId) implements Reply {
+    public NotFound(String question) {
+      this(question, 0);
+    }
+  }
 
   /** The latest articles. */
   record Latest(List<Item> items) implements Reply {

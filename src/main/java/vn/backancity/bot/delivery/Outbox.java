@@ -141,11 +141,21 @@ public final class Outbox {
    * @param expiresAt given up, and counted as expired, when not delivered by then (epoch ms)
    */
   public boolean enqueueReply(Recipient to, String dedupeKey, Reply message, long expiresAt) {
+    return enqueueReply(to, dedupeKey, message, expiresAt, null);
+  }
+
+  /**
+   * As {@link #enqueueReply(Recipient, String, Reply, long)}, answering the citizen's message
+   * {@code replyTo} (the platform's id of it, or null): a channel that can quote it does.
+   */
+  public boolean enqueueReply(
+      Recipient to, String dedupeKey, Reply message, long expiresAt, String replyTo) {
     long now = clock.millis();
     boolean added =
         update(
-                INSERT_COLUMNS
-                    + "VALUES (?, ?, ?, 'reply', ?, NULL, ?, 'queued', 0, ?, ?, ?, ?)"
+                "INSERT INTO outbox (channel, chat_id, chat_kind, kind, dedupe_key, announcement_id,"
+                    + " payload, status, attempts, not_before, created_at, priority, expires_at,"
+                    + " reply_to) VALUES (?, ?, ?, 'reply', ?, NULL, ?, 'queued', 0, ?, ?, ?, ?, ?)"
                     + " ON CONFLICT (channel, chat_id, dedupe_key) DO NOTHING",
                 to.channel(),
                 to.chatId(),
@@ -155,7 +165,8 @@ public final class Outbox {
                 now,
                 now,
                 REPLY_LANE,
-                expiresAt)
+                expiresAt,
+                replyTo)
             == 1;
     if (added) {
       replyListeners.forEach(Runnable::run);
@@ -264,7 +275,7 @@ public final class Outbox {
             + " WHERE id IN (SELECT id FROM picked) AND "
             + due
             + " RETURNING id, channel, chat_id, chat_kind, kind, payload, attempts, parts_sent,"
-            + " expires_at";
+            + " expires_at, reply_to";
     try (Connection c = db.getConnection();
         PreparedStatement st = c.prepareStatement(claim)) {
       st.setString(1, channel);
@@ -290,7 +301,8 @@ public final class Outbox {
                   rs.getString(6),
                   rs.getInt(7),
                   rs.getInt(8),
-                  rs.wasNull() ? 0 : expires));
+                  rs.wasNull() ? 0 : expires,
+                  rs.getString(10)));
         }
       }
       out.sort(java.util.Comparator.comparingLong(OutboxMessage::id));

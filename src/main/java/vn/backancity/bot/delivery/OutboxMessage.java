@@ -5,6 +5,7 @@ package vn.backancity.bot.delivery;
  *
  * @param partsSent how many of the platform messages it renders into were already sent
  * @param expiresAt epoch ms after which it is not sent, 0 when it never expires
+ * @param replyTo the platform's id of the citizen's message it answers (Zalo quotes it), or null
  */
 public record OutboxMessage(
     long id,
@@ -15,7 +16,8 @@ public record OutboxMessage(
     String payload,
     int attempts,
     int partsSent,
-    long expiresAt) {
+    long expiresAt,
+    String replyTo) {
 
   /** Groups (and channels) get fewer messages a minute than private chats. */
   public boolean toGroup() {

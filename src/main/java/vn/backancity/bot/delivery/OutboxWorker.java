@@ -263,7 +263,7 @@ public final class OutboxWorker implements AutoCloseable {
   private void deliver(OutboxMessage m, String claimId, int slot) {
     List<Sender.Part> parts;
     try {
-      parts = sender.render(m.chatId(), outbox.message(m));
+      parts = sender.render(m.chatId(), m.replyTo(), outbox.message(m));
     } catch (Exception e) {
       window.answered(slot);
       outbox.failed(m.id(), claimId, m.attempts() + 1, "unreadable payload: " + e.getMessage());

@@ -26,7 +26,15 @@ public final class Replies {
 
   /** Queues a reply to a chat (committed when this returns). */
   public void send(Recipient to, Reply reply) {
+    send(to, reply, null);
+  }
+
+  /**
+   * Queues a reply that answers the citizen's message {@code replyTo} (the platform's id of it, or
+   * null): a channel that can quote it does (Zalo).
+   */
+  public void send(Recipient to, Reply reply, String replyTo) {
     String key = "re:" + inboundKey + ":" + next++;
-    outbox.enqueueReply(to, key, reply, clock.millis() + deadline.toMillis());
+    outbox.enqueueReply(to, key, reply, clock.millis() + deadline.toMillis(), replyTo);
   }
 }

@@ -17,6 +17,14 @@ public interface Sender {
    */
   List<Part> render(String chatId, Reply message);
 
+  /**
+   * As {@link #render(String, Reply)}, for a message that answers the citizen's message {@code
+   * replyTo} (the platform's id of it, or null); a channel that cannot quote it ignores it.
+   */
+  default List<Part> render(String chatId, String replyTo, Reply message) {
+    return render(chatId, message);
+  }
+
   /** One platform message, ready to go. */
   interface Part {
     /** Sends it; reports platform and network errors as a {@link Delivery}, never by throwing. */

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -123,6 +124,65 @@ public final class QuestionLog implements AutoCloseable {
       }
     }
     return e.id();
+  }
+
+  /**
+   * The last questions asked in a chat (or by a web client), newest first, written ones only: the
+   * conversation a request to the staff shows, found by the asker's pseudonym.
+   */
+  public List<Entry> recent(String channel, String chatId, int limit) {
+    return Jdbc.query(
+        db,
+        "read a chat's last questions",
+        "SELECT id, asked_at, channel, asker, question, normalized, answered, curated_id, results,"
+            + " latency_us, cache_hit FROM asked_questions WHERE channel = ? AND asker = ?"
+            + " ORDER BY asked_at DESC LIMIT ?",
+        QuestionLog::entry,
+        channel,
+        askers.of(channel, chatId),
+        limit);
+  }
+
+  /**
+   * A question by its id if it was asked in this chat (or by this web client): an id from a button
+   * or a web page is anyone's to forge, and gives nobody another person's question.
+   */
+  public Optional<Entry> find(long id, String channel, String chatId) {
+    String asker = askers.of(channel, chatId);
+    Entry queuedEntry = queued.get(id);
+    if (queuedEntry != null) {
+      return Optional.of(queuedEntry)
+          .filter(e -> e.channel().equals(channel) && e.asker().equals(asker));
+    }
+    return Jdbc.query(
+            db,
+            "read a logged question",
+            "SELECT id, asked_at, channel, asker, question, normalized, answered, curated_id,"
+                + " results, latency_us, cache_hit FROM asked_questions WHERE id = ?"
+                + " AND channel = ? AND asker = ?",
+            QuestionLog::entry,
+            id,
+            channel,
+            asker)
+        .stream()
+        .findFirst();
+  }
+
+  private static Entry entry(java.sql.ResultSet rs) throws SQLException {
+    long curated = rs.getLong(8);
+    Long curatedId = rs.wasNull() ? null : curated;
+    return new Entry(
+        rs.getLong(1),
+        rs.getLong(2),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getString(5),
+        rs.getString(6),
+        rs.getBoolean(7),
+        curatedId,
+        rs.getString(9),
+        rs.getLong(10),
+        rs.getBoolean(11));
   }
 
   /** Questions not logged because the queue was full. */

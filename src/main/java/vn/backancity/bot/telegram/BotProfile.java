@@ -28,6 +28,14 @@ public final class BotProfile {
               "dangky",
               "Nhận bản tin mỗi sáng, hoặc theo dõi một chủ đề",
               "Daily digest every morning, or follow a topic"),
+          new Command(
+              "hoinguoi",
+              "Gửi câu hỏi cho cán bộ thành phố",
+              "Send your question to the city's staff"),
+          new Command(
+              "trangthai",
+              "Xem câu hỏi đã gửi cán bộ (kèm mã)",
+              "Status of a question sent to staff"),
           new Command("caidat", "Xem và đổi cài đặt", "See and change your settings"),
           new Command("huy", "Hủy đăng ký", "Unsubscribe"),
           new Command("help", "Hướng dẫn sử dụng", "How to use the bot"));

@@ -33,6 +33,7 @@ final class TelegramFormatter {
   static final String VOTE_PREFIX = "vote:";
   static final String SEND_PREFIX = "ann:send:";
   static final String CANCEL_PREFIX = "ann:cancel:";
+  static final String HANDOFF_PREFIX = "handoff:";
   private static final int MAX_QUESTION = 200;
   private static final int MAX_TITLE = 300;
   private static final int MAX_EXCERPT = 800;
@@ -45,7 +46,7 @@ final class TelegramFormatter {
   List<TelegramMessage> render(Reply reply) {
     return switch (reply) {
       case Reply.Text t -> plain(t.text());
-      case Reply.NotFound n -> plain(Messages.NOT_FOUND);
+      case Reply.NotFound n -> notFound(n);
       case Reply.Answers a -> answers(a);
       case Reply.Latest l -> latest(l);
       case Reply.Bulletin b -> bulletin(b);
@@ -193,6 +194,22 @@ final class TelegramFormatter {
 
   private static InlineKeyboardMarkup keyboard(List<InlineKeyboardRow> rows) {
     return rows.isEmpty() ? null : new InlineKeyboardMarkup(rows);
+  }
+
+  /** "Không tìm thấy", with "Hỏi cán bộ" to send the question to the staff when it was logged. */
+  private List<TelegramMessage> notFound(Reply.NotFound n) {
+    if (n.questionId() <= 0) {
+      return plain(Messages.NOT_FOUND);
+    }
+    InlineKeyboardRow ask =
+        new InlineKeyboardRow(
+            InlineKeyboardButton.builder()
+                .text(Messages.ASK_STAFF)
+                .callbackData(HANDOFF_PREFIX + n.questionId())
+                .build());
+    return pack(
+        List.of(Html.escape(Messages.NOT_FOUND), Html.escape(Messages.HANDOFF_OFFER)),
+        new InlineKeyboardMarkup(List.of(ask)));
   }
 
   private List<TelegramMessage> latest(Reply.Latest l) {

@@ -23,6 +23,7 @@ import vn.backancity.bot.chat.Reply;
 import vn.backancity.bot.delivery.Outbox;
 import vn.backancity.bot.delivery.Recipient;
 import vn.backancity.bot.delivery.Replies;
+import vn.backancity.bot.handoff.HandoffCommands;
 import vn.backancity.bot.inbox.InboxItem;
 import vn.backancity.bot.inbox.InboxWorker;
 import vn.backancity.bot.questions.Feedback;
@@ -54,9 +55,11 @@ public final class TelegramUpdates implements InboxWorker.Handler {
   // Questions behind "Xem thêm" buttons, for messages that do not show them in full.
   private final PagedQuestions pagedQuestions;
   private final InlineAnswers inline;
+  private final HandoffCommands handoffs;
 
   /**
    * @param admins Telegram user ids allowed to send announcements with /thongbao
+   * @param handoffs asking a person: /hoinguoi, /trangthai and the "Hỏi cán bộ" button
    */
   public TelegramUpdates(
       ChatBot bot,
@@ -70,7 +73,9 @@ public final class TelegramUpdates implements InboxWorker.Handler {
       TelegramGateway gateway,
       Supplier<String> botUsername,
       ObjectMapper json,
-      Duration replyDeadline) {
+      Duration replyDeadline,
+      HandoffCommands handoffs) {
+    this.handoffs = handoffs;
     this.bot = bot;
     this.chats = chats;
     this.pagedQuestions = pagedQuestions;
@@ -142,6 +147,8 @@ public final class TelegramUpdates implements InboxWorker.Handler {
           case "huy" -> subscriptions.unsubscribe(here, command.argument());
           case "caidat" -> subscriptions.settings(here);
           case "thongbao" -> announce(m, command.argument());
+          case "hoinguoi" -> handoffs.ask(here, displayName(m.getFrom()), command.argument());
+          case "trangthai" -> handoffs.status(here, command.argument());
           default -> group ? null : bot.unknownCommand();
         };
     if (reply != null) {
@@ -200,6 +207,10 @@ public final class TelegramUpdates implements InboxWorker.Handler {
       onVote(q, here, data, replies);
       return;
     }
+    if (chatId != null && data.startsWith(TelegramFormatter.HANDOFF_PREFIX)) {
+      onHandoff(q, here, data, replies);
+      return;
+    }
     if (chatId != null && data.startsWith("ann:")) {
       onAnnouncementButton(q, here, data, replies);
       return;
@@ -255,6 +266,29 @@ public final class TelegramUpdates implements InboxWorker.Handler {
     // A 👎: say where a reason goes, in the chat, where it stays readable.
     answerCallback(q.getId(), Messages.THANKS);
     replies.send(here, thanks);
+  }
+
+  /** "Hỏi cán bộ" under an answer that found nothing: "handoff:<question id>". */
+  private void onHandoff(CallbackQuery q, Recipient here, String data, Replies replies) {
+    long questionId;
+    try {
+      questionId = Long.parseLong(data.substring(TelegramFormatter.HANDOFF_PREFIX.length()));
+    } catch (NumberFormatException e) {
+      answerCallback(q.getId(), Messages.EXPIRED);
+      return;
+    }
+    answerCallback(q.getId(), null);
+    replies.send(here, handoffs.askAbout(here, displayName(q.getFrom()), questionId));
+  }
+
+  /** The name Telegram shows for a user (first and last name), or null. */
+  private static String displayName(org.telegram.telegrambots.meta.api.objects.User user) {
+    if (user == null || user.getFirstName() == null) {
+      return null;
+    }
+    return user.getLastName() == null
+        ? user.getFirstName()
+        : user.getFirstName() + " " + user.getLastName();
   }
 
   private void onAnnouncementButton(CallbackQuery q, Recipient here, String data, Replies replies) {

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import vn.backancity.bot.App;
 import vn.backancity.bot.admin.AdminApi;
 import vn.backancity.bot.admin.EditorApi;
+import vn.backancity.bot.admin.HandoffsApi;
 import vn.backancity.bot.config.LimitSettings;
 import vn.backancity.bot.feed.FeedPoller;
 import vn.backancity.bot.metrics.HttpRequestTimer;
@@ -62,6 +63,7 @@ public final class WebServer implements AutoCloseable {
             app.webSearches(),
             app.questions());
     FeedbackApi feedback = new FeedbackApi(app.feedback(), app.questions(), json);
+    HandoffApi handoff = new HandoffApi(app.handoffs(), json);
     LimitSettings limits = app.settings().limits();
     PublicRateLimit rateLimit =
         new PublicRateLimit(
@@ -111,7 +113,14 @@ public final class WebServer implements AutoCloseable {
               // The public routes, each request counted against its client's allowance. Not the
               // webhooks, /health, the admin API or the pages' static files.
               for (String path :
-                  List.of("/", "/api/ask", "/api/feedback", "/articles/{id}", "/tin-moi")) {
+                  List.of(
+                      "/",
+                      "/api/ask",
+                      "/api/feedback",
+                      "/api/handoff",
+                      "/api/handoff/{code}",
+                      "/articles/{id}",
+                      "/tin-moi")) {
                 config.routes.before(path, rateLimit::check);
               }
               // A webhook call is read whole before anything answers it (a refusal included):
@@ -123,6 +132,8 @@ public final class WebServer implements AutoCloseable {
               config.routes.get("/", ctx -> ctx.html(chatPage));
               config.routes.get("/api/ask", ask::handle);
               config.routes.post("/api/feedback", feedback::handle);
+              config.routes.post("/api/handoff", handoff::create);
+              config.routes.get("/api/handoff/{code}", handoff::status);
               config.routes.get("/articles/{id}", articles::handle);
               config.routes.get("/health", health::handle);
               config.routes.get("/health/live", health::live);
@@ -175,6 +186,9 @@ public final class WebServer implements AutoCloseable {
                 config.routes.delete(
                     "/api/admin/answers/{id}", EditorApi.badRequests(editor::delete));
                 config.routes.get("/api/admin/dashboard", EditorApi.badRequests(editor::dashboard));
+                HandoffsApi handoffs = new HandoffsApi(app.handoffs(), json);
+                config.routes.get("/api/admin/handoffs", handoffs::list);
+                config.routes.post("/api/admin/handoffs/{code}/reply", handoffs::reply);
               } else {
                 config.routes.before(
                     "/api/admin/*",

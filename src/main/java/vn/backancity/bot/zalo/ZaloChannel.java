@@ -47,7 +47,8 @@ public record ZaloChannel(ZaloWebhook webhook, InboxWorker.Handler events, Outbo
             app.outbox(),
             windows,
             app.json(),
-            app.settings().delivery().replyDeadline());
+            app.settings().delivery().replyDeadline(),
+            app.handoffCommands());
     ZaloWebhook webhook =
         new ZaloWebhook(
             settings.appId(),

@@ -16,6 +16,8 @@ import vn.backancity.bot.chat.Reply;
 import vn.backancity.bot.delivery.Outbox;
 import vn.backancity.bot.delivery.Recipient;
 import vn.backancity.bot.delivery.Replies;
+import vn.backancity.bot.handoff.HandoffCommands;
+import vn.backancity.bot.handoff.Handoffs;
 import vn.backancity.bot.inbox.InboxItem;
 import vn.backancity.bot.inbox.InboxWorker;
 import vn.backancity.bot.subscription.SubscriptionCommands;
@@ -39,6 +41,7 @@ final class ZaloEvents implements InboxWorker.Handler {
   private final ReplyWindows windows;
   private final ObjectMapper json;
   private final Duration replyDeadline;
+  private final HandoffCommands handoffs;
 
   ZaloEvents(
       ChatBot bot,
@@ -47,7 +50,9 @@ final class ZaloEvents implements InboxWorker.Handler {
       Outbox outbox,
       ReplyWindows windows,
       ObjectMapper json,
-      Duration replyDeadline) {
+      Duration replyDeadline,
+      HandoffCommands handoffs) {
+    this.handoffs = handoffs;
     this.bot = bot;
     this.chats = chats;
     this.subscriptions = subscriptions;
@@ -84,7 +89,10 @@ final class ZaloEvents implements InboxWorker.Handler {
       case "user_send_text" -> {
         String user = event.path("sender").path("id").asText();
         userWrote(user);
-        replies.send(to(user), route(user, event.path("message").path("text").asText("")));
+        Reply reply = route(user, event.path("message").path("text").asText(""));
+        // An answer to a question quotes it, so that the citizen sees what it answers.
+        boolean answer = reply instanceof Reply.Answers || reply instanceof Reply.NotFound;
+        replies.send(to(user), reply, answer ? messageId(event) : null);
       }
       case "follow" -> {
         String user = event.path("follower").path("id").asText();
@@ -108,6 +116,15 @@ final class ZaloEvents implements InboxWorker.Handler {
       }
     }
   }
+
+  /** The event's msg_id when it can be quoted (Zalo's are short hex strings), else null. */
+  private static String messageId(JsonNode event) {
+    String id = event.path("message").path("msg_id").asText("");
+    return MESSAGE_ID.matcher(id).matches() ? id : null;
+  }
+
+  private static final java.util.regex.Pattern MESSAGE_ID =
+      java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
   private static Recipient to(String user) {
     return new Recipient(CHANNEL, user, "private");
@@ -176,6 +193,19 @@ final class ZaloEvents implements InboxWorker.Handler {
       String restFolded = TopicMatcher.key(rest);
       if (rest.isEmpty() || restFolded.equals("dang ky") || restFolded.equals("ban tin")) {
         return subscriptions.unsubscribe(chat, "");
+      }
+    }
+    // "hỏi cán bộ <câu hỏi>" sends it to the staff (alone: the last question asked).
+    verb = prefix(folded, 0, "hoi can bo");
+    if (verb > 0) {
+      return handoffs.ask(chat, null, rest(words, verb));
+    }
+    // "trạng thái BK7Q2M"; "trạng thái đường Trường Chinh" is a question.
+    verb = prefix(folded, 0, "trang thai", "trangthai");
+    if (verb > 0) {
+      String code = rest(words, verb);
+      if (code.isEmpty() || Handoffs.normalize(code).matches("[A-Z0-9]{6}")) {
+        return handoffs.status(chat, code);
       }
     }
     Optional<Reply> rated = bot.typedFeedback(CHANNEL, user, t);

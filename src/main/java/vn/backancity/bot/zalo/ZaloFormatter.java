@@ -22,7 +22,12 @@ final class ZaloFormatter {
     List<String> blocks = new ArrayList<>();
     switch (reply) {
       case Reply.Text t -> blocks.addAll(List.of(t.text().split("\n\n")));
-      case Reply.NotFound n -> blocks.add(Messages.NOT_FOUND);
+      case Reply.NotFound n -> {
+        blocks.add(Messages.NOT_FOUND);
+        if (n.questionId() > 0) {
+          blocks.add(Messages.ZALO_HANDOFF_OFFER);
+        }
+      }
       case Reply.Answers a -> {
         blocks.add("🔎 " + Messages.ANSWERS_HEADER + shorten(a.question(), 200));
         int number = a.offset() + 1;

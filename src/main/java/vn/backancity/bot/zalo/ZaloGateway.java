@@ -77,11 +77,19 @@ final class ZaloGateway {
 
   /** Sends through {@code path} (the free reply endpoint, or the paid one outside the window). */
   Result send(String path, String userId, String text, Deadline by) {
+    return send(path, userId, text, null, by);
+  }
+
+  /**
+   * Sends through {@code path}, quoting the user's message {@code quoteId} ({@code
+   * message.quote_message_id}, the {@code msg_id} of its webhook event) when it is not null.
+   */
+  Result send(String path, String userId, String text, String quoteId, Deadline by) {
     try {
       String token = tokens.current(by);
-      Result r = post(path, token, userId, text, by);
+      Result r = post(path, token, userId, text, quoteId, by);
       if (r.error() != null && r.error() == INVALID_TOKEN) {
-        r = post(path, tokens.afterRejection(token, by), userId, text, by);
+        r = post(path, tokens.afterRejection(token, by), userId, text, quoteId, by);
       }
       return r;
     } catch (InterruptedIOException e) {
@@ -91,11 +99,15 @@ final class ZaloGateway {
     }
   }
 
-  private Result post(String path, String token, String userId, String text, Deadline by)
+  private Result post(
+      String path, String token, String userId, String text, String quoteId, Deadline by)
       throws IOException {
     ObjectNode body = json.createObjectNode();
     body.putObject("recipient").put("user_id", userId);
-    body.putObject("message").put("text", text);
+    ObjectNode message = body.putObject("message").put("text", text);
+    if (quoteId != null) {
+      message.put("quote_message_id", quoteId);
+    }
     Request request =
         new Request.Builder()
             .url(apiUrl + path)

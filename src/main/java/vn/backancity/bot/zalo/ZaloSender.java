@@ -1,5 +1,6 @@
 package vn.backancity.bot.zalo;
 
+import java.util.ArrayList;
 import java.util.List;
 import vn.backancity.bot.chat.Reply;
 import vn.backancity.bot.delivery.Delivery;
@@ -34,19 +35,41 @@ final class ZaloSender implements Sender {
 
   @Override
   public List<Part> render(String chatId, Reply message) {
-    return formatter.render(message).stream().<Part>map(text -> () -> send(chatId, text)).toList();
+    return render(chatId, null, message);
   }
 
-  /** One message: each counts against the reply window's free messages. */
-  private Delivery send(String chatId, String text) {
+  /** The answer's first message quotes the user's question ({@code replyTo}, its msg_id). */
+  @Override
+  public List<Part> render(String chatId, String replyTo, Reply message) {
+    List<String> texts = formatter.render(message);
+    List<Part> parts = new ArrayList<>(texts.size());
+    for (int i = 0; i < texts.size(); i++) {
+      String text = texts.get(i);
+      String quote = i == 0 ? replyTo : null;
+      parts.add(() -> send(chatId, text, quote));
+    }
+    return parts;
+  }
+
+  /**
+   * One message: each counts against the reply window's free messages, a quoting one too (it is a
+   * consultation message like any other). A quote Zalo refuses never costs the answer: it is sent
+   * again, unquoted, within the same deadline and the same free message.
+   */
+  private Delivery send(String chatId, String text, String quote) {
     String path = ZaloGateway.CS;
     if (!windows.tryUse(chatId)) {
       if (!paidOutsideWindow) {
         return new Delivery.Held("outside Zalo's reply window: held until the user writes");
       }
       path = ZaloGateway.TRANSACTION;
+      quote = null; // the paid endpoint is for notices, not for quoted consultations
     }
-    ZaloGateway.Result r = gateway.send(path, chatId, text, gateway.newDeadline());
+    Deadline by = gateway.newDeadline();
+    ZaloGateway.Result r = gateway.send(path, chatId, text, quote, by);
+    if (quote != null && refused(r)) {
+      r = gateway.send(path, chatId, text, null, by);
+    }
     if (r.ok()) {
       return new Delivery.Sent();
     }
@@ -64,5 +87,14 @@ final class ZaloSender implements Sender {
       return new Delivery.Failed(reason, true);
     }
     return new Delivery.Failed(reason, false);
+  }
+
+  /** Zalo answered with an error that is about the message itself (the quote, maybe). */
+  private static boolean refused(ZaloGateway.Result r) {
+    return r.error() != null
+        && !r.ok()
+        && r.error() != ZaloGateway.INVALID_TOKEN
+        && r.error() != NOT_FOLLOWER
+        && !NO_INTERACTION.contains(r.error());
   }
 }

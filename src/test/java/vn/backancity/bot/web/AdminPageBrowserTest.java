@@ -26,6 +26,7 @@ import vn.backancity.bot.testing.BrowserSite;
 class AdminPageBrowserTest {
   static final String TOKEN = "browser-admin-token";
   static final String UNANSWERED = "Giá vàng hôm nay";
+  static final String FOR_STAFF = "Giá xăng dầu hôm nay";
 
   @TempDir static Path data;
   static BrowserSite site;
@@ -113,6 +114,7 @@ class AdminPageBrowserTest {
     browser.await(d -> browser.find(".msg.bot:last-child").getText().startsWith("Xin lỗi"));
 
     logIn(TOKEN);
+    browser.visible("#refresh"); // the console shows once the token is checked
     WebElement group =
         browser.awaitClicking(
             "#refresh",
@@ -161,5 +163,47 @@ class AdminPageBrowserTest {
     assertThat(browser.find("#figures").getText()).contains("1 chưa đúng");
     browser.script("window.scrollTo(0, 0)");
     browser.screenshot("admin.png", 1700);
+  }
+
+  @Test
+  void aQuestionTheChatSendsToTheStaffIsAnsweredInTheConsoleAndReadBackByItsCode() {
+    browser.consoleProblems();
+    browser.get(base + "/");
+    browser.find("#q").sendKeys(FOR_STAFF + "\n");
+    browser.await(d -> browser.find(".msg.bot:last-child").getText().startsWith("Xin lỗi"));
+    browser.find(".msg.bot:last-child .ask-staff").click();
+    String sent = browser.awaitText(".handoff-result");
+    assertThat(sent).contains("Mã tra cứu: ");
+    String code = browser.find(".handoff-result").getAttribute("data-code");
+    assertThat(code).matches("[A-Z2-9]{6}");
+
+    logIn(TOKEN);
+    browser.visible("#refresh"); // the console shows once the token is checked
+    WebElement request =
+        browser.awaitClicking(
+            "#refresh",
+            d ->
+                browser.findAll("#handoff-list .group").stream()
+                    .filter(g -> g.getText().contains(FOR_STAFF))
+                    .findFirst()
+                    .orElse(null));
+    assertThat(request.getText()).contains("Mã " + code, "Web");
+    request.findElement(By.tagName("summary")).click();
+    assertThat(request.getText()).contains("Trợ lý không tìm thấy câu trả lời.");
+    request
+        .findElement(By.cssSelector(".write textarea"))
+        .sendKeys("Giá xăng dầu do Bộ Công Thương công bố; <b>xem</b> tại các cửa hàng.");
+    request.findElement(By.cssSelector(".write input[type=checkbox]")).click();
+    request.findElement(By.cssSelector(".write button")).click();
+    assertThat(browser.awaitText("#handoff-result")).startsWith("Đã trả lời câu hỏi " + code);
+    browser.find("#tab-handoffs-answered").click();
+    assertThat(browser.visible("#handoff-list .group").getText())
+        .contains(FOR_STAFF, "Bộ Công Thương", "Đã lưu làm câu trả lời chính thức");
+    assertThat(browser.findAll("#handoff-list b")).as("a reply is text, never markup").isEmpty();
+
+    browser.get(base + "/");
+    browser.find("#q").sendKeys("trạng thái " + code.toLowerCase() + "\n");
+    assertThat(browser.visible(".staff-reply").getText()).contains("Bộ Công Thương", "<b>xem</b>");
+    assertThat(browser.consoleProblems()).as("no script error or CSP refusal").isEmpty();
   }
 }

@@ -115,6 +115,9 @@ class PublicRateLimitTest {
     assertThat(page.body()).contains("lang=\"vi\"").contains("Bạn gửi quá nhiều yêu cầu");
     // The peer is no proxy of ours: what it says about the client is not believed.
     assertThat(spoofed.statusCode()).isEqualTo(429);
+    // Asking a person from the web is a public route too.
+    assertThat(post(one, "/api/handoff").statusCode()).isEqualTo(429);
+    assertThat(send(one, "/api/handoff/BK7Q2M").statusCode()).isEqualTo(429);
 
     assertThat(send(two, "/api/ask?q=abc").statusCode()).isEqualTo(200);
     // Not public endpoints: never limited by this.

@@ -29,7 +29,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * told to stall after the headers of its answers, as a hung proxy or server does.
  */
 public final class FakeZaloApi implements AutoCloseable {
-  public record Message(String token, String path, String userId, String text) {}
+  /**
+   * One message received.
+   *
+   * @param quote the {@code message.quote_message_id} it carried, or null
+   */
+  public record Message(String token, String path, String userId, String text, String quote) {}
 
   private final HttpServer server;
   private final ExecutorService pool = Executors.newCachedThreadPool(); // stalls hold threads
@@ -52,6 +57,9 @@ public final class FakeZaloApi implements AutoCloseable {
 
   /** How long a send takes to answer (a slow Zalo). */
   volatile long sendDelayMillis;
+
+  /** Messages that quote another are refused (as Zalo might refuse a quote it cannot find). */
+  volatile boolean refuseQuotes;
 
   public FakeZaloApi() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -90,7 +98,8 @@ public final class FakeZaloApi implements AutoCloseable {
     return m;
   }
 
-  Message poll(long millis) throws InterruptedException {
+  /** The next message within {@code millis}, or null. */
+  public Message poll(long millis) throws InterruptedException {
     return messages.poll(millis, TimeUnit.MILLISECONDS);
   }
 
@@ -115,13 +124,19 @@ public final class FakeZaloApi implements AutoCloseable {
           answer = "{\"error\":-216,\"message\":\"Access token is invalid\"}";
         } else {
           JsonNode m = json.readTree(body);
-          messages.add(
-              new Message(
-                  token,
-                  path,
-                  m.path("recipient").path("user_id").asText(),
-                  m.path("message").path("text").asText()));
-          answer = "{\"error\":0,\"message\":\"Success\",\"data\":{\"message_id\":\"m1\"}}";
+          JsonNode quote = m.path("message").get("quote_message_id");
+          if (quote != null && refuseQuotes) {
+            answer = "{\"error\":-201,\"message\":\"quote_message_id is invalid\"}";
+          } else {
+            messages.add(
+                new Message(
+                    token,
+                    path,
+                    m.path("recipient").path("user_id").asText(),
+                    m.path("message").path("text").asText(),
+                    quote == null ? null : quote.asText()));
+            answer = "{\"error\":0,\"message\":\"Success\",\"data\":{\"message_id\":\"m1\"}}";
+          }
         }
         stall = stallSends;
       } else {

@@ -188,6 +188,43 @@ public class ZaloEndToEndTest {
   }
 
   @Test
+  void anAnswerQuotesTheQuestionAndAQuoteZaloRefusesCostsNeitherTheAnswerNorAFreeMessage()
+      throws Exception {
+    String question = "Mục tiêu thu ngân sách của thành phố là bao nhiêu?";
+    FakeZaloApi.Message answer = say(question);
+    assertThat(answer.quote())
+        .as("the answer quotes the question's msg_id")
+        .isEqualTo("m" + sequence);
+    assertThat(answer.text()).contains(app.answerer().ask(question).answers().get(0).title());
+    assertThat(say("giá vàng hôm nay").quote())
+        .as("a not-found answers too")
+        .isEqualTo("m" + sequence);
+    assertThat(say("tin moi").quote()).as("a command's reply is not an answer").isNull();
+    assertThat(say("huong dan").quote()).isNull();
+
+    // Zalo refuses the quote: the same answer goes out unquoted, on the same free message.
+    zalo.refuseQuotes = true;
+    FakeZaloApi.Message unquoted = say(question);
+    assertThat(unquoted.quote()).isNull();
+    assertThat(unquoted.text()).isEqualTo(answer.text());
+    assertThat(usedReplies()).isEqualTo(1);
+  }
+
+  /** Free messages used in the user's current reply window. */
+  int usedReplies() throws Exception {
+    try (Connection c = app.database().dataSource().getConnection();
+        PreparedStatement st =
+            c.prepareStatement(
+                "SELECT used FROM reply_windows WHERE channel = 'zalo' AND chat_id = ?")) {
+      st.setString(1, USER);
+      try (ResultSet rs = st.executeQuery()) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    }
+  }
+
+  @Test
   void badSignaturesStaleEventsAndMalformedBodiesAreRejectedAndNothingIsSent() throws Exception {
     String body = event("user-send-text.json", null);
     assertThat(post(body, null).statusCode()).isEqualTo(401);
