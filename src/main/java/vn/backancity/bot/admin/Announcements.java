@@ -64,7 +64,7 @@ public final class Announcements {
     return audience.equals("subscribers")
         || audience.equals("everyone")
         || (audience.startsWith("topic:")
-            && !TopicMatcher.key(audience.substring("topic:".length())).isEmpty());
+            && !TopicMatcher.words(audience.substring("topic:".length())).key().isEmpty());
   }
 
   /**
@@ -332,7 +332,8 @@ public final class Announcements {
     }
     params.addAll(channels);
     if (audience.startsWith("topic:")) {
-      params.add(TopicMatcher.key(audience.substring("topic:".length())));
+      // The topic's phrase: its followers, whatever words they excluded.
+      params.add(TopicMatcher.words(audience.substring("topic:".length())).key());
     }
     return new Recipients(sql, params);
   }

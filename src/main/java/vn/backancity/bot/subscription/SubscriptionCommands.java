@@ -181,10 +181,14 @@ public final class SubscriptionCommands {
       if (List.of("tat", "off", "khong", "bo", "huy").contains(restFolded)) {
         return Optional.of(setQuiet(chat, null));
       }
-      return Optional.of(
-          QuietHours.parse(rest)
-              .map(q -> setQuiet(chat, q))
-              .orElseGet(() -> new Reply.Text(Messages.BAD_QUIET)));
+      Optional<QuietHours> range = QuietHours.parse(rest);
+      if (range.isPresent()) {
+        return Optional.of(setQuiet(chat, range.get()));
+      }
+      // "giờ yên lặng ở khu dân cư là mấy giờ" is a question; a range mistyped is not.
+      return rest.chars().anyMatch(Character::isDigit)
+          ? Optional.of(new Reply.Text(Messages.BAD_QUIET))
+          : Optional.empty();
     }
     int mute = prefix(folded, 0, "tat chu de", "tat chude");
     if (mute > 0 && mute < words.size()) {

@@ -162,4 +162,18 @@ class AdminPageBrowserTest {
     browser.script("window.scrollTo(0, 0)");
     browser.screenshot("admin.png", 1700);
   }
+
+  @Test
+  void theComposeFormsUrgentBoxMakesAnUrgentAnnouncement() throws Exception {
+    logIn(TOKEN);
+    browser.visible("#text").sendKeys("Lũ quét trên suối Nông Thượng, sơ tán ngay");
+    browser.find("#urgent").click();
+    browser.find("#compose button").click();
+    String result = browser.awaitText("#compose-result");
+    assertThat(result).startsWith("Đã tạo thông báo #");
+    long id = Long.parseLong(result.replaceAll("\\D", ""));
+    assertThat(get("/api/admin/announcements/" + id).path("urgent").asBoolean()).isTrue();
+    browser.await(d -> browser.find("#announcements").getText().contains("🚨 KHẨN: Lũ quét"));
+    assertThat(browser.find("#urgent").isSelected()).as("the form is reset").isFalse();
+  }
 }
