@@ -18,8 +18,10 @@ public final class Messages {
       • /tim <câu hỏi> – tìm bài viết (dùng trong nhóm)
       • /moi – xem tin mới nhất
       • /dangky – nhận bản tin mỗi sáng; /dangky 18:30 – đổi giờ nhận
-      • /dangky <chủ đề> – theo dõi một chủ đề, ví dụ /dangky nông thôn mới; thêm -<từ> để bỏ qua       bài có từ đó, ví dụ /dangky nông thôn mới -bóng đá
-      • /caidat – xem và đổi cài đặt: giờ nhận, giờ yên lặng, cách nhận từng chủ đề; /huy – hủy       đăng ký
+      • /dangky <chủ đề> – theo dõi một chủ đề, ví dụ /dangky nông thôn mới; thêm -<từ> để bỏ \
+      qua bài có từ đó, ví dụ /dangky nông thôn mới -bóng đá
+      • /caidat – xem và đổi cài đặt: giờ nhận, giờ yên lặng, cách nhận từng \
+      chủ đề; /huy – hủy đăng ký
       • /help – xem hướng dẫn này\
       """;
 
