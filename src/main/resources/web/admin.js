@@ -429,7 +429,7 @@ function renderOverview(o) {
 
 function renderAnnouncements(list) {
   $('announcements').replaceChildren(...(list.length ? list.map((a) => el('tr', {},
-    el('td', {}, String(a.id)), el('td', {}, String(a.text).slice(0, 200)), el('td', {}, audience(a.audience)),
+    el('td', {}, String(a.id)), el('td', {}, (a.urgent ? '🚨 KHẨN: ' : '') + String(a.text).slice(0, 200)), el('td', {}, audience(a.audience)),
     el('td', {}, when(a.send_at)), el('td', {}, STATUS[a.status] || a.status),
     [a.counts.queued, a.counts.sent, a.counts.failed, a.counts.blocked, a.counts.held, a.counts.expired ?? 0].map((n) => el('td', {className: 'num'}, String(n))),
     el('td', {}, ['draft', 'scheduled', 'sending'].includes(a.status) ? el('button', {type: 'button', 'data-cancel': a.id}, 'Huỷ') : null)))
@@ -446,6 +446,7 @@ $('compose').addEventListener('submit', async (e) => {
   body.audience = $('audience').value === 'topic' ? 'topic:' + $('topic').value : $('audience').value;
   if ($('send-at').value) body.send_at = fromInput($('send-at').value);
   if ($('expires-at').value) body.expires_at = fromInput($('expires-at').value);
+  if ($('urgent').checked) body.urgent = true;
   try {
     const r = await api('POST', '/api/admin/announcements', body);
     say($('compose-result'), 'Đã tạo thông báo #' + r.id + '.', true);

@@ -160,7 +160,9 @@ public final class App implements AutoCloseable {
             settings.digest().zone(),
             settings.digest().defaultTime());
     this.topics = new TopicMatcher(abbreviations);
-    this.announcements = new Announcements(database.dataSource(), outbox, channels(), clock);
+    this.announcements =
+        new Announcements(
+            database.dataSource(), outbox, channels(), clock, settings.digest().zone());
     this.webSearches = new Semaphore(settings.limits().maxConcurrentSearches());
     this.metrics = new Prometheus();
     new AnswerCacheMeters(cache).bindTo(metrics.registry());

@@ -36,6 +36,7 @@ import vn.backancity.bot.storage.InstanceId;
 import vn.backancity.bot.storage.Notifications;
 import vn.backancity.bot.subscription.DigestScheduler;
 import vn.backancity.bot.subscription.SubscriptionCommands;
+import vn.backancity.bot.subscription.TopicPreview;
 import vn.backancity.bot.telegram.BotIdentity;
 import vn.backancity.bot.telegram.TelegramGateway;
 import vn.backancity.bot.telegram.TelegramSender;
@@ -105,7 +106,8 @@ public final class Service implements AutoCloseable {
                 Map.of(
                     ArticleChanges.CHANNEL, changes::wake,
                     Outbox.REPLY_CHANNEL, app.outbox()::replyQueued,
-                    Outbox.PUSH_CHANNEL, app.outbox()::pushQueued))
+                    Outbox.PUSH_CHANNEL, app.outbox()::pushQueued,
+                    Outbox.URGENT_CHANNEL, app.outbox()::urgentQueued))
             .start(app.database().vendor());
     // Lease times in one clock for the whole cluster: the database's, on a shared PostgreSQL.
     Leases leases =
@@ -118,7 +120,9 @@ public final class Service implements AutoCloseable {
     List<Role> roles = new ArrayList<>();
     app.questions().start();
     ChatBot bot = app.chatBot();
-    SubscriptionCommands subscriptions = new SubscriptionCommands(app.subscriptions());
+    SubscriptionCommands subscriptions =
+        new SubscriptionCommands(
+            app.subscriptions(), TopicPreview.of(app.index(), app.topics(), app.links()));
     TelegramSettings telegram = app.settings().telegram();
     TelegramWebhook webhook = null;
     List<OutboxWorker> senders = new ArrayList<>();

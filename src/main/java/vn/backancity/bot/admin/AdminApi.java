@@ -143,7 +143,8 @@ public final class AdminApi {
             request.sendAt(),
             request.expiresAt(),
             "api:" + ctx.ip(),
-            false);
+            false,
+            request.urgent());
     ctx.status(201).json(Map.of("id", id));
   }
 
@@ -198,6 +199,7 @@ public final class AdminApi {
     m.put("text", a.text());
     m.put("link", a.link());
     m.put("audience", a.audience());
+    m.put("urgent", a.urgent());
     m.put("send_at", AnnouncementRequest.format(a.sendAt()));
     m.put("expires_at", a.expiresAt() == null ? null : AnnouncementRequest.format(a.expiresAt()));
     m.put("created_at", AnnouncementRequest.format(a.createdAt()));

@@ -10,6 +10,7 @@ import java.util.Map;
  * @param counts outbox rows per status: queued (includes those being sent), sent, failed, blocked,
  *     held, cancelled
  * @param byChannel the same counts per channel
+ * @param urgent sent ahead of other pushes, through quiet hours, marked "THÔNG BÁO KHẨN"
  */
 public record Announcement(
     long id,
@@ -23,4 +24,5 @@ public record Announcement(
     long createdAt,
     Integer recipients,
     Map<String, Integer> counts,
-    Map<String, Map<String, Integer>> byChannel) {}
+    Map<String, Map<String, Integer>> byChannel,
+    boolean urgent) {}

@@ -10,12 +10,14 @@ import java.time.format.DateTimeParseException;
 import vn.backancity.bot.article.PublishedDates;
 
 /**
- * A checked announcement body: {"text", "link", "audience", "send_at", "expires_at"}, only text
- * required. Every problem is reported naming its field.
+ * A checked announcement body: {"text", "link", "audience", "send_at", "expires_at", "urgent"},
+ * only text required. Every problem is reported naming its field.
  *
  * @param expiresAt epoch ms after which undelivered copies are not sent, or null for the default
+ * @param urgent ahead of other pushes and through quiet hours (flood, storm, power, water)
  */
-record AnnouncementRequest(String text, String link, String audience, long sendAt, Long expiresAt) {
+record AnnouncementRequest(
+    String text, String link, String audience, long sendAt, Long expiresAt, boolean urgent) {
 
   static AnnouncementRequest parse(ObjectMapper json, String body, Clock clock) {
     JsonNode node;
@@ -53,7 +55,12 @@ record AnnouncementRequest(String text, String link, String audience, long sendA
     if (expiresAt != null && expiresAt <= Math.max(at, clock.millis())) {
       throw new IllegalArgumentException("field 'expires_at' must be after send_at and now");
     }
-    return new AnnouncementRequest(text.asText().strip(), link, audience, at, expiresAt);
+    JsonNode urgent = node.get("urgent");
+    if (urgent != null && !urgent.isNull() && !urgent.isBoolean()) {
+      throw new IllegalArgumentException("field 'urgent' must be true or false");
+    }
+    return new AnnouncementRequest(
+        text.asText().strip(), link, audience, at, expiresAt, urgent != null && urgent.asBoolean());
   }
 
   private static Long dateTime(JsonNode node, String field) {

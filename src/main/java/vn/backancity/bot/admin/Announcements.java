@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -16,17 +17,21 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.backancity.bot.article.PublishedDates;
 import vn.backancity.bot.chat.Messages;
 import vn.backancity.bot.chat.Reply;
 import vn.backancity.bot.delivery.Outbox;
 import vn.backancity.bot.storage.Jdbc;
+import vn.backancity.bot.subscription.Subscriptions;
 import vn.backancity.bot.subscription.TopicMatcher;
 
 /**
  * Announcements: created by the admin API, the admin page or a Telegram admin's confirmed preview;
  * when due, expanded to one outbox row per recipient in the same transaction that marks them sent
  * (a conditional status change, so one instance does it once). Audiences: "subscribers", "everyone"
- * (every active chat), "topic:&lt;words&gt;" (chats following that topic).
+ * (every active chat), "topic:&lt;words&gt;" (chats following that topic). An ordinary announcement
+ * waits out each subscriber's quiet hours; an urgent one (flood, storm, power, water) goes in the
+ * outbox's urgent lane, ahead of other pushes, at once, headed "THÔNG BÁO KHẨN".
  */
 public final class Announcements {
   private static final Logger log = LoggerFactory.getLogger(Announcements.class);
@@ -36,12 +41,22 @@ public final class Announcements {
   private final Outbox outbox;
   private final Collection<String> channels;
   private final Clock clock;
+  private final ZoneId zone;
 
   public Announcements(DataSource db, Outbox outbox, Collection<String> channels, Clock clock) {
+    this(db, outbox, channels, clock, PublishedDates.VIETNAM);
+  }
+
+  /**
+   * @param zone the zone subscribers' quiet hours are in (digest.zone)
+   */
+  public Announcements(
+      DataSource db, Outbox outbox, Collection<String> channels, Clock clock, ZoneId zone) {
     this.db = db;
     this.outbox = outbox;
     this.channels = List.copyOf(channels);
     this.clock = clock;
+    this.zone = zone;
   }
 
   /** Checks an audience: "subscribers", "everyone" or "topic:&lt;words&gt;". */
@@ -49,7 +64,7 @@ public final class Announcements {
     return audience.equals("subscribers")
         || audience.equals("everyone")
         || (audience.startsWith("topic:")
-            && !TopicMatcher.key(audience.substring("topic:".length())).isEmpty());
+            && !TopicMatcher.words(audience.substring("topic:".length())).key().isEmpty());
   }
 
   /**
@@ -64,6 +79,19 @@ public final class Announcements {
       Long expiresAt,
       String createdBy,
       boolean draft) {
+    return create(text, link, audience, sendAt, expiresAt, createdBy, draft, false);
+  }
+
+  /** As above; an urgent one goes ahead of other pushes and through quiet hours. */
+  public long create(
+      String text,
+      String link,
+      String audience,
+      long sendAt,
+      Long expiresAt,
+      String createdBy,
+      boolean draft,
+      boolean urgent) {
     if (!validAudience(audience)) {
       throw new IllegalArgumentException("unknown audience: " + audience);
     }
@@ -72,7 +100,7 @@ public final class Announcements {
         PreparedStatement st =
             c.prepareStatement(
                 "INSERT INTO announcements (text, link, audience, send_at, status, created_by,"
-                    + " created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    + " created_at, expires_at, urgent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 Statement.RETURN_GENERATED_KEYS)) {
       st.setString(1, text);
       if (link == null) {
@@ -90,6 +118,7 @@ public final class Announcements {
       } else {
         st.setLong(8, expiresAt);
       }
+      st.setBoolean(9, urgent);
       st.executeUpdate();
       try (ResultSet keys = st.getGeneratedKeys()) {
         keys.next();
@@ -99,16 +128,29 @@ public final class Announcements {
       throw new IllegalStateException("cannot save announcement", e);
     }
     log.info(
-        "Announcement {} created by {} for {}{}", id, createdBy, audience, draft ? " (draft)" : "");
+        "Announcement {} created by {} for {}{}{}",
+        id,
+        createdBy,
+        audience,
+        urgent ? " (urgent)" : "",
+        draft ? " (draft)" : "");
     if (!draft && sendAt <= clock.millis()) {
-      start(id, "scheduled");
+      start(id, "scheduled", false);
     }
     return id;
   }
 
   /** A draft confirmed ("Gửi"): queued now. Returns the recipients, or -1 when not a draft. */
   public int confirm(long id) {
-    return start(id, "draft");
+    return start(id, "draft", false);
+  }
+
+  /**
+   * A draft confirmed as urgent ("Gửi khẩn"): marked urgent and queued now. Returns the recipients,
+   * or -1 when not a draft.
+   */
+  public int confirmUrgent(long id) {
+    return start(id, "draft", true);
   }
 
   /** Queues every scheduled announcement whose time has come; returns how many. */
@@ -130,7 +172,7 @@ public final class Announcements {
     }
     int started = 0;
     for (long id : due) {
-      if (start(id, "scheduled") >= 0) {
+      if (start(id, "scheduled", false) >= 0) {
         started++;
       }
     }
@@ -184,20 +226,24 @@ public final class Announcements {
     return query("ORDER BY id DESC LIMIT ?", limit);
   }
 
-  private int start(long id, String from) {
-    Announcement a = find(id).orElse(null);
-    if (a == null) {
+  /** Queues an announcement in {@code from} status; {@code makeUrgent} marks it urgent first. */
+  private int start(long id, String from, boolean makeUrgent) {
+    Announcement found = find(id).orElse(null);
+    if (found == null) {
       return -1;
     }
-    Recipients r = recipients(a.audience());
+    boolean urgent = found.urgent() || makeUrgent;
+    Recipients r = recipients(found.audience());
     try (Connection c = db.getConnection()) {
       c.setAutoCommit(false);
       try {
         try (PreparedStatement st =
             c.prepareStatement(
-                "UPDATE announcements SET status = 'sending' WHERE id = ? AND status = ?")) {
-          st.setLong(1, id);
-          st.setString(2, from);
+                "UPDATE announcements SET status = 'sending', urgent = ? WHERE id = ?"
+                    + " AND status = ?")) {
+          st.setBoolean(1, urgent);
+          st.setLong(2, id);
+          st.setString(3, from);
           if (st.executeUpdate() == 0) {
             c.rollback();
             return -1;
@@ -205,7 +251,12 @@ public final class Announcements {
         }
         Reply.Bulletin message =
             new Reply.Bulletin(
-                Messages.ANNOUNCEMENT_HEADER, a.text(), a.link(), List.of(), 0, null);
+                urgent ? Messages.URGENT_HEADER : Messages.ANNOUNCEMENT_HEADER,
+                found.text(),
+                found.link(),
+                List.of(),
+                0,
+                null);
         int queued =
             outbox.enqueueAll(
                 c,
@@ -215,7 +266,14 @@ public final class Announcements {
                 "announcement:" + id,
                 id,
                 message,
-                a.expiresAt());
+                found.expiresAt(),
+                urgent ? Outbox.URGENT_LANE : Outbox.PUSH_LANE);
+        int waiting = 0;
+        if (!urgent) {
+          for (Subscriptions.Deferral d : Subscriptions.quietNow(c, clock.millis(), zone)) {
+            waiting += outbox.defer(c, id, d.sql(), d.params(), d.until(), found.expiresAt());
+          }
+        }
         try (PreparedStatement st =
             c.prepareStatement("UPDATE announcements SET recipients = ? WHERE id = ?")) {
           st.setInt(1, queued);
@@ -223,8 +281,20 @@ public final class Announcements {
           st.executeUpdate();
         }
         c.commit();
-        log.info("Announcement {} queued for {} chats", id, queued);
-        outbox.enqueued();
+        if (urgent) {
+          log.info("Urgent announcement {} queued for {} chats, ahead of other pushes", id, queued);
+        } else {
+          log.info(
+              "Announcement {} queued for {} chats ({} wait for the end of their quiet hours)",
+              id,
+              queued,
+              waiting);
+        }
+        if (urgent) {
+          outbox.urgentEnqueued();
+        } else {
+          outbox.enqueued();
+        }
         return queued;
       } catch (SQLException | RuntimeException e) {
         c.rollback();
@@ -262,7 +332,8 @@ public final class Announcements {
     }
     params.addAll(channels);
     if (audience.startsWith("topic:")) {
-      params.add(TopicMatcher.key(audience.substring("topic:".length())));
+      // The topic's phrase: its followers, whatever words they excluded.
+      params.add(TopicMatcher.words(audience.substring("topic:".length())).key());
     }
     return new Recipients(sql, params);
   }
@@ -270,7 +341,7 @@ public final class Announcements {
   private List<Announcement> query(String tail, Object param) {
     String sql =
         "SELECT id, text, link, audience, send_at, status, created_by, created_at, recipients,"
-            + " expires_at FROM announcements "
+            + " expires_at, urgent FROM announcements "
             + tail;
     List<Announcement> out = new ArrayList<>();
     try (Connection c = db.getConnection();
@@ -302,7 +373,8 @@ public final class Announcements {
                   rs.getLong(8),
                   queuedFor,
                   counts,
-                  byChannel));
+                  byChannel,
+                  rs.getBoolean(11)));
         }
       }
       return out;

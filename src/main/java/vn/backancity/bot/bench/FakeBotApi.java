@@ -179,6 +179,20 @@ public final class FakeBotApi implements AutoCloseable {
     throw new AssertionError("no " + method + " call");
   }
 
+  /** The next call of a method within {@code millis}, skipping others; null when none came. */
+  public Call poll(String method, long millis) throws InterruptedException {
+    long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+    for (long left = millis;
+        left > 0;
+        left = TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime())) {
+      Call c = calls.poll(left, TimeUnit.MILLISECONDS);
+      if (c != null && c.method().equalsIgnoreCase(method)) {
+        return c;
+      }
+    }
+    return null;
+  }
+
   /** Calls received so far and not yet taken. */
   public List<Call> drain() {
     List<Call> out = new ArrayList<>();

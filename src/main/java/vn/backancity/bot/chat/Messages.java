@@ -18,8 +18,10 @@ public final class Messages {
       • /tim <câu hỏi> – tìm bài viết (dùng trong nhóm)
       • /moi – xem tin mới nhất
       • /dangky – nhận bản tin mỗi sáng; /dangky 18:30 – đổi giờ nhận
-      • /dangky <chủ đề> – theo dõi một chủ đề, ví dụ /dangky nông thôn mới
-      • /caidat – xem và đổi cài đặt; /huy – hủy đăng ký
+      • /dangky <chủ đề> – theo dõi một chủ đề, ví dụ /dangky nông thôn mới; thêm -<từ> để bỏ \
+      qua bài có từ đó, ví dụ /dangky nông thôn mới -bóng đá
+      • /caidat – xem và đổi cài đặt: giờ nhận, giờ yên lặng, cách nhận từng \
+      chủ đề; /huy – hủy đăng ký
       • /hoinguoi <câu hỏi> – gửi câu hỏi cho cán bộ thành phố; /trangthai <mã> – xem trả lời
       • /help – xem hướng dẫn này\
       """;
@@ -45,9 +47,7 @@ public final class Messages {
   public static final String TIME_CHANGED = "Đã đổi giờ nhận bản tin sang %s mỗi ngày.";
   public static final String BAD_TIME =
       "Giờ chưa đúng. Bạn gõ theo dạng giờ:phút, ví dụ /dangky 18:30.";
-  public static final String TOPIC_ADDED =
-      "Đã thêm chủ đề “%s”. Khi có bài mới về chủ đề này tôi sẽ báo bạn (nhiều nhất một lần mỗi"
-          + " giờ), và bản tin hằng ngày chỉ gồm bài về các chủ đề bạn theo dõi.";
+  public static final String TOPIC_ADDED = "Đã thêm chủ đề “%s”";
   public static final String TOPIC_EXISTS = "Bạn đã theo dõi chủ đề “%s” rồi.";
   public static final String TOPIC_TOO_LONG =
       "Chủ đề dài quá, bạn gõ ngắn gọn hơn nhé (tối đa %d ký tự).";
@@ -100,14 +100,18 @@ public final class Messages {
       • Nhắn câu hỏi, ví dụ: "thu ngân sách năm 2023"
       • "tin moi" – xem tin mới nhất
       • "dang ky" – nhận bản tin mỗi sáng; "dang ky 18:30" – đổi giờ nhận
-      • "dang ky chu de <chủ đề>" – theo dõi một chủ đề
+      • "dang ky chu de <chủ đề>" – theo dõi một chủ đề (thêm -<từ> để bỏ qua bài có từ đó)
+      • "gio yen lang 22:00-06:30" – không nhận tin thường trong khung giờ này
       • "cai dat" – xem cài đặt; "huy" – hủy đăng ký
       • "hoi can bo <câu hỏi>" – gửi câu hỏi cho cán bộ thành phố; "trang thai <mã>" – xem trả lời\
       """;
   public static final String ZALO_MORE = "Nhắn câu hỏi cụ thể hơn để xem kết quả khác.";
   public static final String ZALO_SETTINGS_HELP =
-      "Nhắn “dang ky 18:30” để đổi giờ, “dang ky chu de <chủ đề>” để thêm chủ đề, “huy chu de"
-          + " <chủ đề>” để bỏ, “tat ban tin” để tắt bản tin, “huy” để hủy tất cả.";
+      "Nhắn “dang ky 18:30” để đổi giờ, “dang ky chu de <chủ đề>” để thêm chủ đề (thêm"
+          + " “-<từ>” để bỏ qua bài có từ đó), “huy chu de <chủ đề>” để bỏ, “tat ban tin” để tắt"
+          + " bản tin, “huy” để hủy tất cả.\n\nGiờ yên lặng: “gio yen lang 22:00-06:30”, “tat gio"
+          + " yen lang”.\nTừng chủ đề: “chu de <chủ đề> bao ngay”, “chu de <chủ đề> chi ban tin”,"
+          + " “tat chu de <chủ đề>”.";
 
   private Messages() {}
 
@@ -155,4 +159,56 @@ public final class Messages {
   public static final String HANDOFF_LINE_ANSWERED = "• %s – đã có trả lời, gõ %s để xem";
   public static final String HANDOFF_REPLY_HEADER = "💬 Cán bộ thành phố trả lời câu hỏi %s";
   public static final String HANDOFF_REPLY_QUOTE = "Bạn hỏi: «%s»";
+  // Urgent announcements, quiet hours, topic modes and previews.
+  public static final String URGENT_HEADER = "🚨 THÔNG BÁO KHẨN";
+  public static final String SEND_URGENT = "Gửi khẩn";
+  public static final String PREVIEW_URGENT_HINT =
+      "«Gửi khẩn» dành cho tin bão lũ, mất điện, mất nước: gửi trước mọi tin khác, kể cả trong giờ"
+          + " yên lặng của người nhận.";
+  public static final String ANNOUNCEMENT_QUEUED_URGENT =
+      "Đã xếp thông báo khẩn #%d để gửi ngay tới %d người.";
+  public static final String SETTINGS_QUIET =
+      "Giờ yên lặng: %s (tin thường chờ đến hết giờ; thông báo khẩn vẫn gửi ngay)";
+  public static final String SETTINGS_NO_QUIET = "Giờ yên lặng: chưa đặt";
+  public static final String QUIET_NOW = "Giờ yên lặng: %s mỗi ngày.";
+  public static final String QUIET_EXPLAIN =
+      "Trong giờ yên lặng, bản tin, tin báo chủ đề và thông báo thường chờ đến hết giờ mới gửi;"
+          + " thông báo khẩn vẫn gửi ngay. Chọn một khung giờ dưới đây, hoặc nhắn khung giờ khác,"
+          + " ví dụ «giờ yên lặng 22:00-06:30».";
+  public static final String ACTION_QUIET = "🌙 Giờ yên lặng";
+  public static final String ACTION_QUIET_SET = "🌙 %s";
+  public static final String ACTION_QUIET_OFF = "Tắt giờ yên lặng";
+  public static final String ACTION_BACK = "« Quay lại";
+  public static final String QUIET_SET =
+      "Đã đặt giờ yên lặng %s mỗi ngày: tin thường trong khung giờ này sẽ chờ đến hết giờ.";
+  public static final String QUIET_OFF = "Đã tắt giờ yên lặng.";
+  public static final String BAD_QUIET =
+      "Khung giờ chưa đúng. Bạn nhắn theo dạng giờ:phút-giờ:phút, ví dụ «giờ yên lặng"
+          + " 22:00-06:30».";
+  public static final String QUIET_NEEDS_SUBSCRIPTION =
+      "Giờ yên lặng dành cho người đăng ký nhận tin. Bạn đăng ký bản tin hoặc một chủ đề trước"
+          + " nhé.";
+  public static final String MODE_ALERT = "báo ngay";
+  public static final String MODE_DIGEST = "chỉ trong bản tin";
+  public static final String MODE_MUTED = "đang tắt";
+  public static final String MODE_ALERT_MEANS =
+      "báo ngay khi có bài mới (nhiều nhất một lần mỗi giờ), và có trong bản tin hằng ngày";
+  public static final String MODE_DIGEST_MEANS = "chỉ có trong bản tin hằng ngày, không báo riêng";
+  public static final String MODE_MUTED_MEANS =
+      "đang tắt: không báo, không có trong bản tin (chủ đề vẫn được giữ)";
+  public static final String TOPIC_VIEW = "Chủ đề “%s”: %s.";
+  public static final String ACTION_TOPIC = "⚙ “%s”";
+  public static final String ACTION_MODE_ALERT = "🔔 Báo ngay khi có bài mới";
+  public static final String ACTION_MODE_DIGEST = "📰 Chỉ trong bản tin";
+  public static final String ACTION_MODE_MUTED = "🔕 Tắt chủ đề này";
+  public static final String MODE_CHANGED = "Chủ đề “%s”: %s.";
+  public static final String TOPIC_UPDATED = "Đã cập nhật chủ đề “%s”";
+  public static final String TOPIC_ADDED_NOTE =
+      "Khi có bài mới về chủ đề này tôi sẽ báo bạn (nhiều nhất một lần mỗi giờ), và bản tin hằng"
+          + " ngày chỉ gồm bài về các chủ đề bạn theo dõi. Bạn có thể chọn chỉ nhận trong bản tin"
+          + " hoặc tạm tắt chủ đề trong phần cài đặt.";
+  public static final String TOPIC_EXCLUDES = "Bài có %s sẽ được bỏ qua.";
+  public static final String TOPIC_PREVIEW = "Các bài gần đây nhất về chủ đề này:";
+  public static final String TOPIC_NO_PREVIEW =
+      "Hiện chưa có bài nào về chủ đề này. Khi có bài mới, tôi sẽ báo bạn.";
 }

@@ -43,10 +43,18 @@ public final class Outbox {
 
   public static final String EXPIRED = "expired";
 
-  /** Lanes: replies to citizens are claimed ahead of pushes, in a lane of their own. */
+  /**
+   * Lanes (the priority column): replies to citizens, then urgent pushes, then ordinary pushes,
+   * each claimed in a lane of its own and in that order. The numbers name lanes, they are not
+   * ranks: the urgent lane came last and took the next free number, so that rows and code that say
+   * 1 keep meaning an ordinary push.
+   */
   public static final int REPLY_LANE = 0;
 
   public static final int PUSH_LANE = 1;
+
+  /** Urgent announcements: claimed after replies, ahead of every ordinary push. */
+  public static final int URGENT_LANE = 2;
 
   static final java.time.Duration DEFAULT_PUSH_EXPIRY = java.time.Duration.ofDays(3);
 
@@ -61,6 +69,7 @@ public final class Outbox {
   private final java.time.Duration pushExpiry;
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
   private final List<Runnable> replyListeners = new CopyOnWriteArrayList<>();
+  private final List<Runnable> urgentListeners = new CopyOnWriteArrayList<>();
 
   public Outbox(DataSource db, Database.Vendor vendor, Clock clock, ObjectMapper json) {
     this(db, vendor, clock, json, DEFAULT_PUSH_EXPIRY);
@@ -183,6 +192,27 @@ public final class Outbox {
     replyListeners.forEach(Runnable::run);
   }
 
+  /** Called after urgent pushes were committed, so that workers take them ahead of others. */
+  public void onUrgent(Runnable listener) {
+    urgentListeners.add(listener);
+  }
+
+  /** Tells the workers that urgent pushes were committed: this instance's and the others'. */
+  public void urgentEnqueued() {
+    urgentListeners.forEach(Runnable::run);
+    listeners.forEach(Runnable::run);
+    notifyOthers(URGENT_CHANNEL);
+  }
+
+  /** The PostgreSQL channel on which queued urgent pushes wake the instances' senders. */
+  public static final String URGENT_CHANNEL = "outbox_urgent";
+
+  /** Another instance queued urgent pushes: wakes this instance's workers to take them next. */
+  public void urgentQueued() {
+    urgentListeners.forEach(Runnable::run);
+    listeners.forEach(Runnable::run);
+  }
+
   /** The replies to one inbound update (see {@link Replies}). */
   public Replies replies(String inboundKey, java.time.Duration deadline) {
     return new Replies(this, inboundKey, deadline, clock);
@@ -230,10 +260,29 @@ public final class Outbox {
       Reply.Bulletin message,
       Long expiresAt)
       throws SQLException {
+    return enqueueAll(
+        c, recipients, params, kind, dedupeKey, announcementId, message, expiresAt, PUSH_LANE);
+  }
+
+  /** As above, in a given lane ({@link #PUSH_LANE} or {@link #URGENT_LANE}). */
+  public int enqueueAll(
+      Connection c,
+      String recipients,
+      List<Object> params,
+      String kind,
+      String dedupeKey,
+      long announcementId,
+      Reply.Bulletin message,
+      Long expiresAt,
+      int lane)
+      throws SQLException {
+    if (lane == REPLY_LANE) {
+      throw new IllegalArgumentException("replies are queued one by one, with enqueueReply");
+    }
     // "WHERE TRUE": SQLite needs it to read ON CONFLICT after INSERT ... SELECT.
     String sql =
         INSERT_COLUMNS
-            + "SELECT r.channel, r.chat_id, r.kind, ?, ?, ?, ?, 'queued', 0, ?, ?, 1, ? FROM ("
+            + "SELECT r.channel, r.chat_id, r.kind, ?, ?, ?, ?, 'queued', 0, ?, ?, ?, ? FROM ("
             + recipients
             + ") r WHERE TRUE ON CONFLICT (channel, chat_id, dedupe_key) DO NOTHING";
     long now = clock.millis();
@@ -244,11 +293,95 @@ public final class Outbox {
       st.setString(4, payload(message));
       st.setLong(5, now);
       st.setLong(6, now);
-      st.setLong(7, expiresAt != null ? expiresAt : now + pushExpiry.toMillis());
+      st.setInt(7, lane);
+      st.setLong(8, expiresAt != null ? expiresAt : now + pushExpiry.toMillis());
       for (int i = 0; i < params.size(); i++) {
-        st.setObject(8 + i, params.get(i));
+        st.setObject(9 + i, params.get(i));
       }
       return st.executeUpdate();
+    }
+  }
+
+  /**
+   * Makes an announcement's queued rows for the chats {@code chats} selects (columns channel,
+   * chat_id) wait until {@code notBefore} (a subscriber's quiet hours), in the caller's
+   * transaction. Rows on the default expiry keep their full shelf life from then; an announcement's
+   * own {@code expiresAt} (not null) is kept: what the city said not to send late is not sent late.
+   * Returns how many rows now wait.
+   */
+  public int defer(
+      Connection c,
+      long announcementId,
+      String chats,
+      List<Object> params,
+      long notBefore,
+      Long expiresAt)
+      throws SQLException {
+    String sql =
+        "UPDATE outbox SET not_before = ?, expires_at = ? WHERE announcement_id = ?"
+            + " AND status = 'queued' AND not_before < ? AND EXISTS (SELECT 1 FROM ("
+            + chats
+            + ") q WHERE q.channel = outbox.channel AND q.chat_id = outbox.chat_id)";
+    try (PreparedStatement st = c.prepareStatement(sql)) {
+      st.setLong(1, notBefore);
+      st.setLong(2, expiresAt != null ? expiresAt : notBefore + pushExpiry.toMillis());
+      st.setLong(3, announcementId);
+      st.setLong(4, notBefore);
+      for (int i = 0; i < params.size(); i++) {
+        st.setObject(5 + i, params.get(i));
+      }
+      return st.executeUpdate();
+    }
+  }
+
+  /** A push waiting for its time: its row id and message. */
+  public record Waiting(long id, Reply.Bulletin message) {}
+
+  /**
+   * The chat's newest push of {@code kind} whose dedupe key starts with {@code dedupePrefix} and
+   * which waits for a later time (queued, not_before after now: no worker can have claimed it), in
+   * the caller's transaction. A later push of the same sort can then be merged into it.
+   */
+  public java.util.Optional<Waiting> waiting(
+      Connection c, Recipient to, String kind, String dedupePrefix) throws SQLException {
+    try (PreparedStatement st =
+        c.prepareStatement(
+            "SELECT id, payload FROM outbox WHERE channel = ? AND chat_id = ? AND kind = ?"
+                + " AND status = 'queued' AND not_before > ? AND dedupe_key LIKE ?"
+                + " ORDER BY id DESC LIMIT 1")) {
+      st.setString(1, to.channel());
+      st.setString(2, to.chatId());
+      st.setString(3, kind);
+      st.setLong(4, clock.millis());
+      st.setString(5, dedupePrefix.replace("%", "").replace("_", "") + "%");
+      try (ResultSet rs = st.executeQuery()) {
+        if (!rs.next()) {
+          return java.util.Optional.empty();
+        }
+        try {
+          return payloads.read(rs.getString(2)) instanceof Reply.Bulletin b
+              ? java.util.Optional.of(new Waiting(rs.getLong(1), b))
+              : java.util.Optional.empty();
+        } catch (IOException e) {
+          return java.util.Optional.empty(); // unreadable: leave it be, queue anew
+        }
+      }
+    }
+  }
+
+  /**
+   * Replaces the message of a row found by {@link #waiting}, if it still waits; false when it no
+   * longer does (then queue anew).
+   */
+  public boolean replaceWaiting(Connection c, long id, Reply.Bulletin message) throws SQLException {
+    try (PreparedStatement st =
+        c.prepareStatement(
+            "UPDATE outbox SET payload = ? WHERE id = ? AND status = 'queued'"
+                + " AND not_before > ?")) {
+      st.setString(1, payload(message));
+      st.setLong(2, id);
+      st.setLong(3, clock.millis());
+      return st.executeUpdate() == 1;
     }
   }
 

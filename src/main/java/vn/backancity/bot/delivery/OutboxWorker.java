@@ -22,10 +22,11 @@ import vn.backancity.bot.storage.Doorbell;
 
 /**
  * Sends one channel's outbox rows: claims due rows in batches (replies in a lane of their own,
- * taken ahead of pushes), spaces every platform message by the channel's token bucket and per-chat
- * pacing, sends a few in parallel, and records each outcome, part by part. A 429 pauses the whole
- * channel for the time the platform asks; transient errors are retried with exponential backoff up
- * to a cap; a chat that is gone is marked inactive and its remaining rows skipped.
+ * taken ahead of everything; then urgent pushes, taken ahead of ordinary ones), spaces every
+ * platform message by the channel's token bucket and per-chat pacing, sends a few in parallel, and
+ * records each outcome, part by part. A 429 pauses the whole channel for the time the platform
+ * asks; transient errors are retried with exponential backoff up to a cap; a chat that is gone is
+ * marked inactive and its remaining rows skipped.
  */
 public final class OutboxWorker implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
@@ -49,6 +50,7 @@ public final class OutboxWorker implements AutoCloseable {
   private final DeliveryOutcomes outcomes;
   private volatile boolean running;
   private volatile boolean replyWaiting;
+  private volatile boolean urgentWaiting;
   private Thread dispatcher;
 
   /**
@@ -112,6 +114,7 @@ public final class OutboxWorker implements AutoCloseable {
     this.inFlight = new Semaphore(settings.concurrency() * 2);
     outbox.onEnqueued(this::wake);
     outbox.onReply(this::wakeForReply);
+    outbox.onUrgent(this::wakeForUrgent);
     int recovered = outbox.recover(instance + ":" + sender.channel() + "-");
     if (recovered > 0) {
       log.info("Outbox: {} rows left claimed by an earlier run are taken again", recovered);
@@ -143,8 +146,10 @@ public final class OutboxWorker implements AutoCloseable {
           continue;
         }
         boolean replies = dispatchReplies();
-        boolean pushes = dispatchPushes();
-        if (!replies && !pushes) {
+        // While urgent rows are due, ordinary pushes wait for the next round.
+        boolean urgent = dispatchUrgent();
+        boolean pushes = !urgent && dispatchPushes();
+        if (!replies && !urgent && !pushes) {
           idle();
         }
       } catch (RuntimeException e) {
@@ -160,6 +165,30 @@ public final class OutboxWorker implements AutoCloseable {
     wake();
   }
 
+  /** Urgent pushes were queued: take them before the next ordinary push. */
+  public void wakeForUrgent() {
+    urgentWaiting = true;
+    wake();
+  }
+
+  /** Claims and dispatches one batch of due urgent pushes; false when none was due. */
+  private boolean dispatchUrgent() {
+    urgentWaiting = false;
+    if (!running || bucket.pausedFor() > pauseLimit()) {
+      return false;
+    }
+    String claimId = workerId + "-" + claims.incrementAndGet();
+    List<OutboxMessage> batch =
+        outbox.claim(
+            sender.channel(),
+            Outbox.URGENT_LANE,
+            claimId,
+            batchSize(),
+            settings.lease().toMillis());
+    dispatch(batch, claimId, Outbox.URGENT_LANE);
+    return !batch.isEmpty();
+  }
+
   /** Claims and dispatches due replies; false when none was due. */
   private boolean dispatchReplies() {
     replyWaiting = false;
@@ -170,7 +199,7 @@ public final class OutboxWorker implements AutoCloseable {
     List<OutboxMessage> batch =
         outbox.claim(
             sender.channel(), Outbox.REPLY_LANE, claimId, REPLY_BATCH, settings.lease().toMillis());
-    dispatch(batch, claimId, false);
+    dispatch(batch, claimId, Outbox.REPLY_LANE);
     return !batch.isEmpty();
   }
 
@@ -186,21 +215,28 @@ public final class OutboxWorker implements AutoCloseable {
     List<OutboxMessage> batch =
         outbox.claim(
             sender.channel(), Outbox.PUSH_LANE, claimId, batchSize(), settings.lease().toMillis());
-    dispatch(batch, claimId, true);
+    dispatch(batch, claimId, Outbox.PUSH_LANE);
     return !batch.isEmpty();
   }
 
   /**
    * Sends the next part of each row, one platform message per token of the channel's rate and per
-   * slot of the chat's pacing. Between pushes, waiting replies go first.
+   * slot of the chat's pacing. Between pushes, waiting replies go first, and between ordinary
+   * pushes, waiting urgent ones.
    */
-  private void dispatch(List<OutboxMessage> batch, String claimId, boolean pushes) {
+  private void dispatch(List<OutboxMessage> batch, String claimId, int lane) {
     long lease = settings.lease().toMillis();
     long renewAt = clock.millis() + lease / 2;
     for (int i = 0; i < batch.size(); i++) {
       OutboxMessage m = batch.get(i);
-      if (pushes && replyWaiting) {
+      if (lane != Outbox.REPLY_LANE && replyWaiting) {
         dispatchReplies();
+      }
+      if (lane == Outbox.PUSH_LANE && urgentWaiting) {
+        // Hand the rest back, so that an urgent broadcast of any length never outlasts their lease;
+        // the next round takes the urgent rows first.
+        releaseFrom(batch, i, claimId, clock.millis());
+        return;
       }
       // A long pause (429) could outlast the lease: hand the rest back rather than risk another
       // instance claiming rows this one still means to send.

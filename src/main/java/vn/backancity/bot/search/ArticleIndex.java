@@ -20,6 +20,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -37,6 +38,8 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -80,7 +83,9 @@ public final class ArticleIndex implements AutoCloseable {
   private static final String INCOMPLETE = "incomplete";
   private static final String SCHEMA = "schema";
   // Bump when fields or analysis change: an index built differently is rebuilt on open.
-  private static final String SCHEMA_VERSION = "2";
+  private static final String SCHEMA_VERSION = "3";
+  // Doc values only: the publication date, so that topic previews can ask for the newest matches.
+  static final String PUBLISHED = "published";
   // Marks articles that mention a home place, so that local candidates can be asked for apart.
   static final String LOCAL = "local";
   private static final int MAX_CACHED_TERMS = 200_000;
@@ -385,6 +390,61 @@ public final class ArticleIndex implements AutoCloseable {
   }
 
   /**
+   * The newest articles (by publication date, undated ones last) whose title, prose or captions
+   * contain one of {@code phrases} and none of {@code excluded}, each phrase matched as consecutive
+   * folded words: a topic's matches, for its preview. Built from analyzed terms, never parsed.
+   */
+  public List<Article> newest(List<String> phrases, List<String> excluded, int n) {
+    BooleanQuery.Builder query = new BooleanQuery.Builder();
+    int clauses = 0;
+    for (String phrase : phrases) {
+      for (Query q : phraseQueries(phrase)) {
+        query.add(q, BooleanClause.Occur.SHOULD);
+        clauses++;
+      }
+    }
+    if (clauses == 0) {
+      return List.of();
+    }
+    for (String phrase : excluded) {
+      for (Query q : phraseQueries(phrase)) {
+        query.add(q, BooleanClause.Occur.MUST_NOT);
+      }
+    }
+    SortField newest = new SortField(PUBLISHED, SortField.Type.LONG, true);
+    newest.setMissingValue(Long.MIN_VALUE);
+    try {
+      IndexSearcher searcher = searchers.acquire();
+      try {
+        TopDocs top = searcher.search(query.build(), Math.max(1, n), new Sort(newest));
+        StoredFields stored = searcher.storedFields();
+        List<Article> out = new ArrayList<>(top.scoreDocs.length);
+        for (ScoreDoc sd : top.scoreDocs) {
+          out.add(article(stored.document(sd.doc)));
+        }
+        return out;
+      } finally {
+        searchers.release(searcher);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("search failed", e);
+    }
+  }
+
+  /** One phrase query per folded field the phrase has terms in (none for an empty phrase). */
+  private static List<Query> phraseQueries(String phrase) {
+    org.apache.lucene.util.QueryBuilder builder = new org.apache.lucene.util.QueryBuilder(FOLDED);
+    List<Query> out = new ArrayList<>();
+    for (String field : List.of(TITLE_F, BODY_F, CAPTION_F)) {
+      Query q = builder.createPhraseQuery(field, phrase);
+      if (q != null) {
+        out.add(q);
+      }
+    }
+    return out;
+  }
+
+  /**
    * Adds the best articles for the question's rarest words that the full query left out, scored by
    * the full query so that all candidates stay comparable.
    */
@@ -447,6 +507,7 @@ public final class ArticleIndex implements AutoCloseable {
     }
     if (a.publishedAt() != null) {
       doc.add(new StoredField(S_PUBLISHED, a.publishedAt().toEpochMilli()));
+      doc.add(new NumericDocValuesField(PUBLISHED, a.publishedAt().toEpochMilli()));
     }
     doc.add(new StoredField(S_LEAD, a.lead()));
     a.paragraphs().forEach(p -> doc.add(new StoredField(S_PARAGRAPH, p)));

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +43,12 @@ import vn.backancity.bot.storage.Jdbc;
  *       at most once per topic per {@code alertEvery}. The scan's watermark is advanced with
  *       compare-and-set, so only one instance alerts for a window.
  * </ul>
+ *
+ * <p>A topic set to "digest only" feeds the digest but never alerts; a muted one does neither (a
+ * chat whose every topic is muted gets no digest: its digest is about its topics). An article with
+ * a topic's excluded phrase does not match it. A digest or alert decided during the chat's quiet
+ * hours is queued to go at their end (not_before), still decided once; alerts that pile up over a
+ * quiet night are merged into the one waiting, so the morning brings one message per topic.
  */
 public final class DigestScheduler {
   private static final Logger log = LoggerFactory.getLogger(DigestScheduler.class);
@@ -87,7 +94,11 @@ public final class DigestScheduler {
     return queued;
   }
 
-  private record Due(Recipient chat, long since) {}
+  private record Due(Recipient chat, long since, QuietHours quiet) {
+    long notBefore(long now, java.time.ZoneId zone) {
+      return quiet == null ? now : quiet.release(now, zone);
+    }
+  }
 
   /** Queues today's digests that are due; returns how many messages. */
   int digests() {
@@ -127,9 +138,13 @@ public final class DigestScheduler {
       int queued = 0;
       try {
         for (Due d : batch) {
-          List<Subscription.Topic> topics = Subscriptions.topics(c, d.chat());
+          // Muted topics are left out; a chat with topics, all muted, gets nothing.
+          List<Subscription.Topic> all = Subscriptions.topics(c, d.chat());
+          List<Subscription.Topic> topics =
+              all.stream().filter(t -> t.mode() != Subscription.Mode.MUTED).toList();
+          boolean silenced = !all.isEmpty() && topics.isEmpty();
           List<Article> items = new ArrayList<>();
-          for (ArticleStore.Added a : fresh) {
+          for (ArticleStore.Added a : silenced ? List.<ArticleStore.Added>of() : fresh) {
             if (a.createdAt() > d.since() && matchesAny(topics, a.article(), texts)) {
               items.add(a.article());
             }
@@ -150,7 +165,8 @@ public final class DigestScheduler {
             }
           }
           Reply.Bulletin digest = digest(items, topics, d.since(), now, local);
-          if (outbox.enqueue(c, d.chat(), "digest", "digest:" + today, digest, now)) {
+          long notBefore = d.notBefore(now, settings.zone());
+          if (outbox.enqueue(c, d.chat(), "digest", "digest:" + today, digest, notBefore)) {
             queued++;
           }
         }
@@ -181,7 +197,7 @@ public final class DigestScheduler {
     int more = items.size() - shown;
     StringBuilder list = new StringBuilder("/tin-moi?tu=" + since + "&den=" + now);
     for (Subscription.Topic t : topics) {
-      list.append("&chude=").append(URLEncoder.encode(t.key(), StandardCharsets.UTF_8));
+      list.append("&chude=").append(URLEncoder.encode(t.words().spec(), StandardCharsets.UTF_8));
     }
     return new Reply.Bulletin(
         header,
@@ -204,12 +220,13 @@ public final class DigestScheduler {
       return true;
     }
     TopicMatcher.Text text = texts.computeIfAbsent(a, matcher::text);
-    return topics.stream().anyMatch(t -> matcher.matches(t.key(), text));
+    return topics.stream().anyMatch(t -> matcher.matches(t.words(), text));
   }
 
   private List<Due> dueDigests(String today, String time) {
     String sql =
-        "SELECT s.channel, s.chat_id, c.kind, s.since FROM subscriptions s"
+        "SELECT s.channel, s.chat_id, c.kind, s.since, s.quiet_from, s.quiet_until"
+            + " FROM subscriptions s"
             + " JOIN chats c ON c.channel = s.channel AND c.chat_id = s.chat_id"
             + " WHERE s.digest = TRUE AND c.active = TRUE AND s.digest_time <= ?"
             + " AND (s.last_digest_day IS NULL OR s.last_digest_day <> ?)"
@@ -229,7 +246,9 @@ public final class DigestScheduler {
         while (rs.next()) {
           out.add(
               new Due(
-                  new Recipient(rs.getString(1), rs.getString(2), rs.getString(3)), rs.getLong(4)));
+                  new Recipient(rs.getString(1), rs.getString(2), rs.getString(3)),
+                  rs.getLong(4),
+                  QuietHours.of(rs.getString(5), rs.getString(6)).orElse(null)));
         }
       }
       return out;
@@ -250,10 +269,10 @@ public final class DigestScheduler {
         channels.isEmpty()
             ? List.of()
             : articles.added(mark, now, now - settings.maxAge().toMillis());
-    Map<String, List<Article>> matching = new LinkedHashMap<>();
+    Map<TopicMatcher.Words, List<Article>> matching = new LinkedHashMap<>();
     if (!fresh.isEmpty()) {
       List<TopicMatcher.Text> texts = fresh.stream().map(a -> matcher.text(a.article())).toList();
-      for (String key : topicKeys()) {
+      for (TopicMatcher.Words key : alertingTopics()) {
         List<Article> hits = new ArrayList<>();
         for (int i = 0; i < fresh.size(); i++) {
           if (matcher.matches(key, texts.get(i))) {
@@ -280,7 +299,7 @@ public final class DigestScheduler {
             return 0; // another instance took this window
           }
         }
-        for (Map.Entry<String, List<Article>> e : matching.entrySet()) {
+        for (Map.Entry<TopicMatcher.Words, List<Article>> e : matching.entrySet()) {
           queued += alert(c, e.getKey(), e.getValue(), now);
         }
         c.commit();
@@ -297,35 +316,44 @@ public final class DigestScheduler {
     }
   }
 
-  private int alert(Connection c, String key, List<Article> hits, long now) throws SQLException {
-    List<Recipient> chats = new ArrayList<>();
-    List<String> labels = new ArrayList<>();
+  private record Follower(Recipient chat, String label, QuietHours quiet) {}
+
+  private int alert(Connection c, TopicMatcher.Words words, List<Article> hits, long now)
+      throws SQLException {
+    String key = words.key();
+    List<Follower> followers = new ArrayList<>();
     String sql =
-        "SELECT t.channel, t.chat_id, c.kind, t.label FROM topics t JOIN chats c"
-            + " ON c.channel = t.channel AND c.chat_id = t.chat_id"
-            + " WHERE t.topic_key = ? AND c.active = TRUE"
+        "SELECT t.channel, t.chat_id, c.kind, t.label, s.quiet_from, s.quiet_until FROM topics t"
+            + " JOIN chats c ON c.channel = t.channel AND c.chat_id = t.chat_id"
+            + " LEFT JOIN subscriptions s ON s.channel = t.channel AND s.chat_id = t.chat_id"
+            + " WHERE t.topic_key = ? AND t.excluded = ? AND t.mode = ? AND c.active = TRUE"
             + " AND (t.last_alert_at IS NULL OR t.last_alert_at <= ?) AND t.channel IN ("
             + Jdbc.placeholders(channels.size())
             + ")";
     try (PreparedStatement st = c.prepareStatement(sql)) {
       st.setString(1, key);
-      st.setLong(2, now - settings.alertEvery().toMillis());
-      int i = 3;
+      st.setString(2, words.excludedColumn());
+      st.setString(3, Subscription.Mode.ALERT.code());
+      st.setLong(4, now - settings.alertEvery().toMillis());
+      int i = 5;
       for (String channel : channels) {
         st.setString(i++, channel);
       }
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
-          chats.add(new Recipient(rs.getString(1), rs.getString(2), rs.getString(3)));
-          labels.add(rs.getString(4));
+          followers.add(
+              new Follower(
+                  new Recipient(rs.getString(1), rs.getString(2), rs.getString(3)),
+                  rs.getString(4),
+                  QuietHours.of(rs.getString(5), rs.getString(6)).orElse(null)));
         }
       }
     }
     int queued = 0;
     List<Reply.Bulletin.Item> items =
         bulletinItems(hits.subList(0, Math.min(ALERT_ITEMS, hits.size())));
-    for (int i = 0; i < chats.size(); i++) {
-      Recipient chat = chats.get(i);
+    for (Follower f : followers) {
+      Recipient chat = f.chat();
       try (PreparedStatement st =
           c.prepareStatement(
               "UPDATE topics SET last_alert_at = ? WHERE channel = ? AND chat_id = ?"
@@ -341,26 +369,62 @@ public final class DigestScheduler {
       }
       Reply.Bulletin alert =
           new Reply.Bulletin(
-              Messages.ALERT_HEADER.formatted(labels.get(i)),
+              Messages.ALERT_HEADER.formatted(f.label()),
               null,
               null,
               items,
               Math.max(0, hits.size() - items.size()),
               null);
-      if (outbox.enqueue(c, chat, "alert", "alert:" + key + ":" + now, alert, now)) {
+      long notBefore = f.quiet() == null ? now : f.quiet().release(now, settings.zone());
+      String dedupe = "alert:" + key + ":";
+      if (notBefore > now) {
+        // Quiet hours: merged into this topic's alert already waiting for their end, if any.
+        Optional<Outbox.Waiting> waiting = outbox.waiting(c, chat, "alert", dedupe);
+        if (waiting.isPresent()
+            && outbox.replaceWaiting(
+                c, waiting.get().id(), merged(waiting.get().message(), alert))) {
+          continue;
+        }
+      }
+      if (outbox.enqueue(c, chat, "alert", dedupe + now, alert, notBefore)) {
         queued++;
       }
     }
     return queued;
   }
 
-  private List<String> topicKeys() {
-    List<String> keys = new ArrayList<>();
+  /** A newer alert merged into an older one still waiting: newer articles first, no repeats. */
+  static Reply.Bulletin merged(Reply.Bulletin older, Reply.Bulletin newer) {
+    List<Reply.Bulletin.Item> items = new ArrayList<>(newer.items());
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    items.forEach(i -> seen.add(i.link()));
+    int more = newer.more() + older.more();
+    for (Reply.Bulletin.Item i : older.items()) {
+      if (!seen.add(i.link())) {
+        continue;
+      }
+      if (items.size() < ALERT_ITEMS) {
+        items.add(i);
+      } else {
+        more++;
+      }
+    }
+    return new Reply.Bulletin(newer.header(), null, null, items, more, null);
+  }
+
+  /** Every distinct topic (its words) that some chat wants alerts for. */
+  private List<TopicMatcher.Words> alertingTopics() {
+    List<TopicMatcher.Words> keys = new ArrayList<>();
     try (Connection c = db.getConnection();
-        PreparedStatement st = c.prepareStatement("SELECT DISTINCT topic_key FROM topics");
-        ResultSet rs = st.executeQuery()) {
-      while (rs.next()) {
-        keys.add(rs.getString(1));
+        PreparedStatement st =
+            c.prepareStatement("SELECT DISTINCT topic_key, excluded FROM topics WHERE mode = ?")) {
+      st.setString(1, Subscription.Mode.ALERT.code());
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          keys.add(
+              new TopicMatcher.Words(
+                  rs.getString(1), TopicMatcher.Words.excludedOf(rs.getString(2))));
+        }
       }
       return keys;
     } catch (SQLException e) {

@@ -54,14 +54,20 @@ public final class Subscriptions {
     try (Connection c = db.getConnection();
         PreparedStatement st =
             c.prepareStatement(
-                "SELECT digest, digest_time FROM subscriptions WHERE channel = ? AND chat_id = ?")) {
+                "SELECT digest, digest_time, quiet_from, quiet_until FROM subscriptions"
+                    + " WHERE channel = ? AND chat_id = ?")) {
       st.setString(1, chat.channel());
       st.setString(2, chat.chatId());
       try (ResultSet rs = st.executeQuery()) {
         if (!rs.next()) {
           return Optional.empty();
         }
-        return Optional.of(new Subscription(rs.getBoolean(1), rs.getString(2), topics(c, chat)));
+        return Optional.of(
+            new Subscription(
+                rs.getBoolean(1),
+                rs.getString(2),
+                topics(c, chat),
+                QuietHours.of(rs.getString(3), rs.getString(4)).orElse(null)));
       }
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read subscription", e);
@@ -114,24 +120,117 @@ public final class Subscriptions {
         chat.chatId());
   }
 
+  /** What adding a topic did. */
+  public enum Added {
+    ADDED,
+    /** Followed already; its excluded phrases were changed. */
+    UPDATED,
+    /** Followed already, as it is. */
+    EXISTS
+  }
+
   /**
-   * Adds a topic; subscribes the chat first when it was not (topics feed the digest). Returns false
-   * when the chat already follows it.
+   * Adds a topic (alerting at once); subscribes the chat first when it was not (topics feed the
+   * digest). A topic followed already keeps its mode and takes the new excluded phrases.
    */
-  public boolean addTopic(Recipient chat, String key, String label) {
+  public Added addTopic(Recipient chat, TopicMatcher.Words words, String label) {
     if (find(chat).isEmpty()) {
       subscribe(chat, null);
     }
+    boolean added =
+        update(
+                "INSERT INTO topics (channel, chat_id, topic_key, label, created_at, mode,"
+                    + " excluded) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                    + " ON CONFLICT (channel, chat_id, topic_key) DO NOTHING",
+                chat.channel(),
+                chat.chatId(),
+                words.key(),
+                label,
+                clock.millis(),
+                Subscription.Mode.ALERT.code(),
+                words.excludedColumn())
+            == 1;
+    if (added) {
+      return Added.ADDED;
+    }
     return update(
-            "INSERT INTO topics (channel, chat_id, topic_key, label, created_at)"
-                + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (channel, chat_id, topic_key) DO NOTHING",
+                "UPDATE topics SET excluded = ?, label = ? WHERE channel = ? AND chat_id = ?"
+                    + " AND topic_key = ? AND excluded <> ?",
+                words.excludedColumn(),
+                label,
+                chat.channel(),
+                chat.chatId(),
+                words.key(),
+                words.excludedColumn())
+            == 1
+        ? Added.UPDATED
+        : Added.EXISTS;
+  }
+
+  /** Adds a topic without excluded phrases; false when the chat already follows it. */
+  public boolean addTopic(Recipient chat, String key, String label) {
+    return addTopic(chat, new TopicMatcher.Words(key, List.of()), label) == Added.ADDED;
+  }
+
+  /** Sets how a topic reaches the chat; false when the chat does not follow it. */
+  public boolean setMode(Recipient chat, String key, Subscription.Mode mode) {
+    return update(
+            "UPDATE topics SET mode = ? WHERE channel = ? AND chat_id = ? AND topic_key = ?",
+            mode.code(),
             chat.channel(),
             chat.chatId(),
-            key,
-            label,
-            clock.millis())
+            key)
         == 1;
   }
+
+  /**
+   * Sets the chat's quiet hours, or clears them (null); false when the chat has no subscription
+   * (quiet hours belong to one).
+   */
+  public boolean setQuietHours(Recipient chat, QuietHours quiet) {
+    return update(
+            "UPDATE subscriptions SET quiet_from = ?, quiet_until = ?"
+                + " WHERE channel = ? AND chat_id = ?",
+            quiet == null ? null : quiet.from().format(HH_MM),
+            quiet == null ? null : quiet.until().format(HH_MM),
+            chat.channel(),
+            chat.chatId())
+        == 1;
+  }
+
+  /**
+   * The quiet hours in effect at {@code now}, each with its end, and a query of the chats that keep
+   * them (columns channel, chat_id; its parameters follow), in the caller's transaction: what an
+   * announcement defers. Few distinct windows exist, whatever the number of chats.
+   */
+  public static List<Deferral> quietNow(Connection c, long now, ZoneId zone) throws SQLException {
+    List<Deferral> out = new ArrayList<>();
+    try (PreparedStatement st =
+            c.prepareStatement(
+                "SELECT DISTINCT quiet_from, quiet_until FROM subscriptions"
+                    + " WHERE quiet_from IS NOT NULL AND quiet_until IS NOT NULL");
+        ResultSet rs = st.executeQuery()) {
+      while (rs.next()) {
+        Optional<QuietHours> window = QuietHours.of(rs.getString(1), rs.getString(2));
+        if (window.isEmpty()) {
+          continue;
+        }
+        long end = window.get().release(now, zone);
+        if (end > now) {
+          out.add(
+              new Deferral(
+                  "SELECT channel, chat_id FROM subscriptions WHERE quiet_from = ?"
+                      + " AND quiet_until = ?",
+                  List.of(rs.getString(1), rs.getString(2)),
+                  end));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Chats ({@code sql} selects channel, chat_id) whose pushes wait until {@code until}. */
+  public record Deferral(String sql, List<Object> params, long until) {}
 
   /** Removes one topic; false when the chat did not follow it. */
   public boolean removeTopic(Recipient chat, String key) {
@@ -196,14 +295,19 @@ public final class Subscriptions {
   static List<Subscription.Topic> topics(Connection c, Recipient chat) throws SQLException {
     try (PreparedStatement st =
         c.prepareStatement(
-            "SELECT topic_key, label FROM topics WHERE channel = ? AND chat_id = ?"
+            "SELECT topic_key, label, mode, excluded FROM topics WHERE channel = ? AND chat_id = ?"
                 + " ORDER BY created_at, topic_key")) {
       st.setString(1, chat.channel());
       st.setString(2, chat.chatId());
       List<Subscription.Topic> out = new ArrayList<>();
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
-          out.add(new Subscription.Topic(rs.getString(1), rs.getString(2)));
+          out.add(
+              new Subscription.Topic(
+                  rs.getString(1),
+                  rs.getString(2),
+                  Subscription.Mode.of(rs.getString(3)),
+                  TopicMatcher.Words.excludedOf(rs.getString(4))));
         }
       }
       return out;

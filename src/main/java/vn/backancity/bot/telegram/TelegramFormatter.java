@@ -34,6 +34,7 @@ final class TelegramFormatter {
   static final String SEND_PREFIX = "ann:send:";
   static final String CANCEL_PREFIX = "ann:cancel:";
   static final String HANDOFF_PREFIX = "handoff:";
+  static final String SEND_URGENT_PREFIX = "ann:urgent:";
   private static final int MAX_QUESTION = 200;
   private static final int MAX_TITLE = 300;
   private static final int MAX_EXCERPT = 800;
@@ -306,11 +307,16 @@ final class TelegramFormatter {
     blocks.add(
         "<b>" + Html.escape(Messages.PREVIEW.formatted(p.announcementId(), p.audience())) + "</b>");
     blocks.add(Html.escape(shorten(p.text(), LIMIT / 2)));
+    blocks.add("<i>" + Html.escape(Messages.PREVIEW_URGENT_HINT) + "</i>");
     InlineKeyboardRow row =
         new InlineKeyboardRow(
             InlineKeyboardButton.builder()
                 .text("✅ " + Messages.SEND)
                 .callbackData(SEND_PREFIX + p.announcementId())
+                .build(),
+            InlineKeyboardButton.builder()
+                .text("🚨 " + Messages.SEND_URGENT)
+                .callbackData(SEND_URGENT_PREFIX + p.announcementId())
                 .build(),
             InlineKeyboardButton.builder()
                 .text("✖ " + Messages.CANCEL)

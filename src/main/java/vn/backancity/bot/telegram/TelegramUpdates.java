@@ -130,7 +130,10 @@ public final class TelegramUpdates implements InboxWorker.Handler {
       if (!group) {
         replies.send(
             here,
-            bot.typedFeedback(CHANNEL, here.chatId(), text).orElseGet(() -> ask(here, text, 1)));
+            subscriptions
+                .typed(here, text)
+                .or(() -> bot.typedFeedback(CHANNEL, here.chatId(), text))
+                .orElseGet(() -> ask(here, text, 1)));
       }
       return;
     }
@@ -145,7 +148,7 @@ public final class TelegramUpdates implements InboxWorker.Handler {
           case "moi" -> bot.latest();
           case "dangky" -> subscriptions.subscribe(here, command.argument());
           case "huy" -> subscriptions.unsubscribe(here, command.argument());
-          case "caidat" -> subscriptions.settings(here);
+          case "caidat" -> subscriptions.settings(here, command.argument());
           case "thongbao" -> announce(m, command.argument());
           case "hoinguoi" -> handoffs.ask(here, displayName(m.getFrom()), command.argument());
           case "trangthai" -> handoffs.status(here, command.argument());
@@ -168,7 +171,10 @@ public final class TelegramUpdates implements InboxWorker.Handler {
     return reply;
   }
 
-  /** /thongbao: a draft for subscribers, shown back with "Gửi" / "Huỷ"; admins only. */
+  /**
+   * /thongbao: a draft for subscribers, shown back with "Gửi", "Gửi khẩn" (ahead of other pushes,
+   * through quiet hours) and "Huỷ"; admins only.
+   */
   private Reply announce(Message m, String text) {
     if (m.getFrom() == null || !admins.contains(m.getFrom().getId())) {
       return new Reply.Text(Messages.NOT_ADMIN);
@@ -297,25 +303,27 @@ public final class TelegramUpdates implements InboxWorker.Handler {
       return;
     }
     boolean send = data.startsWith(TelegramFormatter.SEND_PREFIX);
+    boolean urgent = data.startsWith(TelegramFormatter.SEND_URGENT_PREFIX);
+    String prefix =
+        send
+            ? TelegramFormatter.SEND_PREFIX
+            : urgent ? TelegramFormatter.SEND_URGENT_PREFIX : TelegramFormatter.CANCEL_PREFIX;
     long id;
     try {
-      id =
-          Long.parseLong(
-              data.substring(
-                  (send ? TelegramFormatter.SEND_PREFIX : TelegramFormatter.CANCEL_PREFIX)
-                      .length()));
+      id = Long.parseLong(data.substring(prefix.length()));
     } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
       answerCallback(q.getId(), Messages.EXPIRED);
       return;
     }
     answerCallback(q.getId(), null);
     String text;
-    if (send) {
-      int queued = announcements.confirm(id);
+    if (send || urgent) {
+      int queued = urgent ? announcements.confirmUrgent(id) : announcements.confirm(id);
       text =
-          queued >= 0
-              ? Messages.ANNOUNCEMENT_QUEUED.formatted(id, queued)
-              : Messages.ANNOUNCEMENT_GONE.formatted(id);
+          queued < 0
+              ? Messages.ANNOUNCEMENT_GONE.formatted(id)
+              : (urgent ? Messages.ANNOUNCEMENT_QUEUED_URGENT : Messages.ANNOUNCEMENT_QUEUED)
+                  .formatted(id, queued);
     } else {
       text =
           announcements.cancel(id)

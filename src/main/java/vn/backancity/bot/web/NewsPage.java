@@ -52,7 +52,8 @@ final class NewsPage {
 
   void handle(Context ctx) {
     Request request = parse(ctx);
-    List<String> keys = request.topics().stream().map(TopicMatcher::key).toList();
+    // A digest's topics, with their excluded phrases ("nong thon moi -bong da").
+    List<TopicMatcher.Words> keys = request.topics().stream().map(TopicMatcher::words).toList();
     List<ArticleStore.Added> shown = new ArrayList<>();
     ArticleStore.Position position = request.start();
     int scanned = 0;
@@ -83,7 +84,7 @@ final class NewsPage {
     ctx.html(Pages.layout("Tin mới", body(request, shown, exhausted ? null : position)));
   }
 
-  private boolean matches(List<String> keys, ArticleStore.Added a) {
+  private boolean matches(List<TopicMatcher.Words> keys, ArticleStore.Added a) {
     if (keys.isEmpty()) {
       return true;
     }

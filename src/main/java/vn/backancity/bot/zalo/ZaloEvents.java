@@ -25,9 +25,10 @@ import vn.backancity.bot.subscription.TopicMatcher;
 
 /**
  * Handles one Zalo OA event: questions and typed commands (Zalo has no slash commands, so "dang
- * ky", "đăng ký chủ đề ...", "huy", "cai dat" are recognized with or without diacritics), follows
- * and unfollows, and other message kinds. A user's message reopens the reply window and releases
- * pushes held while it was closed (of held digests, only the latest).
+ * ky", "đăng ký chủ đề ...", "huy", "cai dat", "gio yen lang 22:00-06:30", "tat chu de ..." are
+ * recognized with or without diacritics), follows and unfollows, and other message kinds. A user's
+ * message reopens the reply window and releases pushes held while it was closed (of held digests,
+ * only the latest).
  */
 final class ZaloEvents implements InboxWorker.Handler {
   static final String CHANNEL = ZaloSender.CHANNEL;
@@ -167,6 +168,11 @@ final class ZaloEvents implements InboxWorker.Handler {
         return new Reply.Text(Messages.ZALO_HELP);
       }
       default -> {}
+    }
+    // Quiet hours and topic modes: "gio yen lang 22:00-06:30", "tat chu de ...".
+    Optional<Reply> setting = subscriptions.typed(chat, t);
+    if (setting.isPresent()) {
+      return setting.get();
     }
     int verb = prefix(folded, 0, "dang ky", "dangky");
     if (verb > 0) {

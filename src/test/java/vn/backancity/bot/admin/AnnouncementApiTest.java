@@ -86,7 +86,26 @@ class AnnouncementApiTest {
     assertThat(error("{\"text\": 12}")).contains("'text'");
     assertThat(error("[1,2]")).contains("JSON object");
     assertThat(error("{\"text\":")).contains("malformed JSON");
+    assertThat(error("{\"text\":\"x\",\"urgent\":\"yes\"}")).contains("'urgent'");
     assertThat(app.announcements().list(10)).isEmpty();
+  }
+
+  @Test
+  void anUrgentAnnouncementIsMarkedSoInTheApiAndInTheMessage() throws Exception {
+    long urgent = admin.announce("{\"text\":\"Lũ quét, sơ tán ngay\",\"urgent\":true}");
+    long ordinary = admin.announce("{\"text\":\"Lịch tiếp dân\",\"urgent\":false}");
+    assertThat(admin.announcement(urgent).path("urgent").asBoolean()).isTrue();
+    assertThat(admin.announcement(ordinary).path("urgent").asBoolean()).isFalse();
+    for (long id : new long[] {urgent, ordinary}) {
+      admin.awaitAnnouncement(
+          id, n -> n.path("counts").path("sent").asInt() == 2, Duration.ofSeconds(20));
+    }
+    assertThat(api.deliveredTexts().get(700L))
+        .anySatisfy(t -> assertThat(t).startsWith("<b>🚨 THÔNG BÁO KHẨN</b>").contains("Lũ quét"))
+        .anySatisfy(t -> assertThat(t).startsWith("<b>📢 Thông báo</b>").contains("tiếp dân"));
+    assertThat(admin.send("GET", "/assets/admin.js", null).body())
+        .as("the compose form sends the checkbox")
+        .contains("body.urgent = true");
   }
 
   private String error(String body) throws Exception {

@@ -96,7 +96,8 @@ class TelegramCommandTest {
     assertThat(vi.path("scope").path("type").asText()).isEqualTo("default");
     List<String> names = new ArrayList<>();
     vi.path("commands").forEach(c -> names.add(c.path("command").asText()));
-    assertThat(names).containsExactly("tim", "moi", "dangky", "hoinguoi", "trangthai", "caidat", "huy", "help");
+    assertThat(names)
+        .containsExactly("tim", "moi", "dangky", "hoinguoi", "trangthai", "caidat", "huy", "help");
     assertThat(vi.path("commands").get(0).path("description").asText())
         .isEqualTo("Tìm bài viết trả lời câu hỏi");
     assertThat(en.path("commands").get(0).path("command").asText()).isEqualTo("tim");

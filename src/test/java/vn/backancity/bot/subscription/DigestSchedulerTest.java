@@ -282,4 +282,38 @@ class DigestSchedulerTest {
     assertThat(commands.subscribe(LAN, "25:00").toString()).contains("Giờ chưa đúng");
     assertThat(app.subscriptions().defaultTime()).isEqualTo(LocalTime.of(7, 0));
   }
+
+  @Test
+  void typedSettingsAreRecognizedAndQuestionsAreLeftAlone() {
+    chat(LAN);
+    assertThat(commands.typed(LAN, "gio yen lang 22:00-06:30").orElseThrow().toString())
+        .as("not subscribed yet")
+        .contains("dành cho người đăng ký");
+    commands.subscribe(LAN, "nông thôn mới -bóng đá");
+    assertThat(commands.typed(LAN, "Giờ yên lặng 22h-6h30").orElseThrow().toString())
+        .contains("22:00–06:30");
+    assertThat(app.subscriptions().find(LAN).orElseThrow().quiet())
+        .isEqualTo(QuietHours.parse("22:00-06:30").orElseThrow());
+    assertThat(commands.typed(LAN, "giờ yên lặng 7-7").orElseThrow().toString())
+        .contains("Khung giờ chưa đúng");
+    assertThat(commands.typed(LAN, "chủ đề nông thôn mới chỉ bản tin").orElseThrow().toString())
+        .contains("chỉ trong bản tin");
+    assertThat(app.subscriptions().find(LAN).orElseThrow().topics().get(0).mode())
+        .isEqualTo(Subscription.Mode.DIGEST);
+    assertThat(commands.typed(LAN, "tat chu de ca phe").orElseThrow().toString())
+        .contains("chưa theo dõi chủ đề “ca phe”");
+    assertThat(commands.typed(LAN, "tắt giờ yên lặng").orElseThrow().toString())
+        .contains("Đã tắt giờ yên lặng");
+    assertThat(app.subscriptions().find(LAN).orElseThrow().quiet()).isNull();
+    for (String question :
+        List.of(
+            "giờ yên lặng ở khu dân cư là mấy giờ",
+            "chủ đề của đại hội là gì",
+            "tắt đèn đường lúc mấy giờ",
+            "thu ngân sách năm 2023")) {
+      assertThat(commands.typed(LAN, question)).as(question).isEmpty();
+    }
+    // Announcements to a topic reach its followers whatever they excluded.
+    assertThat(app.announcements().audienceSize("topic:nông thôn mới -xổ số")).isEqualTo(1);
+  }
 }

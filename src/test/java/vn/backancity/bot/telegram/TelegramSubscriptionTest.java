@@ -91,8 +91,8 @@ class TelegramSubscriptionTest {
     FakeBotApi.Call settings = say(LAN, "/caidat");
     assertThat(settings.text()).contains("bật, lúc 18:30").contains("nông thôn mới");
     assertThat(buttons(settings))
-        .contains("set:time:07:00", "set:off", "set:stop")
-        .anyMatch(b -> b.startsWith("set:drop:"));
+        .contains("set:time:07:00", "set:off", "set:quiet", "set:stop")
+        .anyMatch(b -> b.startsWith("set:topic:"));
 
     press(LAN, "set:time:07:00");
     assertThat(api.next("answerCallbackQuery")).isNotNull();
@@ -120,7 +120,8 @@ class TelegramSubscriptionTest {
     FakeBotApi.Call preview = say(LAN, "/thongbao Sáng mai 7h cắt điện phường Đức Xuân");
     assertThat(preview.text()).contains("sẽ gửi tới 1 người đăng ký").contains("cắt điện");
     List<String> buttons = buttons(preview);
-    assertThat(buttons).hasSize(2);
+    assertThat(buttons).hasSize(3);
+    assertThat(buttons.get(1)).startsWith("ann:urgent:");
     String send = buttons.get(0);
     assertThat(send).startsWith("ann:send:");
     long id = Long.parseLong(send.substring("ann:send:".length()));

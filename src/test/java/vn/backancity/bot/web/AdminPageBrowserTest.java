@@ -206,4 +206,18 @@ class AdminPageBrowserTest {
     assertThat(browser.visible(".staff-reply").getText()).contains("Bộ Công Thương", "<b>xem</b>");
     assertThat(browser.consoleProblems()).as("no script error or CSP refusal").isEmpty();
   }
+
+  @Test
+  void theComposeFormsUrgentBoxMakesAnUrgentAnnouncement() throws Exception {
+    logIn(TOKEN);
+    browser.visible("#text").sendKeys("Lũ quét trên suối Nông Thượng, sơ tán ngay");
+    browser.find("#urgent").click();
+    browser.find("#compose button").click();
+    String result = browser.awaitText("#compose-result");
+    assertThat(result).startsWith("Đã tạo thông báo #");
+    long id = Long.parseLong(result.replaceAll("\\D", ""));
+    assertThat(get("/api/admin/announcements/" + id).path("urgent").asBoolean()).isTrue();
+    browser.await(d -> browser.find("#announcements").getText().contains("🚨 KHẨN: Lũ quét"));
+    assertThat(browser.find("#urgent").isSelected()).as("the form is reset").isFalse();
+  }
 }

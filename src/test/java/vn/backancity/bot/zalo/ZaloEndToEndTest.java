@@ -346,6 +346,50 @@ public class ZaloEndToEndTest {
         .isNotNull();
   }
 
+  @Test
+  void typedQuietHoursTopicModesExclusionsAndAnUrgentAnnouncementThroughTheQuietHours()
+      throws Exception {
+    assertThat(say("dang ky").text()).contains("Đã đăng ký");
+    assertThat(say("giờ yên lặng 22h-6h30").text()).contains("Đã đặt giờ yên lặng 22:00–06:30");
+    String topic = say("dang ky chu de nông thôn mới -bóng đá").text();
+    assertThat(topic)
+        .contains("Đã thêm chủ đề “nông thôn mới -bóng đá”")
+        .contains("Bài có “bóng đá” sẽ được bỏ qua")
+        .contains("Các bài gần đây nhất về chủ đề này");
+    // The three seed articles that mention it, each with its link.
+    assertThat(topic).contains("\n\n1. ").contains("\n\n2. ").contains("\n\n3. ");
+    assertThat(topic).doesNotContain("\n\n4. ");
+    assertThat(topic.split("https?://", -1)).hasSize(4);
+    assertThat(say("dang ky chu de gia rau").text()).contains("Đã thêm chủ đề “gia rau”");
+    assertThat(say("chu de gia rau chi ban tin").text())
+        .isEqualTo("Chủ đề “gia rau”: chỉ trong bản tin.");
+    assertThat(say("tắt chủ đề nong thon moi").text())
+        .isEqualTo("Chủ đề “nông thôn mới -bóng đá”: đang tắt.");
+    assertThat(say("bat chu de nông thôn mới").text()).contains("báo ngay");
+    assertThat(say("cai dat").text())
+        .contains("Giờ yên lặng: 22:00–06:30")
+        .contains("nông thôn mới -bóng đá (báo ngay), gia rau (chỉ trong bản tin)")
+        .contains("gio yen lang 22:00-06:30")
+        .contains("chu de <chủ đề> chi ban tin");
+    assertThat(say("giờ yên lặng 25:00-06:00").text()).contains("Khung giờ chưa đúng");
+
+    // 23:00, inside the quiet hours and within the reply window: the urgent one goes at once.
+    clock.set(Instant.parse("2026-11-21T23:00:00+07:00"));
+    AdminClient admin = new AdminClient(service.port(), ADMIN);
+    long ordinary = admin.announce("{\"text\":\"Lịch họp tổ dân phố tối thứ Bảy\"}");
+    admin.announce("{\"text\":\"Mưa lớn, nguy cơ sạt lở đất ở tổ 10\",\"urgent\":true}");
+    String urgent = zalo.next().text();
+    assertThat(urgent).startsWith("🚨 THÔNG BÁO KHẨN").contains("sạt lở");
+    assertThat(zalo.poll(1500)).as("the ordinary one waits for 06:30").isNull();
+    assertThat(admin.announcement(ordinary).path("counts").path("queued").asInt()).isEqualTo(1);
+
+    clock.set(Instant.parse("2026-11-22T06:30:00+07:00"));
+    assertThat(zalo.next().text()).startsWith("📢 Thông báo").contains("Lịch họp tổ dân phố");
+    assertThat(zalo.poll(2500)).as("once").isNull();
+    assertThat(admin.announcement(ordinary).path("counts").path("sent").asInt()).isEqualTo(1);
+    assertThat(say("tat gio yen lang").text()).isEqualTo("Đã tắt giờ yên lặng.");
+  }
+
   void awaitStatus(String status, int count) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while (System.nanoTime() < deadline) {
