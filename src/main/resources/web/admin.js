@@ -269,6 +269,10 @@ function conversation(context) {
 function handoffItem(h) {
   const who = channelName(h.channel) + (h.display_name ? ' · ' + h.display_name : '');
   const head = el('div', {className: 'muted'}, 'Mã ' + h.code + ' · ' + who + ' · gửi lúc ' + when(h.created_at));
+  if (h.status === 'closed') {
+    return el('li', {className: 'group', 'data-code': h.code}, el('div', {className: 'question'}, h.message), head,
+      el('div', {className: 'muted'}, 'Đã đóng, không trả lời'));
+  }
   if (h.status !== 'open') {
     const r = h.reply || {};
     return el('li', {className: 'group', 'data-code': h.code}, el('div', {className: 'question'}, h.message), head, conversation(h.context),
@@ -291,7 +295,17 @@ function handoffItem(h) {
       await Promise.all([loadHandoffs(), save.checked ? loadAnswers() : null]);
     } catch (err) { say($('handoff-result'), 'Chưa gửi được câu trả lời: ' + err.message); }
   });
-  return el('li', {className: 'group', 'data-code': h.code}, el('div', {className: 'question'}, h.message), head, conversation(h.context), form);
+  // Spam, a duplicate, a question for another office: closed without a reply.
+  const close = el('button', {type: 'button', className: 'secondary close'}, 'Đóng, không trả lời');
+  close.addEventListener('click', async () => {
+    if (!confirm('Đóng câu hỏi ' + h.code + ' mà không trả lời?')) return;
+    try {
+      await api('POST', '/api/admin/handoffs/' + encodeURIComponent(h.code) + '/close');
+      say($('handoff-result'), 'Đã đóng câu hỏi ' + h.code + '. Người hỏi sẽ thấy câu hỏi đã đóng khi tra mã.', true);
+      await loadHandoffs();
+    } catch (err) { say($('handoff-result'), 'Chưa đóng được: ' + err.message); }
+  });
+  return el('li', {className: 'group', 'data-code': h.code}, el('div', {className: 'question'}, h.message), head, conversation(h.context), form, close);
 }
 
 async function loadHandoffs() {

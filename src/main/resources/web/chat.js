@@ -200,7 +200,7 @@ function typedHandoff(q, box) {
   // "trạng thái đường Trường Chinh" is a question: only a code of 6 letters and digits is a status.
   const status = folded.match(/^trang\s*thai\s+(.+)$/);
   const code = status ? status[1].replace(/[\s-]/g, '').toUpperCase() : '';
-  if (/^[A-Z0-9]{6}$/.test(code)) {
+  if (/^[ABCDEFGHJKMNPQRSTUVWXYZ2-9]{6}$/.test(code)) { // the server's alphabet: no 0/O, 1/I/L
     showStatus(code, box);
     return true;
   }

@@ -32,8 +32,11 @@ public final class HandoffsApi {
 
   public void list(Context ctx) {
     String status = ctx.queryParamAsClass("status", String.class).getOrDefault(Handoff.OPEN);
-    if (!status.equals(Handoff.OPEN) && !status.equals(Handoff.ANSWERED)) {
-      throw new BadRequestResponse("parameter 'status' must be \"open\" or \"answered\"");
+    if (!status.equals(Handoff.OPEN)
+        && !status.equals(Handoff.ANSWERED)
+        && !status.equals(Handoff.CLOSED)) {
+      throw new BadRequestResponse(
+          "parameter 'status' must be \"open\", \"answered\" or \"closed\"");
     }
     int limit = 50;
     String given = ctx.queryParam("limit");
@@ -50,6 +53,23 @@ public final class HandoffsApi {
     List<Map<String, Object>> out =
         desk.list(status, limit).stream().map(HandoffsApi::view).toList();
     ctx.json(Map.of("handoffs", out));
+  }
+
+  /**
+   * POST /api/admin/handoffs/{code}/close: closes an open request without a reply (spam, a
+   * duplicate); 200 with the request, 404 unknown, 409 when it is no longer open.
+   */
+  public void close(Context ctx) {
+    String code = ctx.pathParam("code");
+    if (desk.close(code)) {
+      ctx.json(view(desk.find(code).orElseThrow()));
+      return;
+    }
+    if (desk.find(code).isEmpty()) {
+      ctx.status(404).json(Map.of("error", "no request " + code));
+    } else {
+      ctx.status(409).json(Map.of("error", "request " + code + " is no longer open"));
+    }
   }
 
   public void reply(Context ctx) {

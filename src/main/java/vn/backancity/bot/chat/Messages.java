@@ -155,6 +155,13 @@ public final class Messages {
   public static final String HANDOFF_NONE =
       "Bạn chưa gửi câu hỏi nào cho cán bộ. Để gửi, bạn gõ: %s <câu hỏi>";
   public static final String HANDOFF_MINE = "Câu hỏi bạn đã gửi cho cán bộ:";
+  public static final String HANDOFF_WAITING =
+      "Bạn đang có %d câu hỏi chờ cán bộ trả lời. Bạn gửi thêm được khi cán bộ đã trả lời; gõ %s"
+          + " để xem các câu hỏi đó.";
+  public static final String HANDOFF_CLOSED =
+      "Câu hỏi %s đã được cán bộ đóng mà không trả lời riêng (có thể đã có thông tin chung,"
+          + " hoặc câu hỏi không thuộc phạm vi của thành phố).\n\nBạn hỏi: «%s»";
+  public static final String HANDOFF_LINE_CLOSED = "• %s – đã đóng";
   public static final String HANDOFF_LINE_OPEN = "• %s – đang chờ trả lời (gửi lúc %s)";
   public static final String HANDOFF_LINE_ANSWERED = "• %s – đã có trả lời, gõ %s để xem";
   public static final String HANDOFF_REPLY_HEADER = "💬 Cán bộ thành phố trả lời câu hỏi %s";

@@ -31,6 +31,9 @@ public record Handoff(
   public static final String OPEN = "open";
   public static final String ANSWERED = "answered";
 
+  /** Closed by the staff without a reply (spam, a duplicate, out of scope). */
+  public static final String CLOSED = "closed";
+
   public Handoff {
     context = List.copyOf(context);
   }
@@ -48,6 +51,10 @@ public record Handoff(
 
   public boolean isOpen() {
     return OPEN.equals(status);
+  }
+
+  public boolean isClosed() {
+    return CLOSED.equals(status);
   }
 
   /** Where the staff's reply is delivered; null on the web. */

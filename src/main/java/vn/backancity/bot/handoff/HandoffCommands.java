@@ -59,8 +59,10 @@ public final class HandoffCommands {
         lines.add(
             h.isOpen()
                 ? Messages.HANDOFF_LINE_OPEN.formatted(h.code(), time(h.createdAt()))
-                : Messages.HANDOFF_LINE_ANSWERED.formatted(
-                    h.code(), statusCommand(chat.channel(), h.code())));
+                : h.isClosed()
+                    ? Messages.HANDOFF_LINE_CLOSED.formatted(h.code())
+                    : Messages.HANDOFF_LINE_ANSWERED.formatted(
+                        h.code(), statusCommand(chat.channel(), h.code())));
       }
       return new Reply.Text(String.join("\n", lines));
     }
@@ -77,6 +79,9 @@ public final class HandoffCommands {
     if (h.isOpen()) {
       return Messages.HANDOFF_OPEN.formatted(h.code(), time(h.createdAt()), question);
     }
+    if (h.isClosed()) {
+      return Messages.HANDOFF_CLOSED.formatted(h.code(), question);
+    }
     String reply = h.replyText() + (h.replyLink() == null ? "" : "\n" + h.replyLink());
     return Messages.HANDOFF_ANSWERED.formatted(h.code(), time(h.answeredAt()), question, reply);
   }
@@ -89,6 +94,9 @@ public final class HandoffCommands {
                   c.handoff().code(), statusCommand(chat.channel(), c.handoff().code()));
           case HandoffDesk.Opened.TooSoon t -> Messages.HANDOFF_TOO_SOON.formatted(t.seconds());
           case HandoffDesk.Opened.Busy b -> Messages.HANDOFF_BUSY;
+          case HandoffDesk.Opened.Waiting w ->
+              Messages.HANDOFF_WAITING.formatted(
+                  w.open(), statusCommand(chat.channel(), "").strip());
           case HandoffDesk.Opened.Empty e ->
               Messages.HANDOFF_USAGE.formatted(askCommand(chat.channel()));
         };

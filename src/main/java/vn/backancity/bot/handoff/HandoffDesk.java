@@ -39,6 +39,10 @@ public final class HandoffDesk {
   public static final Duration MIN_INTERVAL = Duration.ofMinutes(1);
   public static final String WEB = "web";
   static final int MAX_OPEN = 1000;
+
+  /** Open requests one sender may have: more wait until the staff answer or close one. */
+  static final int MAX_OPEN_EACH = 3;
+
   static final int CONTEXT = 3;
   static final int TITLES = 3;
   private static final int QUOTED = 300;
@@ -90,6 +94,9 @@ public final class HandoffDesk {
 
     /** Too many requests are waiting on this channel. */
     record Busy() implements Opened {}
+
+    /** This sender already has {@code open} requests waiting ({@link #MAX_OPEN_EACH}). */
+    record Waiting(int open) implements Opened {}
 
     /** No text, and no earlier question to send. */
     record Empty() implements Opened {}
@@ -159,6 +166,10 @@ public final class HandoffDesk {
     if (wait > 0) {
       return new Opened.TooSoon((wait + 999) / 1000);
     }
+    int mine = handoffs.openCount(channel, requester);
+    if (mine >= MAX_OPEN_EACH) {
+      return new Opened.Waiting(mine);
+    }
     if (handoffs.openCount(channel) >= MAX_OPEN) {
       return new Opened.Busy();
     }
@@ -167,8 +178,11 @@ public final class HandoffDesk {
       context.add(exchange(recent.get(i)));
     }
     String name = displayName == null || displayName.isBlank() ? null : shorten(displayName, 200);
-    return new Opened.Created(
-        handoffs.insert(chat, channel, requester, name, shorten(message, MAX_MESSAGE), context));
+    return handoffs
+        .insert(
+            MIN_INTERVAL, chat, channel, requester, name, shorten(message, MAX_MESSAGE), context)
+        .<Opened>map(Opened.Created::new)
+        .orElseGet(() -> new Opened.TooSoon(MIN_INTERVAL.toSeconds()));
   }
 
   /** A logged question with the titles of what the bot answered. */
@@ -218,6 +232,20 @@ public final class HandoffDesk {
   /** The latest requests sent from this chat, newest first. */
   public List<Handoff> latest(Recipient chat, int limit) {
     return handoffs.byRequester(chat.channel(), askers.of(chat.channel(), chat.chatId()), limit);
+  }
+
+  /**
+   * Closes an open request without a reply (spam, a duplicate, out of scope): it no longer counts
+   * against its sender or the channel, and its status says it was closed. False when it is not open
+   * or unknown.
+   */
+  public boolean close(String code) {
+    return handoffs.close(Handoffs.normalize(code));
+  }
+
+  /** A request by its code, for the staff. */
+  public Optional<Handoff> find(String code) {
+    return handoffs.find(Handoffs.normalize(code));
   }
 
   /** Requests by status ({@link Handoff#OPEN} or {@link Handoff#ANSWERED}), for the staff. */

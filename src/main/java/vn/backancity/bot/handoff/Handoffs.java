@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -80,7 +81,8 @@ public final class Handoffs {
   }
 
   /** Stores a new open request under a fresh code. */
-  Handoff insert(
+  Optional<Handoff> insert(
+      Duration minInterval,
       Recipient chat,
       String channel,
       String requester,
@@ -100,9 +102,12 @@ public final class Handoffs {
           Jdbc.update(
               db,
               "store a request to the staff",
+              // One statement checks and inserts, so that parallel requests from one sender do not
+              // all pass a separate check (SQLite serializes writers).
               "INSERT INTO handoffs (code, channel, chat_id, chat_kind, requester, display_name,"
-                  + " message, context, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                  + " ON CONFLICT (code) DO NOTHING",
+                  + " message, context, status, created_at) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
+                  + " WHERE NOT EXISTS (SELECT 1 FROM handoffs WHERE channel = ? AND requester = ?"
+                  + " AND created_at > ?) ON CONFLICT (code) DO NOTHING",
               code,
               channel,
               chat == null ? null : chat.chatId(),
@@ -112,9 +117,15 @@ public final class Handoffs {
               message,
               contextJson,
               Handoff.OPEN,
-              now);
+              now,
+              channel,
+              requester,
+              now - minInterval.toMillis());
       if (added == 1) {
-        return find(code).orElseThrow();
+        return find(code);
+      }
+      if (lastRequestAt(channel, requester).orElse(0L) > now - minInterval.toMillis()) {
+        return Optional.empty(); // another request of this sender got in just now
       }
     }
     throw new IllegalStateException("no free lookup code after " + DRAWS + " draws");
@@ -173,6 +184,32 @@ public final class Handoffs {
         .stream()
         .filter(java.util.Objects::nonNull)
         .findFirst();
+  }
+
+  /** Open requests of one sender on a channel. */
+  int openCount(String channel, String requester) {
+    return Jdbc.query(
+            db,
+            "count a sender's open requests",
+            "SELECT COUNT(*) FROM handoffs WHERE status = ? AND channel = ? AND requester = ?",
+            rs -> rs.getInt(1),
+            Handoff.OPEN,
+            channel,
+            requester)
+        .get(0);
+  }
+
+  /** Closes an open request without a reply; false when it is not open. */
+  boolean close(String code) {
+    return Jdbc.update(
+            db,
+            "close a request to the staff",
+            "UPDATE handoffs SET status = ?, answered_at = ? WHERE code = ? AND status = ?",
+            Handoff.CLOSED,
+            clock.millis(),
+            code,
+            Handoff.OPEN)
+        == 1;
   }
 
   /** Open requests of a channel. */

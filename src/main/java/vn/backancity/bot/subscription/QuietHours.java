@@ -73,6 +73,34 @@ public record QuietHours(LocalTime from, LocalTime until) {
     return Optional.of(new QuietHours(from, until));
   }
 
+  // Words that may stand around a typed range without making it a question.
+  private static final java.util.Set<String> FILLER =
+      java.util.Set.of("tu", "moi", "ngay", "hang", "dem", "sang", "toi", "nhe", "a", "nha", "den");
+
+  /**
+   * Quiet hours typed as a setting: a range and at most a few filler words ("từ 22h đến 6h mỗi
+   * ngày"). Empty when anything else is said around it: "giờ yên lặng từ 22h đến 6h phải không" is
+   * a question about the city's rules, not a setting.
+   */
+  public static Optional<QuietHours> parseWhole(String typed) {
+    String folded =
+        VietnameseText.fold(VietnameseText.nfc(typed)).toLowerCase(java.util.Locale.ROOT).strip();
+    Matcher m = RANGE.matcher(folded);
+    if (!m.find()) {
+      return Optional.empty();
+    }
+    String around =
+        (folded.substring(0, m.start()) + " " + folded.substring(m.end()))
+            .replaceAll("[^\\p{L}\\d]+", " ")
+            .strip();
+    for (String word : around.isEmpty() ? new String[0] : around.split(" ")) {
+      if (!FILLER.contains(word)) {
+        return Optional.empty();
+      }
+    }
+    return parse(typed);
+  }
+
   /** From the two stored columns; empty when they are not set. */
   static Optional<QuietHours> of(String from, String until) {
     if (from == null || until == null) {

@@ -181,12 +181,13 @@ public final class SubscriptionCommands {
       if (List.of("tat", "off", "khong", "bo", "huy").contains(restFolded)) {
         return Optional.of(setQuiet(chat, null));
       }
-      Optional<QuietHours> range = QuietHours.parse(rest);
+      Optional<QuietHours> range = QuietHours.parseWhole(rest);
       if (range.isPresent()) {
         return Optional.of(setQuiet(chat, range.get()));
       }
-      // "giờ yên lặng ở khu dân cư là mấy giờ" is a question; a range mistyped is not.
-      return rest.chars().anyMatch(Character::isDigit)
+      // "giờ yên lặng ở khu dân cư là mấy giờ" or "… từ 22h đến 6h phải không" is a question; a
+      // range mistyped ("25:00-6:00", digits and signs only) is not.
+      return rest.matches("[\\d\\s:hHgG.,\\-–]+") && rest.chars().anyMatch(Character::isDigit)
           ? Optional.of(new Reply.Text(Messages.BAD_QUIET))
           : Optional.empty();
     }
@@ -207,6 +208,10 @@ public final class SubscriptionCommands {
               && String.join(" ", folded.subList(folded.size() - n, folded.size()))
                   .equals(phrase)) {
             String label = String.join(" ", words.subList(topic, words.size() - n)).strip();
+            // "chủ đề của bản tin là gì" names no topic of this chat: a question.
+            if (topic(chat, TopicMatcher.words(label).key()).isEmpty()) {
+              return Optional.empty();
+            }
             return Optional.of(setMode(chat, label, mode));
           }
         }

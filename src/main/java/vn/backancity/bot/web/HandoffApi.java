@@ -66,6 +66,9 @@ final class HandoffApi {
               429, Messages.HANDOFF_TOO_SOON.formatted(t.seconds()), t.seconds());
       case HandoffDesk.Opened.Busy b ->
           throw new RetryLaterResponse(503, Messages.HANDOFF_BUSY, 60);
+      case HandoffDesk.Opened.Waiting w ->
+          throw new RetryLaterResponse(
+              429, Messages.HANDOFF_WAITING.formatted(w.open(), "«trạng thái <mã>»"), 60);
       case HandoffDesk.Opened.Empty e ->
           throw new BadRequestResponse("field 'text' is required: the question for the staff");
     }
@@ -89,7 +92,9 @@ final class HandoffApi {
     out.put("status", h.status());
     out.put("message", h.message());
     out.put("created_at", h.createdAt().toString());
-    if (!h.isOpen()) {
+    if (h.isClosed()) {
+      out.put("closed_at", h.answeredAt().toString());
+    } else if (!h.isOpen()) {
       out.put("answered_at", h.answeredAt().toString());
       Map<String, Object> reply = new LinkedHashMap<>();
       reply.put("text", h.replyText());

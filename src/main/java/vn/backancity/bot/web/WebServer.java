@@ -189,6 +189,7 @@ public final class WebServer implements AutoCloseable {
                 HandoffsApi handoffs = new HandoffsApi(app.handoffs(), json);
                 config.routes.get("/api/admin/handoffs", handoffs::list);
                 config.routes.post("/api/admin/handoffs/{code}/reply", handoffs::reply);
+                config.routes.post("/api/admin/handoffs/{code}/close", handoffs::close);
               } else {
                 config.routes.before(
                     "/api/admin/*",

@@ -210,7 +210,7 @@ final class ZaloEvents implements InboxWorker.Handler {
     verb = prefix(folded, 0, "trang thai", "trangthai");
     if (verb > 0) {
       String code = rest(words, verb);
-      if (code.isEmpty() || Handoffs.normalize(code).matches("[A-Z0-9]{6}")) {
+      if (code.isEmpty() || Handoffs.isCode(Handoffs.normalize(code))) {
         return handoffs.status(chat, code);
       }
     }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,6 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import vn.backancity.bot.App;
 import vn.backancity.bot.Service;
 import vn.backancity.bot.bench.FakeBotApi;
+import vn.backancity.bot.delivery.Outbox;
 import vn.backancity.bot.telegram.TelegramEndToEndTest;
 import vn.backancity.bot.testing.AdminClient;
 import vn.backancity.bot.testing.MutableClock;
@@ -284,7 +286,7 @@ class HandoffEndToEndTest {
     assertThat(badSave.statusCode()).isEqualTo(400);
     assertThat(badSave.body()).contains("'save_as_curated'");
     assertThat(reply("ZZZZZZ", "{\"text\":\"Có\"}").statusCode()).isEqualTo(404);
-    assertThat(admin.send("GET", "/api/admin/handoffs?status=closed", null).statusCode())
+    assertThat(admin.send("GET", "/api/admin/handoffs?status=all", null).statusCode())
         .isEqualTo(400);
 
     // The staff answer Telegram's, saved as the city's answer: it reaches Lan with the code.
@@ -372,5 +374,64 @@ class HandoffEndToEndTest {
         .anySatisfy(t -> assertThat(t).startsWith("💬").contains(code).contains("ngày 25"))
         .anySatisfy(t -> assertThat(t).startsWith("Câu hỏi " + code).contains("ngày 25"));
     assertThat(app.outbox().statusCounts("zalo").getOrDefault("held", 0)).isZero();
+  }
+
+  @Test
+  void oneSenderHasAtMostThreeOpenRequestsAndStaffCanCloseSpamWithoutAReply() throws Exception {
+    start("sqlite");
+    List<String> codes = new java.util.ArrayList<>();
+    for (int i = 1; i <= 3; i++) {
+      codes.add(code(telegramSays("/hoinguoi câu hỏi thứ " + i + " về lịch tiếp dân").text()));
+      // The minute passes only once the reply is marked sent: a jump past the outbox lease while
+      // a send is in flight would have it sent again (the in-flight window of the guarantees).
+      long until = System.nanoTime() + 5_000_000_000L;
+      while (app.outbox().statusCounts("telegram").getOrDefault(Outbox.SENDING, 0) > 0
+          && System.nanoTime() < until) {
+        Thread.sleep(20);
+      }
+      clock.advance(HandoffDesk.MIN_INTERVAL);
+    }
+    // A fourth while three wait: refused, saying how to see the others; nothing stored.
+    assertThat(telegramSays("/hoinguoi câu hỏi thứ 4").text())
+        .contains("đang có 3 câu hỏi chờ")
+        .contains("/trangthai");
+    assertThat(requests("open")).hasSize(3);
+
+    // The staff close one without a reply: it leaves the open list and frees a place.
+    HttpResponse<String> closed =
+        admin.send("POST", "/api/admin/handoffs/" + codes.get(0) + "/close", null);
+    assertThat(closed.statusCode()).isEqualTo(200);
+    assertThat(admin.json(closed).path("status").asText()).isEqualTo("closed");
+    assertThat(admin.send("POST", "/api/admin/handoffs/" + codes.get(0) + "/close", null))
+        .extracting(HttpResponse::statusCode)
+        .isEqualTo(409);
+    assertThat(admin.send("POST", "/api/admin/handoffs/ZZZZZZ/close", null))
+        .extracting(HttpResponse::statusCode)
+        .isEqualTo(404);
+    assertThat(reply(codes.get(0), "{\"text\":\"muộn\"}").statusCode()).isEqualTo(409);
+    assertThat(requests("open")).hasSize(2);
+    assertThat(requests("closed")).hasSize(1);
+    assertThat(telegramSays("/trangthai " + codes.get(0)).text()).contains("đã được cán bộ đóng");
+    assertThat(code(telegramSays("/hoinguoi câu hỏi thứ 4").text())).isNotIn(codes);
+
+    // On the web, parallel requests from one client: one gets in, the others wait their minute.
+    List<java.util.concurrent.CompletableFuture<Integer>> sent = new java.util.ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      int n = i;
+      sent.add(
+          java.util.concurrent.CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return web("POST", "/api/handoff", "{\"text\":\"hỏi song song " + n + "\"}")
+                      .statusCode();
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              }));
+    }
+    List<Integer> statuses =
+        sent.stream().map(java.util.concurrent.CompletableFuture::join).toList();
+    assertThat(statuses).containsOnly(201, 429);
+    assertThat(statuses.stream().filter(c -> c == 201).count()).isEqualTo(1);
   }
 }

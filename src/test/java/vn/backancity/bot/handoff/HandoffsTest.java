@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -40,8 +41,15 @@ class HandoffsTest {
       Recipient chat = new Recipient("telegram", "42", "private");
       Handoffs colliding =
           new Handoffs(db.dataSource(), App.jsonMapper(), Clock.systemUTC(), new Colliding());
-      Handoff first = colliding.insert(chat, "telegram", "p1", null, "Câu hỏi một", List.of());
-      Handoff second = colliding.insert(chat, "telegram", "p1", null, "Câu hỏi hai", List.of());
+      Duration none = Duration.ZERO; // no minimum interval here
+      Handoff first =
+          colliding
+              .insert(none, chat, "telegram", "p1", null, "Câu hỏi một", List.of())
+              .orElseThrow();
+      Handoff second =
+          colliding
+              .insert(none, chat, "telegram", "p1", null, "Câu hỏi hai", List.of())
+              .orElseThrow();
       assertThat(first.code()).isEqualTo("AAAAAA");
       assertThat(second.code()).isEqualTo("BBBBBB");
       assertThat(colliding.find("AAAAAA").orElseThrow().message()).isEqualTo("Câu hỏi một");
@@ -50,7 +58,11 @@ class HandoffsTest {
           new Handoffs(db.dataSource(), App.jsonMapper(), Clock.systemUTC(), new SecureRandom());
       Set<String> codes = new HashSet<>();
       for (int i = 0; i < 300; i++) {
-        codes.add(random.insert(null, "web", "p" + i, null, "Câu hỏi", List.of()).code());
+        codes.add(
+            random
+                .insert(Duration.ZERO, null, "web", "p" + i, null, "Câu hỏi", List.of())
+                .orElseThrow()
+                .code());
       }
       assertThat(codes).hasSize(300).allMatch(c -> c.matches("[A-HJKMNP-Z2-9]{6}"));
     }

@@ -296,6 +296,9 @@ class DigestSchedulerTest {
         .isEqualTo(QuietHours.parse("22:00-06:30").orElseThrow());
     assertThat(commands.typed(LAN, "giờ yên lặng 7-7").orElseThrow().toString())
         .contains("Khung giờ chưa đúng");
+    assertThat(
+            commands.typed(LAN, "giờ yên lặng từ 22h đến 6h30 mỗi ngày").orElseThrow().toString())
+        .contains("22:00–06:30");
     assertThat(commands.typed(LAN, "chủ đề nông thôn mới chỉ bản tin").orElseThrow().toString())
         .contains("chỉ trong bản tin");
     assertThat(app.subscriptions().find(LAN).orElseThrow().topics().get(0).mode())
@@ -308,7 +311,10 @@ class DigestSchedulerTest {
     for (String question :
         List.of(
             "giờ yên lặng ở khu dân cư là mấy giờ",
+            "giờ yên lặng từ 22h đến 6h phải không",
+            "giờ yên lặng 22h-6h ở khu dân cư có bắt buộc không",
             "chủ đề của đại hội là gì",
+            "chủ đề của bản tin",
             "tắt đèn đường lúc mấy giờ",
             "thu ngân sách năm 2023")) {
       assertThat(commands.typed(LAN, question)).as(question).isEmpty();

@@ -26,6 +26,7 @@ import vn.backancity.bot.App;
 import vn.backancity.bot.Service;
 import vn.backancity.bot.article.Article;
 import vn.backancity.bot.bench.FakeBotApi;
+import vn.backancity.bot.delivery.Outbox;
 import vn.backancity.bot.delivery.Recipient;
 import vn.backancity.bot.testing.AdminClient;
 import vn.backancity.bot.testing.MutableClock;
@@ -79,7 +80,20 @@ class TelegramPushSettingsTest {
     post(withText(text, ++updateId).replace(String.valueOf(LAN), String.valueOf(chat)));
     FakeBotApi.Call reply = api.next("sendMessage");
     assertThat(reply.chatId()).isEqualTo(chat);
+    sent();
     return reply;
+  }
+
+  /**
+   * Waits until the outbox has marked what it sent: the test clock then jumps minutes ahead, past
+   * the outbox lease, and a send still in flight would be taken again (the in-flight window).
+   */
+  void sent() throws InterruptedException {
+    long until = System.nanoTime() + 5_000_000_000L;
+    while (app.outbox().statusCounts("telegram").getOrDefault(Outbox.SENDING, 0) > 0
+        && System.nanoTime() < until) {
+      Thread.sleep(20);
+    }
   }
 
   /** Presses a button under a message; returns the message the bot sends back. */
@@ -90,7 +104,9 @@ class TelegramPushSettingsTest {
             .replace("more:q7f3:2", data)
             .replace(String.valueOf(LAN), String.valueOf(chat)));
     assertThat(api.next("answerCallbackQuery")).isNotNull();
-    return api.next("sendMessage");
+    FakeBotApi.Call reply = api.next("sendMessage");
+    sent();
+    return reply;
   }
 
   void post(String body) throws Exception {
