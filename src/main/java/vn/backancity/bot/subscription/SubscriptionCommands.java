@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import vn.backancity.bot.chat.Messages;
 import vn.backancity.bot.chat.Reply;
+import vn.backancity.bot.chat.TypedWords;
 import vn.backancity.bot.delivery.Recipient;
 
 /**
@@ -167,13 +168,13 @@ public final class SubscriptionCommands {
     }
     List<String> words = Arrays.asList(t.split("\\s+"));
     List<String> folded = words.stream().map(TopicMatcher::key).toList();
-    int off = prefix(folded, 0, "tat gio yen lang", "tat yen lang", "bo gio yen lang");
+    int off = TypedWords.prefix(folded, 0, "tat gio yen lang", "tat yen lang", "bo gio yen lang");
     if (off > 0 && off == folded.size()) {
       return Optional.of(setQuiet(chat, null));
     }
-    int quiet = prefix(folded, 0, "gio yen lang", "yen lang", "gioyenlang", "yenlang");
+    int quiet = TypedWords.prefix(folded, 0, "gio yen lang", "yen lang", "gioyenlang", "yenlang");
     if (quiet > 0) {
-      String rest = rest(words, quiet);
+      String rest = TypedWords.rest(words, quiet);
       String restFolded = TopicMatcher.key(rest);
       if (rest.isEmpty()) {
         return Optional.of(quietView(chat));
@@ -191,15 +192,15 @@ public final class SubscriptionCommands {
           ? Optional.of(new Reply.Text(Messages.BAD_QUIET))
           : Optional.empty();
     }
-    int mute = prefix(folded, 0, "tat chu de", "tat chude");
+    int mute = TypedWords.prefix(folded, 0, "tat chu de", "tat chude");
     if (mute > 0 && mute < words.size()) {
-      return Optional.of(setMode(chat, rest(words, mute), Subscription.Mode.MUTED));
+      return Optional.of(setMode(chat, TypedWords.rest(words, mute), Subscription.Mode.MUTED));
     }
-    int unmute = prefix(folded, 0, "bat chu de", "bat chude");
+    int unmute = TypedWords.prefix(folded, 0, "bat chu de", "bat chude");
     if (unmute > 0 && unmute < words.size()) {
-      return Optional.of(setMode(chat, rest(words, unmute), Subscription.Mode.ALERT));
+      return Optional.of(setMode(chat, TypedWords.rest(words, unmute), Subscription.Mode.ALERT));
     }
-    int topic = prefix(folded, 0, "chu de", "chude");
+    int topic = TypedWords.prefix(folded, 0, "chu de", "chude");
     if (topic > 0) {
       for (Subscription.Mode mode : Subscription.Mode.values()) {
         for (String phrase : modeWords(mode)) {
@@ -427,22 +428,6 @@ public final class SubscriptionCommands {
     int hour = Integer.parseInt(m.group(1));
     int minute = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
     return hour < 24 && minute < 60 ? LocalTime.of(hour, minute) : null;
-  }
-
-  /** How many words at {@code from} spell one of the phrases (folded), 0 when none does. */
-  private static int prefix(List<String> folded, int from, String... phrases) {
-    for (String phrase : phrases) {
-      String[] p = phrase.split(" ");
-      if (from + p.length <= folded.size()
-          && String.join(" ", folded.subList(from, from + p.length)).equals(phrase)) {
-        return p.length;
-      }
-    }
-    return 0;
-  }
-
-  private static String rest(List<String> words, int from) {
-    return from >= words.size() ? "" : String.join(" ", words.subList(from, words.size())).strip();
   }
 
   /** A short, stable id of a topic key for callback data (64 bytes at most on Telegram). */

@@ -24,16 +24,7 @@ final class FeedbackApi {
   }
 
   void handle(Context ctx) {
-    JsonNode body;
-    try {
-      body = json.readTree(ctx.body());
-    } catch (Exception e) {
-      body = null;
-    }
-    if (body == null || !body.isObject()) {
-      ctx.status(400).json(Map.of("error", "the body must be a JSON object"));
-      return;
-    }
+    JsonNode body = JsonBodies.object(ctx, json);
     long id;
     try {
       id = Long.parseLong(body.path("question_id").asText(""));

@@ -29,15 +29,7 @@ final class HandoffApi {
   }
 
   void create(Context ctx) {
-    JsonNode body;
-    try {
-      body = json.readTree(ctx.body());
-    } catch (Exception e) {
-      body = null;
-    }
-    if (body == null || !body.isObject()) {
-      throw new BadRequestResponse("the body must be a JSON object");
-    }
+    JsonNode body = JsonBodies.object(ctx, json);
     JsonNode text = body.get("text");
     if (text != null && !text.isNull() && !text.isTextual()) {
       throw new BadRequestResponse("field 'text' must be a string");

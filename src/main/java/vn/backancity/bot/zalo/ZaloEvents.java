@@ -13,6 +13,7 @@ import vn.backancity.bot.chat.ChatBot;
 import vn.backancity.bot.chat.ChatDirectory;
 import vn.backancity.bot.chat.Messages;
 import vn.backancity.bot.chat.Reply;
+import vn.backancity.bot.chat.TypedWords;
 import vn.backancity.bot.delivery.Outbox;
 import vn.backancity.bot.delivery.Recipient;
 import vn.backancity.bot.delivery.Replies;
@@ -174,12 +175,12 @@ final class ZaloEvents implements InboxWorker.Handler {
     if (setting.isPresent()) {
       return setting.get();
     }
-    int verb = prefix(folded, 0, "dang ky", "dangky");
+    int verb = TypedWords.prefix(folded, 0, "dang ky", "dangky");
     if (verb > 0) {
-      String rest = rest(words, verb);
-      int topic = prefix(folded, verb, "chu de", "chude");
+      String rest = TypedWords.rest(words, verb);
+      int topic = TypedWords.prefix(folded, verb, "chu de", "chude");
       if (topic > 0) {
-        return subscriptions.subscribe(chat, rest(words, verb + topic));
+        return subscriptions.subscribe(chat, TypedWords.rest(words, verb + topic));
       }
       String restFolded = TopicMatcher.key(rest);
       if (rest.isEmpty()
@@ -189,12 +190,12 @@ final class ZaloEvents implements InboxWorker.Handler {
       }
       // "đăng ký khai sinh ở đâu" is a question, not a subscription.
     }
-    verb = prefix(folded, 0, "huy");
+    verb = TypedWords.prefix(folded, 0, "huy");
     if (verb > 0) {
-      String rest = rest(words, verb);
-      int topic = prefix(folded, verb, "chu de", "chude");
+      String rest = TypedWords.rest(words, verb);
+      int topic = TypedWords.prefix(folded, verb, "chu de", "chude");
       if (topic > 0) {
-        return subscriptions.unsubscribe(chat, rest(words, verb + topic));
+        return subscriptions.unsubscribe(chat, TypedWords.rest(words, verb + topic));
       }
       String restFolded = TopicMatcher.key(rest);
       if (rest.isEmpty() || restFolded.equals("dang ky") || restFolded.equals("ban tin")) {
@@ -202,14 +203,14 @@ final class ZaloEvents implements InboxWorker.Handler {
       }
     }
     // "hỏi cán bộ <câu hỏi>" sends it to the staff (alone: the last question asked).
-    verb = prefix(folded, 0, "hoi can bo");
+    verb = TypedWords.prefix(folded, 0, "hoi can bo");
     if (verb > 0) {
-      return handoffs.ask(chat, null, rest(words, verb));
+      return handoffs.ask(chat, null, TypedWords.rest(words, verb));
     }
     // "trạng thái BK7Q2M"; "trạng thái đường Trường Chinh" is a question.
-    verb = prefix(folded, 0, "trang thai", "trangthai");
+    verb = TypedWords.prefix(folded, 0, "trang thai", "trangthai");
     if (verb > 0) {
-      String code = rest(words, verb);
+      String code = TypedWords.rest(words, verb);
       if (code.isEmpty() || Handoffs.isCode(Handoffs.normalize(code))) {
         return handoffs.status(chat, code);
       }
@@ -218,27 +219,11 @@ final class ZaloEvents implements InboxWorker.Handler {
     if (rated.isPresent()) {
       return rated.get();
     }
-    verb = prefix(folded, 0, "tim");
-    String question = verb > 0 && words.size() > 1 ? rest(words, verb) : t;
+    verb = TypedWords.prefix(folded, 0, "tim");
+    String question = verb > 0 && words.size() > 1 ? TypedWords.rest(words, verb) : t;
     if (question.length() > MAX_QUESTION) {
       question = question.substring(0, MAX_QUESTION);
     }
     return bot.ask(CHANNEL, user, question, 1);
-  }
-
-  /** How many words at {@code from} spell one of the phrases (folded), 0 when none does. */
-  private static int prefix(List<String> folded, int from, String... phrases) {
-    for (String phrase : phrases) {
-      String[] p = phrase.split(" ");
-      if (from + p.length <= folded.size()
-          && String.join(" ", folded.subList(from, from + p.length)).equals(phrase)) {
-        return p.length;
-      }
-    }
-    return 0;
-  }
-
-  private static String rest(List<String> words, int from) {
-    return from >= words.size() ? "" : String.join(" ", words.subList(from, words.size())).strip();
   }
 }
