@@ -181,7 +181,7 @@ public final class Announcements {
 
   /** How many chats an audience reaches now. */
   public int audienceSize(String audience) {
-    Recipients r = recipients(audience);
+    Recipients r = recipients(audience, false);
     try (Connection c = db.getConnection();
         PreparedStatement st = c.prepareStatement("SELECT COUNT(*) FROM (" + r.sql + ") r")) {
       bind(st, 1, r.params);
@@ -233,7 +233,7 @@ public final class Announcements {
       return -1;
     }
     boolean urgent = found.urgent() || makeUrgent;
-    Recipients r = recipients(found.audience());
+    Recipients r = recipients(found.audience(), urgent);
     try (Connection c = db.getConnection()) {
       c.setAutoCommit(false);
       try {
@@ -307,7 +307,11 @@ public final class Announcements {
 
   private record Recipients(String sql, List<Object> params) {}
 
-  private Recipients recipients(String audience) {
+  /**
+   * Who an audience is. A topic's followers who muted it get only its urgent announcements: an
+   * ordinary one to the topic is what they asked not to hear about.
+   */
+  private Recipients recipients(String audience, boolean urgent) {
     String in = " IN (" + Jdbc.placeholders(channels.size()) + ")";
     List<Object> params = new ArrayList<>();
     String sql;
@@ -328,7 +332,8 @@ public final class Announcements {
               + " ON c.channel = t.channel AND c.chat_id = t.chat_id"
               + " WHERE c.active = TRUE AND c.channel"
               + in
-              + " AND t.topic_key = ?";
+              + " AND t.topic_key = ?"
+              + (urgent ? "" : " AND t.mode <> 'muted'");
     }
     params.addAll(channels);
     if (audience.startsWith("topic:")) {

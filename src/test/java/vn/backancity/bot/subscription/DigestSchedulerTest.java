@@ -321,5 +321,16 @@ class DigestSchedulerTest {
     }
     // Announcements to a topic reach its followers whatever they excluded.
     assertThat(app.announcements().audienceSize("topic:nông thôn mới -xổ số")).isEqualTo(1);
+    // A follower who muted the topic gets only its urgent announcements.
+    commands.typed(LAN, "tắt chủ đề nông thôn mới");
+    assertThat(app.announcements().audienceSize("topic:nông thôn mới")).isZero();
+    long ordinary =
+        app.announcements()
+            .create("Họp dân", null, "topic:nông thôn mới", clock.millis(), null, "t", true, false);
+    assertThat(app.announcements().confirm(ordinary)).isZero();
+    long urgent =
+        app.announcements()
+            .create("Lũ quét", null, "topic:nông thôn mới", clock.millis(), null, "t", true, true);
+    assertThat(app.announcements().confirm(urgent)).isEqualTo(1);
   }
 }
