@@ -174,33 +174,29 @@ public final class OutboxWorker implements AutoCloseable {
   /** Claims and dispatches one batch of due urgent pushes; false when none was due. */
   private boolean dispatchUrgent() {
     urgentWaiting = false;
-    if (!running || bucket.pausedFor() > pauseLimit()) {
-      return false;
-    }
-    String claimId = workerId + "-" + claims.incrementAndGet();
-    List<OutboxMessage> batch =
-        outbox.claim(
-            sender.channel(),
-            Outbox.URGENT_LANE,
-            claimId,
-            batchSize(),
-            settings.lease().toMillis());
-    dispatch(batch, claimId, Outbox.URGENT_LANE);
-    return !batch.isEmpty();
+    return dispatchLane(Outbox.URGENT_LANE, batchSize());
   }
 
   /** Claims and dispatches due replies; false when none was due. */
   private boolean dispatchReplies() {
     replyWaiting = false;
+    return dispatchLane(Outbox.REPLY_LANE, REPLY_BATCH);
+  }
+
+  /**
+   * Claims and dispatches up to {@code batch} due rows of a lane that goes ahead of ordinary
+   * pushes; false when none was due, the worker is stopping, or the platform asked for a long
+   * pause.
+   */
+  private boolean dispatchLane(int lane, int batch) {
     if (!running || bucket.pausedFor() > pauseLimit()) {
       return false;
     }
     String claimId = workerId + "-" + claims.incrementAndGet();
-    List<OutboxMessage> batch =
-        outbox.claim(
-            sender.channel(), Outbox.REPLY_LANE, claimId, REPLY_BATCH, settings.lease().toMillis());
-    dispatch(batch, claimId, Outbox.REPLY_LANE);
-    return !batch.isEmpty();
+    List<OutboxMessage> rows =
+        outbox.claim(sender.channel(), lane, claimId, batch, settings.lease().toMillis());
+    dispatch(rows, claimId, lane);
+    return !rows.isEmpty();
   }
 
   /** Claims and dispatches one batch of pushes; false when nothing was due. */
