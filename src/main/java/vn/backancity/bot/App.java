@@ -125,7 +125,7 @@ public final class App implements AutoCloseable {
             q -> {
               QueryTerms terms = analyzer.analyze(q);
               return new CuratedAnswers.Keys(
-                  terms.accented() ? terms.matchKey() : "", analyzer.foldedKey(q));
+                  terms.accented() ? terms.matchKey() : "", terms.foldedKey());
             },
             clock);
     this.answerer = new Answerer(index, analyzer, links, cache, settings.tuning(), clock, curated);

@@ -184,7 +184,7 @@ public final class Answerer {
       String question, QueryTerms terms, AnswerList found, boolean cacheHit, long start) {
     boolean accented = terms.accented();
     String exact = accented ? terms.matchKey() : "";
-    String key = accented ? analyzer.foldedKey(question) : terms.matchKey();
+    String key = terms.foldedKey();
     AnswerList list = found;
     Answer official = curated.answerFor(exact, key).orElse(null);
     if (official != null) {

@@ -21,6 +21,8 @@ import java.util.Set;
  *     answer it
  * @param matchKey what identifies the question for curated answers and the review queue (see {@link
  *     QuestionAnalyzer#matchKey})
+ * @param foldedKey the match key of the question typed without diacritics (see {@link
+ *     QuestionAnalyzer#foldedKey})
  */
 public record QueryTerms(
     String key,
@@ -31,7 +33,8 @@ public record QueryTerms(
     Set<String> qualifiers,
     boolean timeSensitive,
     QuestionType type,
-    String matchKey) {
+    String matchKey,
+    String foldedKey) {
 
   /**
    * One content word.
@@ -66,10 +69,19 @@ public record QueryTerms(
         || qualifiers.contains(folded.substring(space + 1));
   }
 
-  /** The same terms with another match key. */
-  public QueryTerms withMatchKey(String key) {
+  /** The same terms with other match keys. */
+  public QueryTerms withMatchKeys(String matchKey, String foldedKey) {
     return new QueryTerms(
-        this.key, words, bigrams, alternates, numbers, qualifiers, timeSensitive, type, key);
+        key,
+        words,
+        bigrams,
+        alternates,
+        numbers,
+        qualifiers,
+        timeSensitive,
+        type,
+        matchKey,
+        foldedKey);
   }
 
   /** True when the question was typed with diacritics. */

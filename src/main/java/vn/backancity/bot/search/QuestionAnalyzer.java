@@ -85,7 +85,8 @@ public final class QuestionAnalyzer {
       return terms;
     }
     // A phone or ID number is searched for, but not kept in the key that is logged.
-    return terms.withMatchKey(terms(masked).matchKey());
+    QueryTerms unmasked = terms(masked);
+    return terms.withMatchKeys(unmasked.matchKey(), unmasked.foldedKey());
   }
 
   private QueryTerms terms(String question) {
@@ -144,7 +145,21 @@ public final class QuestionAnalyzer {
         qualifiers(folded),
         now,
         type,
-        matchKey(folded, stop));
+        matchKey(folded, stop),
+        foldedKey(folded));
+  }
+
+  /**
+   * The match key the question would have typed without diacritics, from its folded words: there
+   * every word that folds like a question word is one (the same rule as {@code stop} for a question
+   * typed without accents, as STOP_FOLDED holds every STOP word folded).
+   */
+  private static String foldedKey(List<String> folded) {
+    boolean[] stop = new boolean[folded.size()];
+    for (int i = 0; i < stop.length; i++) {
+      stop[i] = STOP_FOLDED.contains(folded.get(i));
+    }
+    return matchKey(folded, stop);
   }
 
   /** The longest normalized form kept: long enough for any real question's content words. */
@@ -165,7 +180,7 @@ public final class QuestionAnalyzer {
    * matched by.
    */
   public String foldedKey(String question) {
-    return matchKey(VietnameseText.fold(VietnameseText.nfc(question)));
+    return analyze(question).foldedKey();
   }
 
   /**

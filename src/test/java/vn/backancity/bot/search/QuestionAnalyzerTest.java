@@ -121,4 +121,20 @@ class QuestionAnalyzerTest {
     assertThat(analyzer.foldedKey("CCCD 001 203 004 567 cấp ở đâu")).doesNotContain("567");
     assertThat(analyzer.matchKey("kế hoạch năm 2025")).contains("2025");
   }
+
+  @Test
+  void theFoldedKeyIsTheKeyOfTheQuestionTypedWithoutDiacritics() {
+    for (String q :
+        java.util.List.of(
+            "Giờ làm việc của UBND TP là mấy giờ?",
+            "cấp sổ đỏ ở đâu",
+            "giá vàng hôm nay",
+            "mã số thuế của HTX là gì",
+            "Chợ Bắc Kạn mở cửa mấy giờ?",
+            "ai là chủ tịch HĐND",
+            "có không",
+            "số 0912 345 678 của ai")) {
+      assertThat(analyzer.foldedKey(q)).as(q).isEqualTo(analyzer.matchKey(VietnameseText.fold(q)));
+    }
+  }
 }
