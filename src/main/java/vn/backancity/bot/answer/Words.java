@@ -3,6 +3,7 @@ package vn.backancity.bot.answer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import vn.backancity.bot.search.NumberForms;
 import vn.backancity.bot.search.VietnameseText;
 import vn.backancity.bot.search.WordForm;
 
@@ -28,10 +29,12 @@ final class Words {
 
   /**
    * The words of a text: runs of letters with their marks, or numbers with their thousands and
-   * decimal separators ("4.600", "99,273").
+   * decimal separators ("4.600", "99,273"). Figures, ranges and dates are written in the index's
+   * one form ({@link NumberForms}): "4,6 nghìn" is one word "4600", "%" reads "phần trăm".
    */
   static List<Word> of(String text) {
-    List<Word> words = new ArrayList<>(text.length() / 5);
+    List<Word> raw = new ArrayList<>(text.length() / 5);
+    List<String> written = new ArrayList<>(text.length() / 5);
     int n = text.length();
     int i = 0;
     while (i < n) {
@@ -60,8 +63,44 @@ final class Words {
       }
       String w = text.substring(start, i);
       String[] forms = forms(w);
-      words.add(
+      raw.add(
           new Word(start, i, forms[0], forms[1], Character.isDigit(c), Character.isUpperCase(c)));
+      written.add(w);
+      if (Character.isDigit(c)) {
+        int p = i;
+        while (p < n && text.charAt(p) == ' ') {
+          p++;
+        }
+        if (p < n && text.charAt(p) == '%') {
+          raw.add(new Word(p, p + 1, "phần", "phan", false, false));
+          raw.add(new Word(p, p + 1, "trăm", "tram", false, false));
+          written.add("phần");
+          written.add("trăm");
+        }
+      }
+    }
+    return numbersInOneForm(raw, written);
+  }
+
+  private static List<Word> numbersInOneForm(List<Word> raw, List<String> written) {
+    List<Word> words = new ArrayList<>(raw.size());
+    NumberForms numbers = new NumberForms();
+    int size = raw.size();
+    for (int k = 0; k < size; ) {
+      if (!NumberForms.mayStart(written.get(k))) {
+        numbers.other();
+        words.add(raw.get(k++));
+        continue;
+      }
+      int at = k;
+      NumberForms.Step step = numbers.step(j -> at + j < size ? written.get(at + j) : null);
+      if (step.term() == null) {
+        words.add(raw.get(k));
+      } else {
+        Word last = raw.get(k + step.consumed() - 1);
+        words.add(new Word(raw.get(k).start(), last.end(), step.term(), step.term(), true, false));
+      }
+      k += step.consumed() + (step.skipNext() ? 1 : 0);
     }
     return words;
   }

@@ -83,7 +83,7 @@ public final class ArticleIndex implements AutoCloseable {
   private static final String INCOMPLETE = "incomplete";
   private static final String SCHEMA = "schema";
   // Bump when fields or analysis change: an index built differently is rebuilt on open.
-  private static final String SCHEMA_VERSION = "3";
+  private static final String SCHEMA_VERSION = "4";
   // Doc values only: the publication date, so that topic previews can ask for the newest matches.
   static final String PUBLISHED = "published";
   // Marks articles that mention a home place, so that local candidates can be asked for apart.

@@ -14,8 +14,9 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * The analysis chain for Vietnamese text: NFC, Unicode word boundaries (a Vietnamese syllable is a
- * token), dotted abbreviations split, then one {@link WordForm}; optionally two-syllable shingles,
- * which stand in for a word segmenter (98% of running words are one or two syllables long).
+ * token), dotted abbreviations split, figures, dates and ranges in one form ({@link NumberForms}),
+ * then one {@link WordForm}; optionally two-syllable shingles, which stand in for a word segmenter
+ * (98% of running words are one or two syllables long).
  */
 public final class VietnameseAnalyzer extends Analyzer {
   private final WordForm form;
@@ -35,7 +36,7 @@ public final class VietnameseAnalyzer extends Analyzer {
       for (int n; (n = reader.read(buffer)) != -1; ) {
         text.append(buffer, 0, n);
       }
-      return new StringReader(VietnameseText.nfc(text.toString()));
+      return new StringReader(NumberForms.percentWords(VietnameseText.nfc(text.toString())));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -44,7 +45,7 @@ public final class VietnameseAnalyzer extends Analyzer {
   @Override
   protected TokenStreamComponents createComponents(String fieldName) {
     StandardTokenizer tokenizer = new StandardTokenizer();
-    TokenStream stream = new WordFormFilter(new DotSplitFilter(tokenizer), form);
+    TokenStream stream = new WordFormFilter(new NumberFilter(new DotSplitFilter(tokenizer)), form);
     if (bigrams) {
       ShingleFilter shingles = new ShingleFilter(stream, 2, 2);
       shingles.setOutputUnigrams(false);

@@ -1,0 +1,300 @@
+package vn.backancity.bot.search;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.IntFunction;
+import java.util.regex.Pattern;
+
+/**
+ * One written form for numbers, shared by the index ({@link NumberFilter}) and by excerpt matching
+ * (the answer package's word splitter), so that each way of writing a figure finds the others:
+ *
+ * <ul>
+ *   <li>separators the Vietnamese way: "4.600" is 4600 and "1,5" is one and a half (term "1,5");
+ *       "1.5" is read as a decimal too, since a dot before fewer than three digits is no thousands
+ *       separator; several comma groups of three ("1,000,000") are thousands;
+ *   <li>a figure with a multiplier word is one number: "4,6 nghìn" and "4.600" are both "4600", "2
+ *       triệu" is "2000000";
+ *   <li>number words that make a compound ("hai mươi", "một trăm", "ba nghìn", "mười hai") become
+ *       digits; a single number word does not ("ba" is also "Ba Bể", "năm" also "year");
+ *   <li>a range connector between two figures is dropped: "2020 đến 2025", "2020 tới 2025",
+ *       "2020-2025" and "2020–2025" are all "2020 2025" (the tokenizer drops dashes);
+ *   <li>dates lose the words that slashes do not have: "ngày 6 tháng 10 năm 2021" is "ngày 6 10
+ *       2021", as is "ngày 06/10/2021"; "tháng 10 năm 2021" is "tháng 10 2021";
+ *   <li>"%" is written out ({@link #percentWords}): "15%", "15 %" and "15 phần trăm" are alike.
+ * </ul>
+ *
+ * <p>Not thread-safe: it remembers the token before the current one. One instance per stream.
+ */
+public final class NumberForms {
+
+  /**
+   * What to do at the current token.
+   *
+   * @param consumed how many tokens, from the current one, become one term
+   * @param term that term, or null to keep the single current token as it is
+   * @param skipNext drop the token right after the consumed ones (a connector such as "đến")
+   */
+  public record Step(int consumed, String term, boolean skipNext) {
+    static final Step KEEP = new Step(1, null, false);
+  }
+
+  private static final Pattern PERCENT = Pattern.compile("(\\d)\\s*%");
+  private static final Pattern PLAIN = Pattern.compile("\\d+(?:[.,]\\d+)*");
+  private static final Pattern GROUPS_OF_THREE = Pattern.compile("\\d{1,3}(?:[.,]\\d{3})+");
+
+  private static final Map<String, Integer> UNITS =
+      Map.of(
+          "một", 1, "hai", 2, "ba", 3, "bốn", 4, "năm", 5, "sáu", 6, "bảy", 7, "tám", 8, "chín", 9);
+  // After "mươi"/"mười": 21 is "hai mươi mốt", 25 "hai mươi lăm" ("mười năm" is ten years).
+  private static final Map<String, Integer> UNITS_AFTER_TENS =
+      Map.ofEntries(
+          Map.entry("một", 1),
+          Map.entry("mốt", 1),
+          Map.entry("hai", 2),
+          Map.entry("ba", 3),
+          Map.entry("bốn", 4),
+          Map.entry("tư", 4),
+          Map.entry("lăm", 5),
+          Map.entry("sáu", 6),
+          Map.entry("bảy", 7),
+          Map.entry("tám", 8),
+          Map.entry("chín", 9));
+  private static final Map<String, BigDecimal> MULTIPLIERS =
+      Map.of(
+          "nghìn", BigDecimal.valueOf(1_000),
+          "ngàn", BigDecimal.valueOf(1_000),
+          "nghin", BigDecimal.valueOf(1_000),
+          "triệu", BigDecimal.valueOf(1_000_000),
+          "trieu", BigDecimal.valueOf(1_000_000),
+          "tỷ", BigDecimal.valueOf(1_000_000_000),
+          "tỉ", BigDecimal.valueOf(1_000_000_000),
+          "ty", BigDecimal.valueOf(1_000_000_000));
+  private static final Set<String> NUMBER_WORDS =
+      Set.of(
+          "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "mươi", "mốt",
+          "tư", "lăm", "linh", "lẻ", "trăm", "nghìn", "ngàn", "triệu", "tỷ", "tỉ");
+  private static final Set<String> RANGE = Set.of("den", "toi");
+
+  private String previous = "";
+  private boolean dayMonth;
+
+  /** Forgets the tokens seen: call before a new text. */
+  public void reset() {
+    previous = "";
+    dayMonth = false;
+  }
+
+  /**
+   * Whether a rule may apply at this token (a figure, a number word, "ngày", "tháng"): tokens that
+   * cannot are passed by with {@link #other()}, without a look at the ones after.
+   */
+  public static boolean mayStart(CharSequence token) {
+    char c = Character.toLowerCase(token.charAt(0));
+    return Character.isDigit(c) || (token.length() <= 5 && "mhbnsctl".indexOf(c) >= 0);
+  }
+
+  /** Notes a token no rule applies to (it cannot start a number, a date or a range). */
+  public void other() {
+    previous = "";
+    dayMonth = false;
+  }
+
+  /** The text with "%" after a figure written as the words people also type: "15 phần trăm". */
+  public static String percentWords(String text) {
+    return text.indexOf('%') < 0 ? text : PERCENT.matcher(text).replaceAll("$1 phần trăm");
+  }
+
+  /**
+   * What to do at the current token.
+   *
+   * @param tokens the tokens from the current one on (0 is the current one), as written; null past
+   *     the end. Only as many are asked for as the rule at hand needs (at most a dozen).
+   */
+  public Step step(IntFunction<String> tokens) {
+    String t = tokens.apply(0);
+    Step step = Character.isDigit(t.charAt(0)) ? figure(tokens, t) : words(tokens, t);
+    if (step == null) {
+      previous = VietnameseText.fold(t.toLowerCase(Locale.ROOT));
+      dayMonth = false;
+      return Step.KEEP;
+    }
+    return step;
+  }
+
+  private Step figure(IntFunction<String> tokens, String t) {
+    String value = plain(t);
+    if (value == null) {
+      return null;
+    }
+    int n = 1;
+    BigDecimal product = null;
+    for (BigDecimal m; (m = multiplier(tokens.apply(n))) != null; n++) {
+      product = (product == null ? decimal(value) : product).multiply(m);
+    }
+    String term = product == null ? value : format(product);
+    boolean wasDayMonth = dayMonth;
+    dayMonth = false;
+    boolean skip = false;
+    String mid = tokens.apply(n);
+    String after = mid == null ? null : tokens.apply(n + 1);
+    String next = after == null ? null : plain(after);
+    if (next != null) {
+      String connector = VietnameseText.fold(mid.toLowerCase(Locale.ROOT));
+      if (RANGE.contains(connector)) {
+        skip = true;
+      } else if (connector.equals("thang")
+          && previous.equals("ngay")
+          && n == 1
+          && between(term, 1, 31)
+          && between(next, 1, 12)) {
+        skip = true;
+        dayMonth = true;
+      } else if (connector.equals("nam")
+          && (wasDayMonth || previous.equals("thang"))
+          && n == 1
+          && between(term, 1, 12)
+          && between(next, 1000, 2999)) {
+        skip = true;
+      }
+    }
+    previous = term;
+    return new Step(n, term == null || (n == 1 && term.equals(t)) ? null : term, skip);
+  }
+
+  /** A compound of number words ("hai mươi lăm", "ba nghìn"), or lone "mười". */
+  private Step words(IntFunction<String> tokens, String t) {
+    if (t.length() > 5 || !NUMBER_WORDS.contains(t.toLowerCase(Locale.ROOT))) {
+      return null;
+    }
+    long total = 0;
+    int i = 0;
+    while (true) {
+      long[] group = group(tokens, i);
+      if (group == null) {
+        break;
+      }
+      i += (int) group[1];
+      BigDecimal segment = BigDecimal.valueOf(group[0]);
+      boolean multiplied = false;
+      for (BigDecimal m; (m = multiplier(tokens.apply(i))) != null; i++) {
+        segment = segment.multiply(m);
+        multiplied = true;
+      }
+      total += segment.longValue();
+      if (!multiplied) {
+        break;
+      }
+    }
+    boolean loneTen = i == 1 && t.equals("mười");
+    if (i < 2 && !loneTen) {
+      return null;
+    }
+    previous = Long.toString(total);
+    dayMonth = false;
+    return new Step(i, Long.toString(total), false);
+  }
+
+  /** A number below a thousand written in words at {@code at}: {value, words used}, or null. */
+  private static long[] group(IntFunction<String> tokens, int at) {
+    String w0 = lower(tokens.apply(at));
+    if (w0.equals("mười")) {
+      Integer unit = UNITS_AFTER_TENS.get(lower(tokens.apply(at + 1)));
+      return unit == null ? new long[] {10, 1} : new long[] {10 + unit, 2};
+    }
+    Integer unit = UNITS.get(w0);
+    if (unit == null) {
+      return null;
+    }
+    String w1 = lower(tokens.apply(at + 1));
+    if ("mươi".equals(w1)) {
+      Integer last = UNITS_AFTER_TENS.get(lower(tokens.apply(at + 2)));
+      return last == null ? new long[] {unit * 10, 2} : new long[] {unit * 10 + last, 3};
+    }
+    if (!"trăm".equals(w1)) {
+      return new long[] {unit, 1};
+    }
+    long value = unit * 100L;
+    String w2 = lower(tokens.apply(at + 2));
+    if (("linh".equals(w2) || "lẻ".equals(w2)) && UNITS.containsKey(lower(tokens.apply(at + 3)))) {
+      return new long[] {value + UNITS.get(lower(tokens.apply(at + 3))), 4};
+    }
+    if ("mười".equals(w2)
+        || (UNITS.containsKey(w2) && "mươi".equals(lower(tokens.apply(at + 3))))) {
+      long[] tens = group(tokens, at + 2);
+      return new long[] {value + tens[0], 2 + tens[1]};
+    }
+    return new long[] {value, 2};
+  }
+
+  private static String lower(String token) {
+    return token == null ? "" : token.toLowerCase(Locale.ROOT);
+  }
+
+  private static BigDecimal multiplier(String token) {
+    return token == null || token.length() > 5 ? null : MULTIPLIERS.get(lower(token));
+  }
+
+  /**
+   * A figure as one term: thousands separators dropped, a decimal comma kept, leading zeros
+   * dropped; null when the token is not a plain figure ("10h30", "covid19").
+   */
+  static String plain(String token) {
+    if (!PLAIN.matcher(token).matches()) {
+      return null;
+    }
+    int dot = token.indexOf('.');
+    int comma = token.indexOf(',');
+    String integer;
+    String fraction = null;
+    if (dot >= 0 && comma >= 0) {
+      int last = Math.max(token.lastIndexOf('.'), token.lastIndexOf(','));
+      integer = token.substring(0, last).replaceAll("[.,]", "");
+      fraction = token.substring(last + 1);
+    } else if (dot < 0 && comma < 0) {
+      integer = token;
+    } else {
+      char sep = dot >= 0 ? '.' : ',';
+      boolean thousands =
+          GROUPS_OF_THREE.matcher(token).matches()
+              && (sep == '.' || token.indexOf(',') != token.lastIndexOf(','));
+      int last = token.lastIndexOf(sep);
+      if (thousands) {
+        integer = token.replace(String.valueOf(sep), "");
+      } else if (token.indexOf(sep) == last) {
+        integer = token.substring(0, last);
+        fraction = token.substring(last + 1);
+      } else {
+        return token; // "1.2.3": a section number, not a figure
+      }
+    }
+    int first = 0;
+    while (first < integer.length() - 1 && integer.charAt(first) == '0') {
+      first++;
+    }
+    integer = integer.substring(first);
+    return fraction == null ? integer : integer + "," + fraction;
+  }
+
+  private static BigDecimal decimal(String term) {
+    return new BigDecimal(term.replace(',', '.'));
+  }
+
+  private static String format(BigDecimal value) {
+    BigDecimal v = value.stripTrailingZeros();
+    if (v.scale() < 0) {
+      v = v.setScale(0);
+    }
+    return v.toPlainString().replace('.', ',');
+  }
+
+  private static boolean between(String term, int low, int high) {
+    if (term.length() > 4 || term.indexOf(',') >= 0) {
+      return false;
+    }
+    int v = Integer.parseInt(term);
+    return v >= low && v <= high;
+  }
+}

@@ -1,0 +1,105 @@
+package vn.backancity.bot.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Each written form of a figure, range or date gives the same terms as the others. */
+class NumberFormsTest {
+  final VietnameseAnalyzer canonical = new VietnameseAnalyzer(WordForm.CANONICAL, false);
+  final VietnameseAnalyzer folded = new VietnameseAnalyzer(WordForm.FOLDED, false);
+  final VietnameseAnalyzer bigrams = new VietnameseAnalyzer(WordForm.FOLDED, true);
+
+  private void alike(String... forms) {
+    List<String> first = canonical.terms(forms[0]);
+    List<String> firstPairs = bigrams.terms(forms[0]);
+    for (String form : forms) {
+      assertThat(canonical.terms(form)).as(form + " vs " + forms[0]).isEqualTo(first);
+      assertThat(bigrams.terms(form)).as(form + " vs " + forms[0]).isEqualTo(firstPairs);
+    }
+  }
+
+  @Test
+  void rangesInEveryWrittenForm() {
+    alike(
+        "giai đoạn 2020-2025",
+        "giai đoạn 2020 - 2025",
+        "giai đoạn 2020–2025",
+        "giai đoạn 2020 – 2025",
+        "giai đoạn 2020 đến 2025",
+        "giai đoạn 2020 tới 2025",
+        "Giai đoạn 2020 — 2025");
+    assertThat(bigrams.terms("nhiệm kỳ 2020 đến 2025")).contains("2020 2025");
+  }
+
+  @Test
+  void datesInEveryWrittenForm() {
+    alike(
+        "ngày 6/10/2021",
+        "ngày 06/10/2021",
+        "ngày 6 tháng 10 năm 2021",
+        "ngày 06 tháng 10 năm 2021");
+    alike("ngày 6/10", "ngày 6 tháng 10", "ngày 06/10", "Ngày 6 tháng 10");
+    alike("tháng 10/2021", "tháng 10 năm 2021");
+    assertThat(canonical.terms("ngày 6 tháng 10 năm 2021"))
+        .containsExactly("ngày", "6", "10", "2021");
+  }
+
+  @Test
+  void twoYearsAndTwoMonthsStayWords() {
+    // "năm" and "tháng" are kept where they do not join a date.
+    assertThat(canonical.terms("trong 2 năm 2020 và 2021")).contains("năm");
+    assertThat(canonical.terms("6 tháng đầu năm 2021"))
+        .containsExactly("6", "tháng", "đầu", "năm", "2021");
+  }
+
+  @Test
+  void percentagesInEveryWrittenForm() {
+    alike("giảm còn 1,2%", "giảm còn 1,2 %", "giảm còn 1,2 phần trăm", "giảm còn 1.2%");
+    alike("đạt 15%", "đạt 15 phần trăm");
+  }
+
+  @Test
+  void separatorsTheVietnameseWay() {
+    assertThat(canonical.terms("4.600 đảng viên")).containsExactly("4600", "đảng", "viên");
+    assertThat(canonical.terms("99,273 tỷ")).first().isEqualTo("99273000000");
+    assertThat(canonical.terms("1,5 và 1.5 và 1.234.567 và 1,000,000"))
+        .containsExactly("1,5", "và", "1,5", "và", "1234567", "và", "1000000");
+  }
+
+  @Test
+  void multipliersMakeOneFigure() {
+    alike("4.600 người", "4,6 nghìn người", "4,6 ngàn người", "4600 người");
+    alike("2 triệu đồng", "2.000.000 đồng", "hai triệu đồng");
+    alike("2.404 tỷ đồng", "2,404 nghìn tỷ đồng");
+    assertThat(folded.terms("4,6 nghin nguoi")).containsExactly("4600", "nguoi");
+  }
+
+  @Test
+  void numberWordsThatMakeACompound() {
+    alike("hai mươi người", "20 người");
+    alike("một trăm hộ", "100 hộ");
+    alike("hai mươi lăm xã", "25 xã");
+    alike("ba trăm linh năm", "305");
+    alike("một trăm hai mươi mốt", "121");
+    alike("năm nghìn", "5.000");
+    alike("tháng mười hai", "tháng 12");
+    alike("mười năm", "10 năm");
+  }
+
+  @Test
+  void singleNumberWordsStayWords() {
+    // "Ba Bể" is a lake, "năm" also a year, "hai năm" two years: not figures.
+    assertThat(canonical.terms("hồ Ba Bể")).containsExactly("hồ", "ba", "bể");
+    assertThat(canonical.terms("hai năm")).containsExactly("hai", "năm");
+    assertThat(canonical.terms("Đỗ Mười")).containsExactly("đỗ", "mười");
+    assertThat(canonical.terms("trăm năm")).containsExactly("trăm", "năm");
+  }
+
+  @Test
+  void otherTokensWithDigitsAreLeftAlone() {
+    assertThat(canonical.terms("10h30 Covid-19 46/57"))
+        .containsExactly("10h30", "covid", "19", "46", "57");
+  }
+}
