@@ -102,8 +102,8 @@ final class Excerpts {
         continue;
       }
       Words.Word w = words.get(i);
-      if (start >= 0 && excerpt.substring(end, w.start()).isBlank()) {
-        end = w.end();
+      if (start >= 0 && (w.start() <= end || excerpt.substring(end, w.start()).isBlank())) {
+        end = Math.max(end, w.end());
       } else {
         if (start >= 0) {
           spans.add(new Answer.Span(start, end));

@@ -72,8 +72,9 @@ final class Words {
           p++;
         }
         if (p < n && text.charAt(p) == '%') {
+          // Both words stand for the one "%" sign: the second is empty, after it.
           raw.add(new Word(p, p + 1, "phần", "phan", false, false));
-          raw.add(new Word(p, p + 1, "trăm", "tram", false, false));
+          raw.add(new Word(p + 1, p + 1, "trăm", "tram", false, false));
           written.add("phần");
           written.add("trăm");
         }

@@ -77,8 +77,11 @@ public final class Evaluation {
 
   private void runAll() throws IOException {
     QuestionSet seedQuestions = QuestionSet.read(options.questions());
+    List<NumberQuestions.Item> seedNumbers;
     try (Setup alone = Setup.build(this, "seeds", options.seeds())) {
       seedSuite("seeds alone", seedQuestions, alone);
+      seedNumbers = seedNumberQuestions(alone);
+      numbersSuite("numbers: seeds alone", seedNumbers, alone, false);
     }
     if (options.corpus() == null) {
       return;
@@ -96,6 +99,9 @@ public final class Evaluation {
       if (options.xquadQuestions() != null) {
         xquadSuite(all);
       }
+      List<NumberQuestions.Item> numbers = new ArrayList<>(seedNumbers);
+      numbers.addAll(corpusNumberQuestions(all));
+      numbersSuite("numbers + corpus", numbers, all, true);
     }
   }
 
@@ -248,6 +254,77 @@ public final class Evaluation {
             n,
             (double) counts[0][1] / n,
             (double) counts[1][1] / n));
+  }
+
+  /** How many corpus articles give one numbers question each. */
+  static final int NUMBER_ARTICLES = 300;
+
+  private List<NumberQuestions.Item> seedNumberQuestions(Setup setup) {
+    List<vn.backancity.bot.article.Article> seeds = new ArrayList<>();
+    setup.app().store().forEach(seeds::add);
+    seeds.sort(java.util.Comparator.comparing(vn.backancity.bot.article.Article::id));
+    return NumberQuestions.from(seeds, new Random(options.randomSeed()), Integer.MAX_VALUE);
+  }
+
+  private List<NumberQuestions.Item> corpusNumberQuestions(Setup setup) throws IOException {
+    List<String> ids = new ArrayList<>();
+    for (JsonNode n : sample(options.corpus(), NUMBER_ARTICLES, options.randomSeed() + 1)) {
+      ids.add(n.path("id").asText());
+    }
+    Map<String, vn.backancity.bot.article.Article> found = setup.app().store().findAll(ids);
+    List<vn.backancity.bot.article.Article> articles =
+        ids.stream().filter(found::containsKey).map(found::get).toList();
+    return NumberQuestions.from(articles, new Random(options.randomSeed() + 1), 1);
+  }
+
+  /**
+   * Questions about numbers, asked with the number in another written form: is the sentence they
+   * were made from in the top excerpt?
+   */
+  private void numbersSuite(
+      String suite, List<NumberQuestions.Item> items, Setup setup, boolean byKind) {
+    int[][] hits = new int[2][NumberQuestions.KINDS.size()];
+    int[] counts = new int[NumberQuestions.KINDS.size()];
+    for (NumberQuestions.Item item : items) {
+      int kind = NumberQuestions.KINDS.indexOf(item.kind());
+      counts[kind]++;
+      Retriever[] systems = setup.systems();
+      for (int s = 0; s < 2; s++) {
+        List<Retriever.Hit> found = systems[s].search(item.question());
+        boolean hit =
+            !found.isEmpty() && NumberQuestions.holds(found.get(0).excerpt(), item.sentence());
+        if (hit) {
+          hits[s][kind]++;
+        } else if (s == 0) {
+          miss(
+              "numbers " + item.kind(),
+              item.question(),
+              item.articleId() + " " + item.sentence(),
+              found);
+        }
+      }
+    }
+    int n = items.size();
+    rows.add(
+        new Row(
+            suite,
+            "excerpt has the sentence",
+            n,
+            ratio(java.util.Arrays.stream(hits[0]).sum(), n),
+            ratio(java.util.Arrays.stream(hits[1]).sum(), n)));
+    if (byKind) {
+      for (int k = 0; k < counts.length; k++) {
+        if (counts[k] > 0) {
+          rows.add(
+              new Row(
+                  suite + ": " + NumberQuestions.KINDS.get(k),
+                  "excerpt has the sentence",
+                  counts[k],
+                  ratio(hits[0][k], counts[k]),
+                  ratio(hits[1][k], counts[k])));
+        }
+      }
+    }
   }
 
   // ---- helpers ----
