@@ -35,7 +35,7 @@ final class NumberQuestions {
   private static final Pattern DATE =
       Pattern.compile("(?<![\\d/])(\\d{1,2})/(\\d{1,2})(?:/(" + YEAR + "))?(?![\\d/])");
   private static final Pattern DATE_WORDS =
-      Pattern.compile("ngày (\\d{1,2}) tháng (\\d{1,2})(?: năm (" + YEAR + "))?(?!\\d)");
+      Pattern.compile("[Nn]gày (\\d{1,2}) tháng (\\d{1,2})(?: năm (" + YEAR + "))?(?!\\d)");
   private static final Pattern PERCENT =
       Pattern.compile("(?<![\\d.,])(\\d+(?:,\\d+)?)(\\s*%| phần trăm)");
   private static final Pattern THOUSANDS =
@@ -123,7 +123,8 @@ final class NumberQuestions {
       rewrites.add(new Rewrite("range", m.start(), m.end(), pick(forms, random)));
     }
     for (Matcher m = DATE.matcher(sentence); m.find(); ) {
-      boolean afterDay = sentence.substring(0, m.start()).endsWith("ngày ");
+      boolean afterDay =
+          sentence.substring(0, m.start()).toLowerCase(java.util.Locale.ROOT).endsWith("ngày ");
       if (m.group(3) == null && !afterDay) {
         continue; // "46/57" is a ratio
       }
