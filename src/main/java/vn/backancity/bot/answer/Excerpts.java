@@ -18,6 +18,18 @@ final class Excerpts {
    * the question and both stay short: one or two sentences.
    */
   static String around(List<Passage> passages, int best, double bestScore, PassageScorer scorer) {
+    int rare = withRarest(passages, best, scorer);
+    if (rare >= 0) {
+      Passage a = passages.get(Math.min(best, rare));
+      Passage b = passages.get(Math.max(best, rare));
+      if (a.text().length() + b.text().length() < MAX_LENGTH) {
+        boolean adjacent =
+            Math.abs(best - rare) == 1 && a.paragraph() == b.paragraph() && !a.caption();
+        return adjacent ? join(a, b) : a.display() + " … " + b.display();
+      }
+      Passage r = passages.get(rare);
+      return r.display();
+    }
     Passage p = passages.get(best);
     Passage next = neighbour(passages, best, best + 1);
     Passage previous = neighbour(passages, best, best - 1);
@@ -32,6 +44,31 @@ final class Excerpts {
       return nextFirst ? join(p, other) : join(other, p);
     }
     return p.display();
+  }
+
+  /**
+   * When the best passage lacks the question's rarest word that the article has, the best-scoring
+   * passage that holds it; else -1. A question naming "Nà Pậu" must see "Nà Pậu" in its excerpt.
+   */
+  static int withRarest(List<Passage> passages, int best, PassageScorer scorer) {
+    List<Words.Word> all = new ArrayList<>();
+    passages.forEach(p -> all.addAll(p.words()));
+    int word = scorer.rarest(all);
+    if (word < 0 || scorer.contains(passages.get(best).words(), word)) {
+      return -1;
+    }
+    int found = -1;
+    double foundScore = -1;
+    for (int i = 0; i < passages.size(); i++) {
+      if (scorer.contains(passages.get(i).words(), word)) {
+        double s = scorer.score(passages.get(i));
+        if (s > foundScore) {
+          found = i;
+          foundScore = s;
+        }
+      }
+    }
+    return found;
   }
 
   private static Passage neighbour(List<Passage> passages, int from, int at) {

@@ -65,6 +65,8 @@ final class PassageScorer {
   // Times, figures and the home place qualify a question's topic ("thu ngân sách 9 tháng năm
   // 2021"); the topic words identify the passage that answers, so qualifiers count for less.
   static final double QUALIFIER = 0.5;
+  // A passage that states another year than the one asked about, and not the asked one.
+  static final double YEAR_MISMATCH = 0.7;
 
   private final QueryTerms terms;
   // The question side, computed once: passages are matched by lookups, not by building sets.
@@ -81,6 +83,7 @@ final class PassageScorer {
   private final Map<String, Double> alternateWords = new HashMap<>();
   private final Set<String> askedFolded = new HashSet<>();
   private final Set<String> askedCanonical = new HashSet<>();
+  private final Set<String> askedYears = new HashSet<>();
   private double wordTotal;
   private double wordCount;
   private double pairTotal;
@@ -100,6 +103,11 @@ final class PassageScorer {
       wordCount += wordShare[i];
       askedFolded.add(w.folded());
       askedCanonical.add(w.canonical());
+    }
+    for (String n : terms.numbers()) {
+      if (YEAR.matcher(n).matches()) {
+        askedYears.add(n);
+      }
     }
     List<String> pairs = new ArrayList<>(terms.bigrams());
     int firstAlternatePair = pairs.size();
@@ -228,7 +236,75 @@ final class PassageScorer {
     if (p.text().equals(p.text().toUpperCase(Locale.ROOT))) {
       score *= 0.5;
     }
+    if (yearFrame(p.words()) < 0) {
+      score *= YEAR_MISMATCH;
+    }
     return score;
+  }
+
+  /**
+   * For a question that names a year, whether the passage is about it: the first year a passage
+   * states is its time frame ("Năm 2021, ... so với năm 2020" is about 2021). 1 when that is an
+   * asked year, -1 when it is another, 0 when the passage states none or the question names none.
+   */
+  int yearFrame(List<Words.Word> words) {
+    if (askedYears.isEmpty()) {
+      return 0;
+    }
+    for (Words.Word w : words) {
+      if (w.isNumber() && YEAR.matcher(w.canonical()).matches()) {
+        return askedYears.contains(w.canonical()) ? 1 : -1;
+      }
+    }
+    return 0;
+  }
+
+  /**
+   * The rarest of the question's names that these words contain (by document frequency), or -1 when
+   * they contain none. A name is a word the text writes capitalized most of the time: a place or a
+   * person ("Dương Quang", "Nà Pậu"); the question's other words are left to the passage score, as
+   * are qualifiers (times, figures, the home place).
+   */
+  int rarest(List<Words.Word> text) {
+    int[] found = new int[words.size()];
+    int[] capitalized = new int[words.size()];
+    for (Words.Word w : text) {
+      int i = match(w);
+      if (i >= 0) {
+        found[i]++;
+        capitalized[i] += w.isCapitalized() ? 1 : 0;
+      }
+    }
+    int best = -1;
+    double bestWeight = 0;
+    for (int i = 0; i < found.length; i++) {
+      boolean name = 2 * capitalized[i] > found[i];
+      if (found[i] > 0 && name && wordShare[i] >= 1 && wordWeight[i] > bestWeight) {
+        best = i;
+        bestWeight = wordWeight[i];
+      }
+    }
+    return best;
+  }
+
+  /** Whether the words hold question word {@code word} (see {@link #rarest}). */
+  boolean contains(List<Words.Word> text, int word) {
+    for (Words.Word w : text) {
+      if (match(w) == word) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The question word this word is, in full (a folded-only match of an accented word is not). */
+  private int match(Words.Word w) {
+    Integer i = wordByFolded.get(w.folded());
+    if (i == null) {
+      return -1;
+    }
+    QueryTerms.Word q = words.get(i);
+    return !q.exact() || q.canonical().equals(w.canonical()) ? i : -1;
   }
 
   private double bonus(Passage p) {

@@ -104,7 +104,12 @@ public final class NumberForms {
 
   /** The text with "%" after a figure written as the words people also type: "15 phần trăm". */
   public static String percentWords(String text) {
-    return text.indexOf('%') < 0 ? text : PERCENT.matcher(text).replaceAll("$1 phần trăm");
+    if (text.indexOf('%') < 0) {
+      return text;
+    }
+    // Typed without diacritics, the question gets the words without them too.
+    String words = VietnameseText.hasDiacritics(text) ? "$1 phần trăm" : "$1 phan tram";
+    return PERCENT.matcher(text).replaceAll(words);
   }
 
   /**
@@ -134,7 +139,13 @@ public final class NumberForms {
     for (BigDecimal m; (m = multiplier(tokens.apply(n))) != null; n++) {
       product = (product == null ? decimal(value) : product).multiply(m);
     }
-    String term = product == null ? value : format(product);
+    if (product != null) {
+      // The multiplier words stay: "bao nhiêu triệu đồng" still meets "30 triệu đồng".
+      previous = "";
+      dayMonth = false;
+      return new Step(1, format(product), false);
+    }
+    String term = value;
     boolean wasDayMonth = dayMonth;
     dayMonth = false;
     boolean skip = false;
@@ -191,6 +202,9 @@ public final class NumberForms {
     boolean loneTen = i == 1 && t.equals("mười");
     if (i < 2 && !loneTen) {
       return null;
+    }
+    if (multiplier(tokens.apply(i - 1)) != null && i > 1) {
+      i--; // the multiplier word stays, as after a figure
     }
     previous = Long.toString(total);
     dayMonth = false;

@@ -221,7 +221,7 @@ public final class QuestionAnalyzer {
     Set<String> out = new LinkedHashSet<>();
     for (int i = 0; i < folded.size(); i++) {
       String w = folded.get(i);
-      if (Character.isDigit(w.charAt(0)) || TIME_WORDS.contains(w)) {
+      if ((Character.isDigit(w.charAt(0)) && !specificFigure(w)) || TIME_WORDS.contains(w)) {
         out.add(w);
       } else if (i > 0 && TIME_WORDS.contains(folded.get(i - 1)) && TIME_TAILS.contains(w)) {
         out.add(w);
@@ -235,6 +235,22 @@ public final class QuestionAnalyzer {
       }
     }
     return out;
+  }
+
+  /**
+   * A figure that names what is asked rather than qualifying it: "4600 đảng viên", "1,2%", not a
+   * year, a day or a small count ("9 tháng năm 2021").
+   */
+  private static boolean specificFigure(String w) {
+    if (w.indexOf(',') >= 0) {
+      return true;
+    }
+    for (int i = 0; i < w.length(); i++) {
+      if (!Character.isDigit(w.charAt(i))) {
+        return false;
+      }
+    }
+    return w.length() >= 3 && !(w.length() == 4 && (w.startsWith("19") || w.startsWith("20")));
   }
 
   /** Abbreviations replaced by their long forms; the abbreviation itself kept as an alternate. */

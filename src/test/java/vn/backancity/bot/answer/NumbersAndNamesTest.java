@@ -1,0 +1,82 @@
+package vn.backancity.bot.answer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.backancity.bot.App;
+import vn.backancity.bot.testing.TestApps;
+
+/**
+ * On the real seed articles: the year asked about decides between sentences on the same thing,
+ * every written form of a number finds it, and the excerpt holds the place the question names.
+ */
+class NumbersAndNamesTest {
+  static final String NTM = "004_c117ae27e64cf347";
+  @TempDir static Path data;
+  static App app;
+
+  @BeforeAll
+  static void open() throws Exception {
+    app = TestApps.withSeeds(data);
+  }
+
+  @AfterAll
+  static void close() {
+    app.close();
+  }
+
+  static Answer top(String question) {
+    return app.answerer().ask(question).answers().get(0);
+  }
+
+  @Test
+  void aSentenceAboutAnotherYearRanksBelowOnesThatDoNotContradictTheQuestion() {
+    // Seed 004 says "Năm 2020, toàn tỉnh Bắc Kạn đã có 2 xã đạt tiêu chí nông thôn mới nâng
+    // cao..." and "Năm 2021, tỉnh Bắc Kạn phấn đấu ... 2 xã đạt chuẩn nông thôn mới nâng cao ...
+    // so với năm 2020": the second shares more words with the question (it was the excerpt) but
+    // is about 2021.
+    Answer about2020 =
+        top("Năm 2020 tỉnh Bắc Kạn có bao nhiêu xã đạt chuẩn nông thôn mới nâng cao?");
+    assertThat(about2020.articleId()).isEqualTo(NTM);
+    assertThat(about2020.excerpt()).doesNotContain("Năm 2021");
+    assertThat(
+            top("Năm 2020 toàn tỉnh có bao nhiêu xã đạt tiêu chí nông thôn mới nâng cao").excerpt())
+        .contains("Năm 2020, toàn tỉnh Bắc Kạn");
+
+    Answer about2021 =
+        top("Năm 2021 tỉnh Bắc Kạn có bao nhiêu xã đạt chuẩn nông thôn mới nâng cao?");
+    assertThat(about2021.excerpt()).contains("Năm 2021, tỉnh Bắc Kạn phấn đấu");
+  }
+
+  @Test
+  void everyWrittenFormOfARangeFindsTheSameSentence() {
+    // Seed 004: "Trong giai đoạn từ 2020 - 2025, ... thành phố Bắc Kạn tập trung nâng cao..."
+    for (String range : new String[] {"2020-2025", "2020 – 2025", "2020–2025", "2020 đến 2025"}) {
+      Answer a = top("giai đoạn " + range + " thành phố Bắc Kạn tập trung vào gì");
+      assertThat(a.excerpt()).as(range).contains("Trong giai đoạn từ 2020 - 2025");
+    }
+  }
+
+  @Test
+  void otherWrittenFormsOfFiguresFindTheirSentences() {
+    // Seed 000: "với trên 4.600 đảng viên"; seed 004: "giảm xuống còn 1,2%".
+    assertThat(top("thành phố có 4,6 nghìn đảng viên").excerpt()).contains("4.600 đảng viên");
+    assertThat(top("tỷ lệ hộ nghèo giảm xuống còn 1,2 phần trăm").excerpt()).contains("1,2%");
+    // Seed 001: "Ngày 06/10, Ban Thường vụ Thành ủy tổ chức hội nghị..."
+    assertThat(top("ngày 6 tháng 10 Ban Thường vụ Thành ủy tổ chức hội nghị gì").excerpt())
+        .contains("Ngày 06/10");
+  }
+
+  @Test
+  void theExcerptHoldsThePlaceTheQuestionNames() {
+    // The sentence about "đạt ... nông thôn mới nâng cao" names Quang Thuận and Dương Phong; the
+    // one naming Dương Quang is another.
+    Answer a = top("xã Dương Quang đạt chuẩn nông thôn mới nâng cao chưa");
+    assertThat(a.articleId()).isEqualTo(NTM);
+    assertThat(a.excerpt()).contains("Dương Quang");
+  }
+}
