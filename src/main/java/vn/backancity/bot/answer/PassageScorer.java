@@ -260,10 +260,9 @@ final class PassageScorer {
   }
 
   /**
-   * The rarest of the question's names that these words contain (by document frequency), or -1 when
-   * they contain none. A name is a word the text writes capitalized most of the time: a place or a
-   * person ("Dương Quang", "Nà Pậu"); the question's other words are left to the passage score, as
-   * are qualifiers (times, figures, the home place).
+   * The question's rarest word that these words contain (by document frequency), when it is a name,
+   * else -1. A name is a word the text writes capitalized most of the time: a place or a person
+   * ("Dương Quang", "Nà Pậu"). Qualifiers (times, figures, the home place) are left out.
    */
   int rarest(List<Words.Word> text) {
     int[] found = new int[words.size()];
@@ -278,13 +277,12 @@ final class PassageScorer {
     int best = -1;
     double bestWeight = 0;
     for (int i = 0; i < found.length; i++) {
-      boolean name = 2 * capitalized[i] > found[i];
-      if (found[i] > 0 && name && wordShare[i] >= 1 && wordWeight[i] > bestWeight) {
+      if (found[i] > 0 && wordShare[i] >= 1 && wordWeight[i] > bestWeight) {
         best = i;
         bestWeight = wordWeight[i];
       }
     }
-    return best;
+    return best >= 0 && 2 * capitalized[best] > found[best] ? best : -1;
   }
 
   /** Whether the words hold question word {@code word} (see {@link #rarest}). */

@@ -42,15 +42,16 @@ final class NumberQuestions {
       Pattern.compile("(?<![\\d.,/])(\\d{1,3}(?:\\.\\d{3})+)(?![\\d.,/%])");
   private static final Pattern YEARS = Pattern.compile("(?<![\\d/.,])(" + YEAR + ")(?![\\d/.,])");
   private static final Pattern FIGURE =
-      Pattern.compile("(?<![\\d/.,\\p{L}])(\\d+(?:[.,]\\d+)*)(?![\\d/.,%\\p{L}])");
+      Pattern.compile("(?<=^|[\\s(“\"])(\\d+(?:[.,]\\d+)*)(?=[\\s,.:]|$)(?![.,]\\d)");
   private static final Pattern BOUNDARY = Pattern.compile("(?<=[.!?…])\\s+(?=[\\p{Lu}\\d“\"])");
   private static final Pattern SHORT_LAST_WORD = Pattern.compile(".*\\s\\p{L}{1,3}\\.$");
   private static final Pattern CAPS_HEADING =
       Pattern.compile("^((?:[\\p{Lu}\\p{N}]+[,:]?\\s+){3,}?)(?=\\p{Lu}\\p{Ll})");
   private static final Pattern WORD = Pattern.compile("\\S+");
   static final int LONG_SENTENCE = 260;
-  static final int BEFORE = 7;
-  static final int AFTER = 5;
+  // Enough words around the number for a question a person would ask, not a bare fragment.
+  static final int BEFORE = 9;
+  static final int AFTER = 7;
 
   private NumberQuestions() {}
 
