@@ -54,11 +54,19 @@ public final class ChatBot {
   }
 
   public Reply welcome() {
-    return new Reply.Text(Messages.WELCOME + "\n\n" + Messages.HELP);
+    return welcome(Language.VI);
+  }
+
+  public Reply welcome(Language lang) {
+    return new Reply.Text(Messages.WELCOME.in(lang) + "\n\n" + Messages.HELP.in(lang));
   }
 
   public Reply help() {
-    return new Reply.Text(Messages.HELP);
+    return help(Language.VI);
+  }
+
+  public Reply help(Language lang) {
+    return new Reply.Text(Messages.HELP.in(lang));
   }
 
   /**
@@ -66,26 +74,33 @@ public final class ChatBot {
    * one. A first page is logged with the chat's pseudonym, and its answers carry the log's id.
    */
   public Reply ask(String channel, String chatId, String question, int page) {
+    return ask(channel, chatId, question, page, Language.VI);
+  }
+
+  /** As {@link #ask(String, String, String, int)}, with the bot's own texts in {@code lang}. */
+  public Reply ask(String channel, String chatId, String question, int page, Language lang) {
     String q = question == null ? "" : question.strip();
     Lookup lookup = answerer.lookup(q);
     AnswerList list = lookup.list();
     if (list.blank()) {
-      return help();
+      return help(lang);
     }
     long questionId = page == 1 ? logged(channel, chatId, q, lookup) : 0;
     if (list.answers().isEmpty()) {
-      return page == 1 ? new Reply.NotFound(q, questionId) : new Reply.Text(Messages.NO_MORE);
+      return page == 1
+          ? new Reply.NotFound(q, questionId)
+          : new Reply.Text(Messages.NO_MORE.in(lang));
     }
     // A page number comes back from a button, which anyone can forge: past the answers is simply
     // "no more" (and no int overflow on the way).
     long start = ((long) Math.max(1, page) - 1) * pageSize;
     if (start >= list.answers().size()) {
-      return new Reply.Text(Messages.NO_MORE);
+      return new Reply.Text(Messages.NO_MORE.in(lang));
     }
     int from = (int) start;
     List<Answer> answers = list.page(from, pageSize);
     if (answers.isEmpty()) {
-      return new Reply.Text(Messages.NO_MORE);
+      return new Reply.Text(Messages.NO_MORE.in(lang));
     }
     boolean more = from + pageSize < list.answers().size();
     return new Reply.Answers(q, answers, page, from, more, questionId);
@@ -103,10 +118,16 @@ public final class ChatBot {
 
   /** A 👍 / 👎 pressed under an answer; the reply thanks (and asks why after a 👎). */
   public Reply vote(String channel, String personId, long questionId, Feedback.Vote vote) {
+    return vote(channel, personId, questionId, vote, Language.VI);
+  }
+
+  public Reply vote(
+      String channel, String personId, long questionId, Feedback.Vote vote, Language lang) {
     if (!feedback.vote(questionId, feedback.voter(channel, personId), vote, null)) {
-      return new Reply.Text(Messages.EXPIRED);
+      return new Reply.Text(Messages.EXPIRED.in(lang));
     }
-    return new Reply.Text(vote == Feedback.Vote.UP ? Messages.THANKS : Messages.ASK_REASON);
+    return new Reply.Text(
+        vote == Feedback.Vote.UP ? Messages.THANKS.in(lang) : Messages.ASK_REASON.in(lang));
   }
 
   /**
@@ -114,6 +135,11 @@ public final class ChatBot {
    * answer; empty when the text is not feedback (then it is a question or a command).
    */
   public Optional<Reply> typedFeedback(String channel, String personId, String text) {
+    return typedFeedback(channel, personId, text, Language.VI);
+  }
+
+  public Optional<Reply> typedFeedback(
+      String channel, String personId, String text, Language lang) {
     String typed = VietnameseText.nfc(text.strip());
     String folded = VietnameseText.fold(typed.toLowerCase(java.util.Locale.ROOT));
     String plain = folded.replaceAll("[.!?]+$", "").strip();
@@ -137,22 +163,28 @@ public final class ChatBot {
     }
     Optional<Long> latest = feedback.latestAnswered(channel, personId);
     if (latest.isEmpty()) {
-      return Optional.of(new Reply.Text(Messages.NOTHING_TO_RATE));
+      return Optional.of(new Reply.Text(Messages.NOTHING_TO_RATE.in(lang)));
     }
     feedback.vote(latest.get(), feedback.voter(channel, personId), vote, reason);
     String thanks =
         reason != null
-            ? Messages.REASON_NOTED
-            : vote == Feedback.Vote.UP ? Messages.THANKS : Messages.ASK_REASON;
+            ? Messages.REASON_NOTED.in(lang)
+            : vote == Feedback.Vote.UP ? Messages.THANKS.in(lang) : Messages.ASK_REASON.in(lang);
     return Optional.of(new Reply.Text(thanks));
   }
 
   public Reply latest() {
+    return latest(Language.VI);
+  }
+
+  public Reply latest(Language lang) {
     List<Reply.Latest.Item> items =
         articles.latest(LATEST).stream()
             .map(a -> new Reply.Latest.Item(a.title(), links.of(a), a.publishedAt()))
             .toList();
-    return items.isEmpty() ? new Reply.Text(Messages.NO_ARTICLES) : new Reply.Latest(items);
+    return items.isEmpty()
+        ? new Reply.Text(Messages.NO_ARTICLES.in(lang))
+        : new Reply.Latest(items);
   }
 
   /**
@@ -161,9 +193,13 @@ public final class ChatBot {
    * inline query arrives again and again while it is typed, and the editors' queue wants questions.
    */
   public Reply shareable(String query, int limit) {
+    return shareable(query, limit, Language.VI);
+  }
+
+  public Reply shareable(String query, int limit, Language lang) {
     String q = query == null ? "" : query.strip();
     if (q.isEmpty()) {
-      return latest();
+      return latest(lang);
     }
     AnswerList list = answerer.ask(q);
     if (list.answers().isEmpty()) {
@@ -174,10 +210,18 @@ public final class ChatBot {
   }
 
   public Reply textOnly() {
-    return new Reply.Text(Messages.TEXT_ONLY);
+    return textOnly(Language.VI);
+  }
+
+  public Reply textOnly(Language lang) {
+    return new Reply.Text(Messages.TEXT_ONLY.in(lang));
   }
 
   public Reply unknownCommand() {
-    return new Reply.Text(Messages.UNKNOWN_COMMAND);
+    return unknownCommand(Language.VI);
+  }
+
+  public Reply unknownCommand(Language lang) {
+    return new Reply.Text(Messages.UNKNOWN_COMMAND.in(lang) + "\n\n" + Messages.HELP.in(lang));
   }
 }

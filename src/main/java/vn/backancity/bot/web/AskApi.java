@@ -8,6 +8,7 @@ import java.util.concurrent.Semaphore;
 import vn.backancity.bot.answer.AnswerJson;
 import vn.backancity.bot.answer.Answerer;
 import vn.backancity.bot.answer.Lookup;
+import vn.backancity.bot.chat.Language;
 import vn.backancity.bot.chat.Messages;
 import vn.backancity.bot.questions.QuestionLog;
 
@@ -46,10 +47,11 @@ final class AskApi {
   }
 
   void handle(Context ctx) {
+    Language lang = Language.of(ctx.queryParam("lang"));
     String q = ctx.queryParam("q");
     if (q == null || q.isBlank()) {
       ctx.status(400)
-          .json(Map.of("error", "empty question: pass it as ?q=", "help", Messages.HELP));
+          .json(Map.of("error", "empty question: pass it as ?q=", "help", Messages.HELP.in(lang)));
       return;
     }
     if (q.length() > MAX_QUESTION) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import vn.backancity.bot.answer.Answer;
 import vn.backancity.bot.article.PublishedDates;
+import vn.backancity.bot.chat.Language;
 import vn.backancity.bot.chat.Messages;
 import vn.backancity.bot.chat.Reply;
 
@@ -19,17 +20,25 @@ final class ZaloFormatter {
       DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(PublishedDates.VIETNAM);
 
   List<String> render(Reply reply) {
+    return render(reply, Language.VI);
+  }
+
+  /** The reply with the bot's own words in {@code lang}. */
+  List<String> render(Reply reply, Language lang) {
     List<String> blocks = new ArrayList<>();
     switch (reply) {
       case Reply.Text t -> blocks.addAll(List.of(t.text().split("\n\n")));
       case Reply.NotFound n -> {
-        blocks.add(Messages.NOT_FOUND);
+        blocks.add(Messages.NOT_FOUND.in(lang));
         if (n.questionId() > 0) {
-          blocks.add(Messages.ZALO_HANDOFF_OFFER);
+          blocks.add(Messages.ZALO_HANDOFF_OFFER.in(lang));
         }
       }
       case Reply.Answers a -> {
-        blocks.add("🔎 " + Messages.ANSWERS_HEADER + shorten(a.question(), 200));
+        blocks.add("🔎 " + Messages.ANSWERS_HEADER.in(lang) + " " + shorten(a.question(), 200));
+        if (lang != Language.VI) {
+          blocks.add("ℹ " + Messages.ANSWER_NOTE.in(lang));
+        }
         int number = a.offset() + 1;
         for (Answer answer : a.answers()) {
           StringBuilder b = new StringBuilder();
@@ -51,14 +60,14 @@ final class ZaloFormatter {
           blocks.add(b.toString());
         }
         if (a.more()) {
-          blocks.add(Messages.ZALO_MORE);
+          blocks.add(Messages.ZALO_MORE.in(lang));
         }
         if (a.questionId() > 0) {
-          blocks.add(Messages.ZALO_RATE);
+          blocks.add(Messages.ZALO_RATE.in(lang));
         }
       }
       case Reply.Latest l -> {
-        blocks.add(Messages.LATEST_HEADER);
+        blocks.add(Messages.LATEST_HEADER.in(lang));
         int n = 1;
         for (Reply.Latest.Item item : l.items()) {
           blocks.add(n++ + ". " + item.title() + "\n" + item.link());
@@ -78,13 +87,13 @@ final class ZaloFormatter {
           blocks.add(n++ + ". " + item.title() + summary + "\n" + item.link());
         }
         if (b.more() > 0) {
-          String more = Messages.MORE_ARTICLES.formatted(b.more());
+          String more = Messages.MORE_ARTICLES.format(lang, b.more());
           blocks.add(b.moreLink() == null ? more : more + ": " + b.moreLink());
         }
       }
       case Reply.Settings s -> {
         blocks.addAll(List.of(s.text().split("\n\n")));
-        blocks.add(Messages.ZALO_SETTINGS_HELP);
+        blocks.add(Messages.ZALO_SETTINGS_HELP.in(lang));
       }
       case Reply.Preview p -> blocks.add(p.text());
     }

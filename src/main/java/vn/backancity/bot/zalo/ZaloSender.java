@@ -2,6 +2,7 @@ package vn.backancity.bot.zalo;
 
 import java.util.ArrayList;
 import java.util.List;
+import vn.backancity.bot.chat.ChatLanguages;
 import vn.backancity.bot.chat.Reply;
 import vn.backancity.bot.delivery.Delivery;
 import vn.backancity.bot.delivery.Sender;
@@ -20,9 +21,22 @@ final class ZaloSender implements Sender {
   private final ZaloGateway gateway;
   private final ReplyWindows windows;
   private final boolean paidOutsideWindow;
+  private final ChatLanguages languages;
   private final ZaloFormatter formatter = new ZaloFormatter();
 
   ZaloSender(ZaloGateway gateway, ReplyWindows windows, boolean paidOutsideWindow) {
+    this(gateway, windows, paidOutsideWindow, ChatLanguages.VIETNAMESE);
+  }
+
+  /**
+   * @param languages each chat's language, for the bot's own words in what it renders
+   */
+  ZaloSender(
+      ZaloGateway gateway,
+      ReplyWindows windows,
+      boolean paidOutsideWindow,
+      ChatLanguages languages) {
+    this.languages = languages;
     this.gateway = gateway;
     this.windows = windows;
     this.paidOutsideWindow = paidOutsideWindow;
@@ -41,7 +55,7 @@ final class ZaloSender implements Sender {
   /** The answer's first message quotes the user's question ({@code replyTo}, its msg_id). */
   @Override
   public List<Part> render(String chatId, String replyTo, Reply message) {
-    List<String> texts = formatter.render(message);
+    List<String> texts = formatter.render(message, languages.of(CHANNEL, chatId));
     List<Part> parts = new ArrayList<>(texts.size());
     for (int i = 0; i < texts.size(); i++) {
       String text = texts.get(i);
