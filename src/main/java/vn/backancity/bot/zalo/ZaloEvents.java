@@ -155,6 +155,10 @@ final class ZaloEvents implements InboxWorker.Handler {
       return new Reply.Text(Messages.ZALO_HELP.in(lang));
     }
     Recipient chat = new Recipient(CHANNEL, user, "private", lang);
+    if (t.startsWith(ZaloFormatter.SETTING_PREFIX)) {
+      // A settings button: its action code, as Telegram's settings buttons carry it.
+      return subscriptions.apply(chat, t.substring(ZaloFormatter.SETTING_PREFIX.length()).strip());
+    }
     List<String> words = Arrays.asList(t.split("\\s+"));
     List<String> folded = words.stream().map(TopicMatcher::key).toList();
     String whole = String.join(" ", folded);

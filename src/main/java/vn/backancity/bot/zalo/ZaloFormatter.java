@@ -19,12 +19,25 @@ final class ZaloFormatter {
   private static final DateTimeFormatter DATE =
       DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(PublishedDates.VIETNAM);
 
+  /** A settings action pressed on Zalo: "#caidat:&lt;action code&gt;", sent hidden. */
+  static final String SETTING_PREFIX = "#caidat:";
+
   List<String> render(Reply reply) {
     return render(reply, Language.VI);
   }
 
   /** The reply with the bot's own words in {@code lang}. */
   List<String> render(Reply reply, Language lang) {
+    return messages(reply, lang).stream().map(ZaloMessage::text).toList();
+  }
+
+  /**
+   * The reply as Zalo messages, the last carrying the reply's choices as buttons: 👍 / 👎 under an
+   * answer, "Hỏi cán bộ" under a not-found, the settings' actions (at most five; the typed words in
+   * the text cover the rest). Each button sends the words one would type, which keep working.
+   */
+  List<ZaloMessage> messages(Reply reply, Language lang) {
+    List<ZaloMessage.Button> buttons = new ArrayList<>();
     List<String> blocks = new ArrayList<>();
     switch (reply) {
       case Reply.Text t -> blocks.addAll(List.of(t.text().split("\n\n")));
@@ -32,6 +45,7 @@ final class ZaloFormatter {
         blocks.add(Messages.NOT_FOUND.in(lang));
         if (n.questionId() > 0) {
           blocks.add(Messages.ZALO_HANDOFF_OFFER.in(lang));
+          buttons.add(ZaloMessage.Button.says(Messages.ASK_STAFF.in(lang), "hỏi cán bộ"));
         }
       }
       case Reply.Answers a -> {
@@ -64,6 +78,8 @@ final class ZaloFormatter {
         }
         if (a.questionId() > 0) {
           blocks.add(Messages.ZALO_RATE.in(lang));
+          buttons.add(ZaloMessage.Button.says(Messages.HELPFUL.in(lang), "đúng"));
+          buttons.add(ZaloMessage.Button.says(Messages.NOT_HELPFUL.in(lang), "sai"));
         }
       }
       case Reply.Latest l -> {
@@ -94,10 +110,35 @@ final class ZaloFormatter {
       case Reply.Settings s -> {
         blocks.addAll(List.of(s.text().split("\n\n")));
         blocks.add(Messages.ZALO_SETTINGS_HELP.in(lang));
+        buttons.addAll(settingButtons(s.actions()));
       }
       case Reply.Preview p -> blocks.add(p.text());
     }
-    return pack(blocks);
+    List<String> texts = pack(blocks);
+    List<ZaloMessage> out = new ArrayList<>();
+    for (int i = 0; i < texts.size(); i++) {
+      out.add(new ZaloMessage(texts.get(i), i == texts.size() - 1 ? buttons : List.of()));
+    }
+    return out;
+  }
+
+  /**
+   * The settings' actions as hidden buttons carrying the action's code, as Telegram's buttons do
+   * ("#caidat:time:07:00"): the other actions first, the digest times last, five at most.
+   */
+  private static List<ZaloMessage.Button> settingButtons(List<Reply.Settings.Action> actions) {
+    List<Reply.Settings.Action> ordered = new ArrayList<>();
+    actions.stream().filter(a -> !a.code().startsWith("time:")).forEach(ordered::add);
+    actions.stream().filter(a -> a.code().startsWith("time:")).forEach(ordered::add);
+    return ordered.stream()
+        .limit(ZaloMessage.MAX_BUTTONS)
+        .map(
+            a ->
+                new ZaloMessage.Button(
+                    shorten(a.label(), ZaloMessage.MAX_TITLE),
+                    ZaloMessage.Button.HIDE,
+                    SETTING_PREFIX + a.code()))
+        .toList();
   }
 
   private static List<String> pack(List<String> blocks) {

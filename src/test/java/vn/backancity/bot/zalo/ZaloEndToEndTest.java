@@ -2,6 +2,7 @@ package vn.backancity.bot.zalo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -403,5 +404,69 @@ public class ZaloEndToEndTest {
 
   static Recipient user() {
     return new Recipient("zalo", USER, "private");
+  }
+
+  @Test
+  void typedEnglishSwitchesTheLanguageAndTiengVietSwitchesBack() throws Exception {
+    assertThat(say("english").text()).startsWith("Switched to English");
+    assertThat(app.chats().language("zalo", USER)).isEqualTo(vn.backancity.bot.chat.Language.EN);
+    FakeZaloApi.Message answer = say("thu ngân sách");
+    assertThat(answer.text())
+        .startsWith("🔎 Results for: thu ngân sách")
+        .contains("ℹ Answers come from the Vietnamese articles of the city portal")
+        .contains("Did this answer help?");
+    assertThat(say("help").text()).startsWith("How to use:").contains("\"tiếng việt\"");
+    assertThat(say("Tiếng Việt").text()).startsWith("Đã chuyển sang tiếng Việt");
+    assertThat(say("help").text()).startsWith("Cách dùng:").contains("\"english\"");
+  }
+
+  @Test
+  void choicesComeAsQueryButtonsThatSendTheTypedWordsBack() throws Exception {
+    // An answer: 👍 / 👎 that say "đúng" / "sai", as typed.
+    FakeZaloApi.Message answer = say("thu ngân sách");
+    assertThat(answer.buttons()).extracting(FakeZaloApi.Button::type).containsOnly("oa.query.show");
+    assertThat(answer.payloads()).containsExactly("đúng", "sai");
+    assertThat(answer.buttons().get(0).title()).isEqualTo("👍 Hữu ích");
+    assertThat(say(answer.payloads().get(0)).text()).contains("Cảm ơn bạn đã góp ý");
+
+    // Not found: "Hỏi cán bộ", whose words send the question to the staff.
+    FakeZaloApi.Message notFound = say("xyzzy qwertz plugh");
+    assertThat(notFound.payloads()).containsExactly("hỏi cán bộ");
+    assertThat(say(notFound.payloads().get(0)).text()).contains("Mã tra cứu");
+
+    // Settings: the actions as hidden buttons with their codes, the language among them.
+    say("dang ky");
+    FakeZaloApi.Message settings = say("cai dat");
+    assertThat(settings.buttons()).hasSizeBetween(1, 5);
+    assertThat(settings.buttons())
+        .extracting(FakeZaloApi.Button::type)
+        .containsOnly("oa.query.hide");
+    assertThat(settings.payloads()).contains("#caidat:off", "#caidat:lang:en");
+    assertThat(settings.buttons()).extracting(FakeZaloApi.Button::title).contains("🇬🇧 English");
+    assertThat(say("#caidat:off").text()).contains("Đã tắt bản tin hằng ngày");
+    FakeZaloApi.Message english = say("#caidat:lang:en");
+    assertThat(english.text()).startsWith("Switched to English");
+    assertThat(english.payloads()).contains("#caidat:lang:vi");
+    // The typed words still work beside the buttons.
+    assertThat(say("tat ban tin").text()).contains("Daily digest turned off");
+  }
+
+  @Test
+  void theFakeZaloApiRefusesButtonsOfAnotherShape() throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    assertThat(FakeZaloApi.invalidAttachment(json.readTree("{\"text\":\"a\"}"))).isNull();
+    String ok =
+        "{\"text\":\"a\",\"attachment\":{\"type\":\"template\",\"payload\":{\"buttons\":"
+            + "[{\"title\":\"Có\",\"type\":\"oa.query.show\",\"payload\":\"có\"}]}}}";
+    assertThat(FakeZaloApi.invalidAttachment(json.readTree(ok))).isNull();
+    assertThat(
+            FakeZaloApi.invalidAttachment(json.readTree(ok.replace("oa.query.show", "postback"))))
+        .contains("type");
+    assertThat(
+            FakeZaloApi.invalidAttachment(
+                json.readTree(ok.replace("\"payload\":\"có\"", "\"payload\":{\"url\":\"x\"}"))))
+        .contains("payload");
+    assertThat(FakeZaloApi.invalidAttachment(json.readTree(ok.replace("\"text\":\"a\",", ""))))
+        .contains("text");
   }
 }
