@@ -130,4 +130,47 @@ class WebChatBrowserTest {
     assertThat(browser.findAll("#injected")).isEmpty();
     assertThat(browser.consoleProblems()).isEmpty();
   }
+
+  @Test
+  void theLanguageSwitchTurnsThePageEnglishAndIsRememberedAcrossAReload() {
+    try {
+      assertThat(browser.find("html").getAttribute("lang")).isEqualTo("vi");
+      assertThat(browser.find("header h1").getText())
+          .isEqualTo("Hỏi đáp tin tức thành phố Bắc Kạn");
+      browser.find("#lang button[data-lang=en]").click();
+      assertThat(browser.find("html").getAttribute("lang")).isEqualTo("en");
+      assertThat(browser.find("header h1").getText()).isEqualTo("Ask about Bắc Kạn city news");
+      assertThat(browser.find("#q").getAttribute("placeholder")).isEqualTo("Type a question...");
+      assertThat(browser.find("#lang button[data-lang=en]").getAttribute("aria-pressed"))
+          .isEqualTo("true");
+
+      browser.get(base + "/"); // remembered
+      assertThat(browser.find("html").getAttribute("lang")).isEqualTo("en");
+      assertThat(browser.find("#ask button").getText()).isEqualTo("Ask");
+      WebElement answer =
+          browser.await(
+              d -> {
+                browser.find("#q").sendKeys("nông thôn mới\n");
+                return browser.await(
+                    x -> {
+                      var bots = browser.findAll(".msg.bot");
+                      WebElement last = bots.get(bots.size() - 1);
+                      return !last.getText().equals("Searching...") && bots.size() > 1
+                          ? last
+                          : null;
+                    });
+              });
+      assertThat(answer.getText())
+          .contains("Answers come from the Vietnamese articles")
+          .contains("Read");
+      assertThat(browser.find(".vote[data-vote=down]").getAccessibleName()).isEqualTo("Not right");
+
+      browser.find("#lang button[data-lang=vi]").click();
+      assertThat(browser.find("html").getAttribute("lang")).isEqualTo("vi");
+      assertThat(browser.find("header p").getText()).startsWith("Gõ câu hỏi bằng tiếng Việt");
+      assertThat(browser.consoleProblems()).isEmpty();
+    } finally {
+      browser.script("localStorage.removeItem('lang')");
+    }
+  }
 }
