@@ -124,14 +124,17 @@ final class ZaloFormatter {
 
   /**
    * The settings' actions as hidden buttons carrying the action's code, as Telegram's buttons do
-   * ("#caidat:time:07:00"): the other actions first, the digest times last, five at most.
+   * ("#caidat:time:07:00"). Zalo shows five: the digest switch, "back", the language, quiet hours
+   * and "stop" are kept first, then topics, then digest times; the five keep their order.
    */
   private static List<ZaloMessage.Button> settingButtons(List<Reply.Settings.Action> actions) {
-    List<Reply.Settings.Action> ordered = new ArrayList<>();
-    actions.stream().filter(a -> !a.code().startsWith("time:")).forEach(ordered::add);
-    actions.stream().filter(a -> a.code().startsWith("time:")).forEach(ordered::add);
-    return ordered.stream()
-        .limit(ZaloMessage.MAX_BUTTONS)
+    List<Reply.Settings.Action> kept =
+        actions.stream()
+            .sorted(java.util.Comparator.comparingInt(a -> priority(a.code())))
+            .limit(ZaloMessage.MAX_BUTTONS)
+            .toList();
+    return actions.stream()
+        .filter(kept::contains)
         .map(
             a ->
                 new ZaloMessage.Button(
@@ -139,6 +142,19 @@ final class ZaloFormatter {
                     ZaloMessage.Button.HIDE,
                     SETTING_PREFIX + a.code()))
         .toList();
+  }
+
+  private static int priority(String code) {
+    if (code.equals("on") || code.equals("off") || code.equals("back")) {
+      return 0;
+    }
+    if (code.startsWith("lang:") || code.equals("quiet")) {
+      return 1;
+    }
+    if (code.startsWith("topic:")) {
+      return 3;
+    }
+    return code.startsWith("time:") ? 4 : 2;
   }
 
   private static List<String> pack(List<String> blocks) {

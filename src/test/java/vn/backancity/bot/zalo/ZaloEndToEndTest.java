@@ -436,8 +436,12 @@ public class ZaloEndToEndTest {
 
     // Settings: the actions as hidden buttons with their codes, the language among them.
     say("dang ky");
+    say("dang ky chu de nông thôn mới");
+    say("dang ky chu de giao thông");
     FakeZaloApi.Message settings = say("cai dat");
-    assertThat(settings.buttons()).hasSizeBetween(1, 5);
+    // Nine actions, five buttons: the digest switch, language, quiet hours, stop and a topic.
+    assertThat(settings.buttons()).hasSize(5);
+    assertThat(settings.payloads()).contains("#caidat:quiet", "#caidat:stop");
     assertThat(settings.buttons())
         .extracting(FakeZaloApi.Button::type)
         .containsOnly("oa.query.hide");
