@@ -359,4 +359,22 @@ class DigestSchedulerTest {
       assertThat(titles(row)).containsExactly("Khai mạc hội chợ nông sản");
     }
   }
+
+  @Test
+  void aTopicAlertHeaderIsInEachFollowersLanguage() throws Exception {
+    chat(LAN);
+    chat(MINH);
+    app.chats().chooseLanguage(MINH.channel(), MINH.chatId(), vn.backancity.bot.chat.Language.EN);
+    commands.subscribe(LAN, "NTM");
+    commands.subscribe(MINH.in(vn.backancity.bot.chat.Language.EN), "NTM");
+    scheduler.tick(); // starts the alert watermark
+    clock.advance(Duration.ofMinutes(1));
+    app.publish(List.of(article("Xã Dương Quang đạt chuẩn nông thôn mới", "Xã đạt 19 tiêu chí.")));
+    clock.advance(Duration.ofMinutes(1));
+    assertThat(scheduler.tick()).isEqualTo(2);
+    assertThat(rows())
+        .extracting(r -> r.chatId() + " " + r.payload().path("header").asText())
+        .containsExactlyInAnyOrder(
+            LAN.chatId() + " 🔔 Tin mới về “NTM”", MINH.chatId() + " 🔔 New about “NTM”");
+  }
 }
