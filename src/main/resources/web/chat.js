@@ -35,33 +35,68 @@ function excerpt(text, spans) {
   return p;
 }
 
+// One answer: title, date, excerpt, the note on renamed places, link.
+function answer(a, i) {
+  const item = el('div', a.curated ? 'answer curated' : 'answer');
+  // A curated answer is headed by its badge, not by a numbered title.
+  item.appendChild(a.curated ? el('h2', 'badge', 'Câu trả lời chính thức của thành phố') : el('h2', null, (i + 1) + '. ' + a.title));
+  if (a.published_at) {
+    const date = new Date(a.published_at).toLocaleDateString('vi-VN');
+    item.appendChild(el('div', 'date', a.curated ? 'Cập nhật ngày ' + date : date));
+  }
+  item.appendChild(excerpt(a.excerpt || '', a.highlights || []));
+  if (a.places_changed_on) {
+    const [y, m, d] = a.places_changed_on.split('-');
+    item.appendChild(el('div', 'note', 'Bài viết trước ngày ' + d + '/' + Number(m) + '/' + y + ', trước khi sắp xếp lại đơn vị hành chính.'));
+  }
+  // The server sends only http(s) links; checked again so that no other scheme becomes a link.
+  if (/^https?:\/\//i.test(a.url || '')) {
+    const link = el('a', null, a.curated ? 'Xem thêm' : 'Đọc bài');
+    link.href = a.url;
+    link.target = '_blank';
+    link.rel = 'noopener';
+    item.appendChild(link);
+  }
+  return item;
+}
+
 function show(result, box) {
   box.textContent = '';
+  const suggestions = result.suggestions || [];
+  if (!result.answers.length && suggestions.length) {
+    // No sure answer: at most two articles, each labelled as possibly related.
+    box.appendChild(el('div', 'suggestions-header', 'Tôi chưa tìm thấy câu trả lời chắc chắn cho câu hỏi này. Các bài sau có thể liên quan:'));
+    suggestions.forEach((a, i) => {
+      const node = answer(a, i);
+      node.classList.add('related');
+      node.insertBefore(el('div', 'related-label', 'Có thể liên quan'), node.firstChild);
+      box.appendChild(node);
+    });
+    box.appendChild(askStaffButton(result));
+    return;
+  }
   if (!result.answers.length) {
     box.textContent = 'Xin lỗi, tôi chưa tìm thấy bài viết nào trả lời câu hỏi này. '
       + 'Bạn thử hỏi ngắn gọn hơn hoặc dùng từ khác, ví dụ "nông thôn mới".';
     box.appendChild(askStaffButton(result));
     return;
   }
-  result.answers.forEach((a, i) => {
-    const item = el('div', a.curated ? 'answer curated' : 'answer');
-    // A curated answer is headed by its badge, not by a numbered title.
-    item.appendChild(a.curated ? el('h2', 'badge', 'Câu trả lời chính thức của thành phố') : el('h2', null, (i + 1) + '. ' + a.title));
-    if (a.published_at) {
-      const date = new Date(a.published_at).toLocaleDateString('vi-VN');
-      item.appendChild(el('div', 'date', a.curated ? 'Cập nhật ngày ' + date : date));
-    }
-    item.appendChild(excerpt(a.excerpt || '', a.highlights || []));
-    // The server sends only http(s) links; checked again so that no other scheme becomes a link.
-    if (/^https?:\/\//i.test(a.url || '')) {
-      const link = el('a', null, a.curated ? 'Xem thêm' : 'Đọc bài');
-      link.href = a.url;
-      link.target = '_blank';
-      link.rel = 'noopener';
-      item.appendChild(link);
-    }
-    box.appendChild(item);
-  });
+  if (result.ask_back && result.answers.length >= 2) {
+    // Two answers about different things with close scores: the reader picks one.
+    box.appendChild(el('div', 'choices-header', 'Câu hỏi của bạn có thể về một trong các nội dung sau. Bạn muốn hỏi về nội dung nào?'));
+    result.answers.slice(0, 2).forEach((a, i) => {
+      const button = el('button', 'choice', (i + 1) + '. ' + a.title);
+      button.type = 'button';
+      button.addEventListener('click', () => {
+        box.textContent = '';
+        box.appendChild(answer(a, i));
+        if (result.question_id) box.appendChild(feedback(result.question_id));
+      });
+      box.appendChild(button);
+    });
+    return;
+  }
+  result.answers.forEach((a, i) => box.appendChild(answer(a, i)));
   if (result.question_id) box.appendChild(feedback(result.question_id));
 }
 

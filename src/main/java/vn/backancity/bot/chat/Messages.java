@@ -218,4 +218,31 @@ public final class Messages {
   public static final String TOPIC_PREVIEW = "Các bài gần đây nhất về chủ đề này:";
   public static final String TOPIC_NO_PREVIEW =
       "Hiện chưa có bài nào về chủ đề này. Khi có bài mới, tôi sẽ báo bạn.";
+
+  // ---- Graded answers, ask-back and renamed places (issue 13). Each with its English meaning.
+  // ----
+
+  /** "I found no sure answer to this question. These articles may be related:" */
+  public static final String SUGGESTIONS_HEADER =
+      "Tôi chưa tìm thấy câu trả lời chắc chắn cho câu hỏi này. Các bài sau có thể liên quan:";
+
+  /** "Possibly related" (the label of each suggestion). */
+  public static final String POSSIBLY_RELATED = "Có thể liên quan";
+
+  /** "Your question may be about one of these. Which one do you mean?" */
+  public static final String CHOICES_HEADER =
+      "Câu hỏi của bạn có thể về một trong các nội dung sau. Bạn muốn hỏi về nội dung nào?";
+
+  /** "Type 1 or 2 to see the answer." (Zalo, where choices are typed) */
+  public static final String ZALO_CHOOSE = "Gõ 1 hoặc 2 để xem câu trả lời.";
+
+  /** "Article from before %s, before the administrative units were reorganised." */
+  public static final String PLACES_CHANGED =
+      "Bài viết trước ngày %s, trước khi sắp xếp lại đơn vị hành chính.";
+
+  /** The note for an answer from an article that predates a change of a unit it names. */
+  public static String placesChanged(java.time.LocalDate date) {
+    return PLACES_CHANGED.formatted(
+        java.time.format.DateTimeFormatter.ofPattern("dd/M/yyyy").format(date));
+  }
 }

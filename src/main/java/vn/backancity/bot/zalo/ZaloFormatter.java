@@ -32,23 +32,7 @@ final class ZaloFormatter {
         blocks.add("🔎 " + Messages.ANSWERS_HEADER + shorten(a.question(), 200));
         int number = a.offset() + 1;
         for (Answer answer : a.answers()) {
-          StringBuilder b = new StringBuilder();
-          b.append(number++).append(". ");
-          if (answer.curated()) {
-            b.append("✅ ").append(answer.title());
-          } else {
-            b.append(answer.title());
-            if (answer.publishedAt() != null) {
-              b.append(" (").append(DATE.format(answer.publishedAt())).append(")");
-            }
-          }
-          // The city's own answer is said whole (its length is bounded when it is written).
-          b.append("\n")
-              .append(answer.curated() ? answer.excerpt() : shorten(answer.excerpt(), MAX_EXCERPT));
-          if (answer.link() != null) {
-            b.append("\n").append(answer.link());
-          }
-          blocks.add(b.toString());
+          blocks.add(item(number++, answer));
         }
         if (a.more()) {
           blocks.add(Messages.ZALO_MORE);
@@ -87,6 +71,26 @@ final class ZaloFormatter {
         blocks.add(Messages.ZALO_SETTINGS_HELP);
       }
       case Reply.Preview p -> blocks.add(p.text());
+      case Reply.Suggestions s -> {
+        blocks.add(Messages.SUGGESTIONS_HEADER);
+        int number = 1;
+        for (Answer answer : s.suggestions()) {
+          blocks.add("❔ " + Messages.POSSIBLY_RELATED + "\n" + item(number++, answer));
+        }
+        if (s.questionId() > 0) {
+          blocks.add(Messages.ZALO_HANDOFF_OFFER);
+        }
+      }
+      case Reply.Choices c -> {
+        blocks.add("🔎 " + Messages.ANSWERS_HEADER + shorten(c.question(), 200));
+        StringBuilder b = new StringBuilder(Messages.CHOICES_HEADER);
+        int number = 1;
+        for (Answer option : c.options()) {
+          b.append("\n").append(number++).append(". ").append(option.title());
+        }
+        blocks.add(b.toString());
+        blocks.add(Messages.ZALO_CHOOSE);
+      }
     }
     return pack(blocks);
   }
@@ -120,5 +124,29 @@ final class ZaloFormatter {
     }
     int cut = text.lastIndexOf(' ', max - 2);
     return text.substring(0, cut > max / 2 ? cut : max - 1) + "…";
+  }
+
+  /** One answer: number, title, date, excerpt, the renamed-places note, link. */
+  private static String item(int number, Answer answer) {
+    StringBuilder b = new StringBuilder();
+    b.append(number).append(". ");
+    if (answer.curated()) {
+      b.append("✅ ").append(answer.title());
+    } else {
+      b.append(answer.title());
+      if (answer.publishedAt() != null) {
+        b.append(" (").append(DATE.format(answer.publishedAt())).append(")");
+      }
+    }
+    // The city's own answer is said whole (its length is bounded when it is written).
+    b.append("\n")
+        .append(answer.curated() ? answer.excerpt() : shorten(answer.excerpt(), MAX_EXCERPT));
+    if (answer.placesChangedOn() != null) {
+      b.append("\nℹ️ ").append(Messages.placesChanged(answer.placesChangedOn()));
+    }
+    if (answer.link() != null) {
+      b.append("\n").append(answer.link());
+    }
+    return b.toString();
   }
 }
