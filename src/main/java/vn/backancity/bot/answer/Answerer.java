@@ -328,6 +328,7 @@ public final class Answerer {
       return new AnswerList(question, List.of(), false, suggestions, false);
     }
     List<Answer> answers = new ArrayList<>();
+    List<Ranked> kept = new ArrayList<>();
     for (Ranked r : ranked) {
       if (answers.size() == tuning.maxAnswers()) {
         break;
@@ -337,12 +338,13 @@ public final class Answerer {
           || (r.rank() >= tuning.relativeFloor() * ranked.get(0).rank()
               && r.passageCoverage() >= tuning.minLaterPassage())) {
         answers.add(answer(r, terms, scorer));
+        kept.add(r);
       }
     }
     boolean choices =
-        answers.size() >= 2
-            && ranked.get(1).rank() >= tuning.askRatio() * ranked.get(0).rank()
-            && titleOverlap(ranked.get(0), ranked.get(1)) <= tuning.askOverlap();
+        kept.size() >= 2
+            && kept.get(1).rank() >= tuning.askRatio() * kept.get(0).rank()
+            && titleOverlap(kept.get(0), kept.get(1)) <= tuning.askOverlap();
     return new AnswerList(question, answers, false, List.of(), choices);
   }
 
