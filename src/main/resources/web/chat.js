@@ -50,6 +50,10 @@ const STRINGS = {
     searching: 'Đang tìm...',
     searchFailed: 'Có lỗi khi tìm kiếm, bạn vui lòng thử lại sau.',
     dateLocale: 'vi-VN',
+    suggestions: 'Tôi chưa tìm thấy câu trả lời chắc chắn cho câu hỏi này. Các bài sau có thể liên quan:',
+    related: 'Có thể liên quan',
+    choices: 'Câu hỏi của bạn có thể về một trong các nội dung sau. Bạn muốn hỏi về nội dung nào?',
+    placesChanged: (d, m, y) => 'Bài viết trước ngày ' + d + '/' + m + '/' + y + ', trước khi sắp xếp lại đơn vị hành chính.',
   },
   en: {
     title: 'News questions – Bắc Kạn city',
@@ -93,6 +97,10 @@ const STRINGS = {
     searching: 'Searching...',
     searchFailed: 'The search failed, please try again later.',
     dateLocale: 'en-GB',
+    suggestions: 'I found no sure answer to this question. These articles may be related:',
+    related: 'Possibly related',
+    choices: 'Your question may be about one of these. Which one do you mean?',
+    placesChanged: (d, m, y) => 'Article from before ' + d + '/' + m + '/' + y + ', before the administrative units were reorganised.',
   },
 };
 
@@ -163,33 +171,68 @@ function excerpt(text, spans) {
   return p;
 }
 
+// One answer: title, date, excerpt, the note on renamed places, link.
+function answer(a, i) {
+  const item = el('div', a.curated ? 'answer curated' : 'answer');
+  // A curated answer is headed by its badge, not by a numbered title.
+  item.appendChild(a.curated ? el('h2', 'badge', t('official')) : el('h2', null, (i + 1) + '. ' + a.title));
+  if (a.published_at) {
+    const date = new Date(a.published_at).toLocaleDateString(t('dateLocale'));
+    item.appendChild(el('div', 'date', a.curated ? t('updated')(date) : date));
+  }
+  item.appendChild(excerpt(a.excerpt || '', a.highlights || []));
+  if (a.places_changed_on) {
+    const [y, m, d] = a.places_changed_on.split('-');
+    item.appendChild(el('div', 'note', t('placesChanged')(d, Number(m), y)));
+  }
+  // The server sends only http(s) links; checked again so that no other scheme becomes a link.
+  if (/^https?:\/\//i.test(a.url || '')) {
+    const link = el('a', null, a.curated ? t('more') : t('read'));
+    link.href = a.url;
+    link.target = '_blank';
+    link.rel = 'noopener';
+    item.appendChild(link);
+  }
+  return item;
+}
+
 function show(result, box) {
   box.textContent = '';
+  const suggestions = result.suggestions || [];
+  if (!result.answers.length && suggestions.length) {
+    // No sure answer: at most two articles, each labelled as possibly related.
+    box.appendChild(el('div', 'suggestions-header', t('suggestions')));
+    suggestions.forEach((a, i) => {
+      const node = answer(a, i);
+      node.classList.add('related');
+      node.insertBefore(el('div', 'related-label', t('related')), node.firstChild);
+      box.appendChild(node);
+    });
+    box.appendChild(askStaffButton(result));
+    return;
+  }
   if (!result.answers.length) {
     box.textContent = t('notFound');
     box.appendChild(askStaffButton(result));
     return;
   }
   if (t('note')) box.appendChild(el('p', 'note', t('note')));
-  result.answers.forEach((a, i) => {
-    const item = el('div', a.curated ? 'answer curated' : 'answer');
-    // A curated answer is headed by its badge, not by a numbered title.
-    item.appendChild(a.curated ? el('h2', 'badge', t('official')) : el('h2', null, (i + 1) + '. ' + a.title));
-    if (a.published_at) {
-      const date = new Date(a.published_at).toLocaleDateString(t('dateLocale'));
-      item.appendChild(el('div', 'date', a.curated ? t('updated')(date) : date));
-    }
-    item.appendChild(excerpt(a.excerpt || '', a.highlights || []));
-    // The server sends only http(s) links; checked again so that no other scheme becomes a link.
-    if (/^https?:\/\//i.test(a.url || '')) {
-      const link = el('a', null, a.curated ? t('more') : t('read'));
-      link.href = a.url;
-      link.target = '_blank';
-      link.rel = 'noopener';
-      item.appendChild(link);
-    }
-    box.appendChild(item);
-  });
+  if (result.ask_back && result.answers.length >= 2) {
+    // Two answers about different things with close scores: the reader picks one.
+    box.appendChild(el('div', 'choices-header', t('choices')));
+    result.answers.slice(0, 2).forEach((a, i) => {
+      const button = el('button', 'choice', (i + 1) + '. ' + a.title);
+      button.type = 'button';
+      button.addEventListener('click', () => {
+        box.textContent = '';
+        box.appendChild(answer(a, i));
+        if (result.question_id) box.appendChild(feedback(result.question_id));
+      });
+      box.appendChild(button);
+    });
+    return;
+  }
+  result.answers.forEach((a, i) => box.appendChild(answer(a, i)));
   if (result.question_id) box.appendChild(feedback(result.question_id));
 }
 

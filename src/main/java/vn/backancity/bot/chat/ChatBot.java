@@ -87,9 +87,15 @@ public final class ChatBot {
     }
     long questionId = page == 1 ? logged(channel, chatId, q, lookup) : 0;
     if (list.answers().isEmpty()) {
+      if (page == 1 && !list.suggestions().isEmpty()) {
+        return new Reply.Suggestions(q, list.suggestions(), questionId);
+      }
       return page == 1
           ? new Reply.NotFound(q, questionId)
           : new Reply.Text(Messages.NO_MORE.in(lang));
+    }
+    if (page == 1 && list.choices()) {
+      return new Reply.Choices(q, list.page(0, CHOICES), questionId);
     }
     // A page number comes back from a button, which anyone can forge: past the answers is simply
     // "no more" (and no int overflow on the way).
@@ -207,6 +213,71 @@ public final class ChatBot {
     }
     List<Answer> answers = list.page(0, limit);
     return new Reply.Answers(q, answers, 1, 0, list.answers().size() > answers.size());
+  }
+
+  /** How many answers an ask-back offers. */
+  public static final int CHOICES = 2;
+
+  /**
+   * The full answer for the option picked after an ask-back ({@link Reply.Choices}): the question
+   * is answered again (from the cache, usually) and the answer from the article with this key is
+   * given alone; "expired" when the question no longer offers it.
+   */
+  public Reply choose(String question, String key, Language lang) {
+    AnswerList list = answerer.ask(question == null ? "" : question.strip());
+    for (Answer a : list.answers()) {
+      if (choiceKey(a.articleId()).equals(key)) {
+        return new Reply.Answers(list.question(), List.of(a), 1, 0, false);
+      }
+    }
+    return new Reply.Text(Messages.EXPIRED.in(lang));
+  }
+
+  /**
+   * The option picked by its number (1-based) among the choices the question offers, or empty when
+   * it offers none or fewer.
+   */
+  public Optional<Reply> chooseNumber(String question, int number) {
+    AnswerList list = answerer.ask(question == null ? "" : question.strip());
+    if (!list.choices() || number < 1 || number > Math.min(CHOICES, list.answers().size())) {
+      return Optional.empty();
+    }
+    Answer a = list.answers().get(number - 1);
+    return Optional.of(new Reply.Answers(list.question(), List.of(a), 1, 0, false));
+  }
+
+  /**
+   * A number typed after an ask-back ("1", "2."): the full answer of that option of the chat's last
+   * question (from the question log, so it works on any instance and after a restart); empty when
+   * the text is not such a number or the last question offered no choice.
+   */
+  public Optional<Reply> typedChoice(String channel, String chatId, String text) {
+    String t = text.strip().replaceAll("[.)!]+$", "");
+    if (!t.matches("[1-9]")) {
+      return Optional.empty();
+    }
+    List<QuestionLog.Entry> last;
+    try {
+      last = questions.recent(channel, chatId, 1);
+    } catch (RuntimeException e) {
+      log.warn("Last question not read, the number is taken as a question: {}", e.getMessage());
+      return Optional.empty();
+    }
+    return last.isEmpty()
+        ? Optional.empty()
+        : chooseNumber(last.get(0).question(), Integer.parseInt(t));
+  }
+
+  /** A short stable key of an article for buttons (8 hex characters of its id's SHA-256). */
+  public static String choiceKey(String articleId) {
+    try {
+      byte[] digest =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(articleId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(digest, 0, 4);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   public Reply textOnly() {

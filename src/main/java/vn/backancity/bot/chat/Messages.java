@@ -1,6 +1,9 @@
 package vn.backancity.bot.chat;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.IllegalFormatException;
+import java.util.Locale;
 
 /**
  * The bot's own texts, one constant per key of the bundles {@code i18n/messages.properties}
@@ -126,7 +129,24 @@ public enum Messages {
   SETTINGS_LANGUAGE,
   ACTION_LANGUAGE_EN,
   ACTION_LANGUAGE_VI,
-  ANSWER_NOTE;
+  ANSWER_NOTE,
+  SUGGESTIONS_HEADER,
+  POSSIBLY_RELATED,
+  CHOICES_HEADER,
+  ZALO_CHOOSE,
+  PLACES_CHANGED;
+
+  /**
+   * The note on an answer from an article that predates a change of an administrative unit it
+   * names.
+   */
+  public static String placesChanged(Language lang, LocalDate date) {
+    DateTimeFormatter day =
+        lang == Language.EN
+            ? DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
+            : DateTimeFormatter.ofPattern("dd/M/yyyy");
+    return PLACES_CHANGED.format(lang, day.format(date));
+  }
 
   /** The text in a language. */
   public String in(Language lang) {

@@ -36,6 +36,8 @@ final class TelegramFormatter {
   static final String CANCEL_PREFIX = "ann:cancel:";
   static final String HANDOFF_PREFIX = "handoff:";
   static final String SEND_URGENT_PREFIX = "ann:urgent:";
+  // "pick:<question id>:<article key>": 22 bytes, well under the 64 allowed.
+  static final String PICK_PREFIX = "pick:";
   private static final int MAX_QUESTION = 200;
   private static final int MAX_TITLE = 300;
   private static final int MAX_EXCERPT = 800;
@@ -59,6 +61,8 @@ final class TelegramFormatter {
       case Reply.Bulletin b -> bulletin(b, lang);
       case Reply.Settings st -> settings(st);
       case Reply.Preview p -> preview(p, lang);
+      case Reply.Suggestions s -> suggestions(s, lang);
+      case Reply.Choices c -> choices(c, lang);
     };
   }
 
@@ -167,6 +171,11 @@ final class TelegramFormatter {
     }
     b.append("\n");
     b.append(quoted(excerpt(answer).length(), highlighted(answer)));
+    if (answer.placesChangedOn() != null) {
+      b.append("\nℹ️ <i>")
+          .append(Html.escape(Messages.placesChanged(lang, answer.placesChangedOn())))
+          .append("</i>");
+    }
     if (answer.link() != null) {
       b.append("\n🔗 <a href=\"")
           .append(Html.escape(answer.link()))
@@ -229,6 +238,71 @@ final class TelegramFormatter {
         List.of(
             Html.escape(Messages.NOT_FOUND.in(lang)), Html.escape(Messages.HANDOFF_OFFER.in(lang))),
         new InlineKeyboardMarkup(List.of(ask)));
+  }
+
+  /**
+   * No sure answer: at most two articles, each labelled "Có thể liên quan", with "Hỏi cán bộ" when
+   * the question was logged.
+   */
+  private List<TelegramMessage> suggestions(Reply.Suggestions s, Language lang) {
+    List<String> blocks = new ArrayList<>();
+    blocks.add(Html.escape(Messages.SUGGESTIONS_HEADER.in(lang)));
+    InlineKeyboardRow reads = new InlineKeyboardRow();
+    int number = 1;
+    for (Answer answer : s.suggestions()) {
+      blocks.add(
+          "❔ <i>"
+              + Html.escape(Messages.POSSIBLY_RELATED.in(lang))
+              + "</i>\n"
+              + block(answer, number, lang));
+      if (isPublicLink(answer.link())) {
+        reads.add(
+            InlineKeyboardButton.builder()
+                .text(Messages.READ.in(lang) + " " + number)
+                .url(answer.link())
+                .build());
+      }
+      number++;
+    }
+    List<InlineKeyboardRow> rows = new ArrayList<>();
+    if (!reads.isEmpty()) {
+      rows.add(reads);
+    }
+    if (s.questionId() > 0) {
+      blocks.add(Html.escape(Messages.HANDOFF_OFFER.in(lang)));
+      rows.add(
+          new InlineKeyboardRow(
+              InlineKeyboardButton.builder()
+                  .text(Messages.ASK_STAFF.in(lang))
+                  .callbackData(HANDOFF_PREFIX + s.questionId())
+                  .build()));
+    }
+    return pack(blocks, keyboard(rows));
+  }
+
+  /** An ask-back: the options' titles, one button each; the button gives that full answer. */
+  private List<TelegramMessage> choices(Reply.Choices c, Language lang) {
+    List<String> blocks = new ArrayList<>();
+    blocks.add(Html.escape(header(c.question())));
+    blocks.add(Html.escape(Messages.CHOICES_HEADER.in(lang)));
+    List<InlineKeyboardRow> rows = new ArrayList<>();
+    int number = 1;
+    for (Answer option : c.options()) {
+      blocks.add(number + ". <b>" + Html.escape(shorten(option.title(), MAX_TITLE)) + "</b>");
+      rows.add(
+          new InlineKeyboardRow(
+              InlineKeyboardButton.builder()
+                  .text(number + ". " + shorten(option.title(), MAX_BUTTON))
+                  .callbackData(pickData(c.question(), option))
+                  .build()));
+      number++;
+    }
+    return pack(blocks, keyboard(rows));
+  }
+
+  /** The callback data of an ask-back option. */
+  static String pickData(String question, Answer option) {
+    return PICK_PREFIX + questionId(question) + ":" + Reply.Choices.key(option);
   }
 
   private List<TelegramMessage> latest(Reply.Latest l, Language lang) {

@@ -166,6 +166,11 @@ public final class TelegramUpdates implements InboxWorker.Handler {
   private Reply ask(Recipient chat, String question, int page) {
     String q = question.length() > MAX_QUESTION ? question.substring(0, MAX_QUESTION) : question;
     Reply reply = bot.ask(CHANNEL, chat.chatId(), q, page, chat.language());
+    if (reply instanceof Reply.Choices c) {
+      // The option buttons carry the question's short id: every instance can answer them.
+      pagedQuestions.remember(
+          CHANNEL, chat.chatId(), TelegramFormatter.questionId(c.question()), c.question());
+    }
     if (reply instanceof Reply.Answers a && a.more()) {
       // The message may not carry the question back (over 200 characters it is shortened, and a
       // long answer's button is on its last part): remember it where every instance sees it.
@@ -226,6 +231,10 @@ public final class TelegramUpdates implements InboxWorker.Handler {
       onHandoff(q, here, data, replies);
       return;
     }
+    if (chatId != null && data.startsWith(TelegramFormatter.PICK_PREFIX)) {
+      onPick(q, here, data, replies);
+      return;
+    }
     if (chatId != null && data.startsWith("ann:")) {
       onAnnouncementButton(q, here, data, replies);
       return;
@@ -282,6 +291,21 @@ public final class TelegramUpdates implements InboxWorker.Handler {
     // A 👎: say where a reason goes, in the chat, where it stays readable.
     answerCallback(q.getId(), Messages.THANKS.in(lang));
     replies.send(here, thanks);
+  }
+
+  /** An ask-back option: "pick:<question id>:<article key>" gives that article's full answer. */
+  private void onPick(CallbackQuery q, Recipient here, String data, Replies replies) {
+    String[] parts = data.split(":");
+    String question =
+        parts.length == 3
+            ? pagedQuestions.find(CHANNEL, here.chatId(), parts[1]).orElse(null)
+            : null;
+    if (question == null) {
+      answerCallback(q.getId(), Messages.EXPIRED.in(here.language()));
+      return;
+    }
+    answerCallback(q.getId(), null);
+    replies.send(here, bot.choose(question, parts[2], here.language()));
   }
 
   /** "Hỏi cán bộ" under an answer that found nothing: "handoff:<question id>". */

@@ -86,7 +86,7 @@ final class AskApi {
             answerer.curatedOnly(question).orElseThrow(() -> new RetryLaterResponse(503, BUSY, 1));
       }
     }
-    ObjectNode body = AnswerJson.of(json, question, lookup.list().page(0, limit));
+    ObjectNode body = AnswerJson.of(json, lookup.list(), limit);
     if (!lookup.list().blank()) {
       String client = ctx.attribute(PublicRateLimit.CLIENT);
       long id = questions.submit(CHANNEL, client == null ? ctx.ip() : client, question, lookup);

@@ -94,7 +94,11 @@ final class ZaloEvents implements InboxWorker.Handler {
         userWrote(user);
         Reply reply = route(user, event.path("message").path("text").asText(""));
         // An answer to a question quotes it, so that the citizen sees what it answers.
-        boolean answer = reply instanceof Reply.Answers || reply instanceof Reply.NotFound;
+        boolean answer =
+            reply instanceof Reply.Answers
+                || reply instanceof Reply.NotFound
+                || reply instanceof Reply.Suggestions
+                || reply instanceof Reply.Choices;
         replies.send(to(user), reply, answer ? messageId(event) : null);
       }
       case "follow" -> {
@@ -221,6 +225,11 @@ final class ZaloEvents implements InboxWorker.Handler {
       if (code.isEmpty() || Handoffs.isCode(Handoffs.normalize(code))) {
         return handoffs.status(chat, code);
       }
+    }
+    // "1" or "2" after an ask-back: the full answer of that option.
+    Optional<Reply> picked = bot.typedChoice(CHANNEL, user, t);
+    if (picked.isPresent()) {
+      return picked.get();
     }
     Optional<Reply> rated = bot.typedFeedback(CHANNEL, user, t, lang);
     if (rated.isPresent()) {

@@ -55,23 +55,7 @@ final class ZaloFormatter {
         }
         int number = a.offset() + 1;
         for (Answer answer : a.answers()) {
-          StringBuilder b = new StringBuilder();
-          b.append(number++).append(". ");
-          if (answer.curated()) {
-            b.append("✅ ").append(answer.title());
-          } else {
-            b.append(answer.title());
-            if (answer.publishedAt() != null) {
-              b.append(" (").append(DATE.format(answer.publishedAt())).append(")");
-            }
-          }
-          // The city's own answer is said whole (its length is bounded when it is written).
-          b.append("\n")
-              .append(answer.curated() ? answer.excerpt() : shorten(answer.excerpt(), MAX_EXCERPT));
-          if (answer.link() != null) {
-            b.append("\n").append(answer.link());
-          }
-          blocks.add(b.toString());
+          blocks.add(item(number++, answer, lang));
         }
         if (a.more()) {
           blocks.add(Messages.ZALO_MORE.in(lang));
@@ -113,6 +97,34 @@ final class ZaloFormatter {
         buttons.addAll(settingButtons(s.actions()));
       }
       case Reply.Preview p -> blocks.add(p.text());
+      case Reply.Suggestions s -> {
+        blocks.add(Messages.SUGGESTIONS_HEADER.in(lang));
+        int number = 1;
+        for (Answer answer : s.suggestions()) {
+          blocks.add(
+              "❔ " + Messages.POSSIBLY_RELATED.in(lang) + "\n" + item(number++, answer, lang));
+        }
+        if (s.questionId() > 0) {
+          blocks.add(Messages.ZALO_HANDOFF_OFFER.in(lang));
+          buttons.add(ZaloMessage.Button.says(Messages.ASK_STAFF.in(lang), "hỏi cán bộ"));
+        }
+      }
+      case Reply.Choices c -> {
+        blocks.add("🔎 " + Messages.ANSWERS_HEADER.in(lang) + " " + shorten(c.question(), 200));
+        StringBuilder b = new StringBuilder(Messages.CHOICES_HEADER.in(lang));
+        int number = 1;
+        for (Answer option : c.options()) {
+          b.append("\n").append(number).append(". ").append(option.title());
+          // The button says the number, as one would type it.
+          buttons.add(
+              ZaloMessage.Button.says(
+                  shorten(number + ". " + option.title(), ZaloMessage.MAX_TITLE),
+                  String.valueOf(number)));
+          number++;
+        }
+        blocks.add(b.toString());
+        blocks.add(Messages.ZALO_CHOOSE.in(lang));
+      }
     }
     List<String> texts = pack(blocks);
     List<ZaloMessage> out = new ArrayList<>();
@@ -186,5 +198,29 @@ final class ZaloFormatter {
     }
     int cut = text.lastIndexOf(' ', max - 2);
     return text.substring(0, cut > max / 2 ? cut : max - 1) + "…";
+  }
+
+  /** One answer: number, title, date, excerpt, the renamed-places note, link. */
+  private static String item(int number, Answer answer, Language lang) {
+    StringBuilder b = new StringBuilder();
+    b.append(number).append(". ");
+    if (answer.curated()) {
+      b.append("✅ ").append(answer.title());
+    } else {
+      b.append(answer.title());
+      if (answer.publishedAt() != null) {
+        b.append(" (").append(DATE.format(answer.publishedAt())).append(")");
+      }
+    }
+    // The city's own answer is said whole (its length is bounded when it is written).
+    b.append("\n")
+        .append(answer.curated() ? answer.excerpt() : shorten(answer.excerpt(), MAX_EXCERPT));
+    if (answer.placesChangedOn() != null) {
+      b.append("\nℹ️ ").append(Messages.placesChanged(lang, answer.placesChangedOn()));
+    }
+    if (answer.link() != null) {
+      b.append("\n").append(answer.link());
+    }
+    return b.toString();
   }
 }

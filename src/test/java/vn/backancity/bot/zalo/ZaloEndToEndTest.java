@@ -27,8 +27,11 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.backancity.bot.App;
 import vn.backancity.bot.Service;
 import vn.backancity.bot.article.Article;
+import vn.backancity.bot.chat.Language;
+import vn.backancity.bot.chat.Messages;
 import vn.backancity.bot.delivery.Recipient;
 import vn.backancity.bot.testing.AdminClient;
+import vn.backancity.bot.testing.GradedArticles;
 import vn.backancity.bot.testing.MutableClock;
 import vn.backancity.bot.testing.TestApps;
 
@@ -164,6 +167,37 @@ public class ZaloEndToEndTest {
     assertThat(zalo.next().token()).isEqualTo("access-2");
     assertThat(zalo.refreshes()).containsExactly("refresh-0", "refresh-1");
     assertThat(storedTokens()).containsExactly("access-2", "refresh-2");
+  }
+
+  @Test
+  void anAskBackIsAnsweredByATypedNumberAndSuggestionsAndOldArticlesAreLabelled() throws Exception {
+    app.publish(GradedArticles.all());
+    FakeZaloApi.Message choices = say(GradedArticles.AMBIGUOUS);
+    assertThat(choices.text())
+        .contains(Messages.CHOICES_HEADER.in(Language.VI))
+        .contains(Messages.ZALO_CHOOSE.in(Language.VI))
+        .as("short choices: titles, no excerpts or links")
+        .doesNotContain("tổ dân phố")
+        .doesNotContain("http");
+    boolean vaccinationSecond = choices.text().contains("2. " + GradedArticles.VACCINATION);
+    String second = vaccinationSecond ? GradedArticles.VACCINATION : GradedArticles.RUBBISH;
+    String first = vaccinationSecond ? GradedArticles.RUBBISH : GradedArticles.VACCINATION;
+
+    FakeZaloApi.Message answer = say("2");
+    assertThat(answer.text()).contains(second).contains("http").doesNotContain(first);
+
+    FakeZaloApi.Message related = say(GradedArticles.PARTLY);
+    assertThat(related.text())
+        .startsWith(Messages.SUGGESTIONS_HEADER.in(Language.VI))
+        .contains(
+            "❔ " + Messages.POSSIBLY_RELATED.in(Language.VI) + "\n1. " + GradedArticles.RUBBISH);
+    assertThat(say("2").text())
+        .as("no choice pending: the number is a question like any other")
+        .doesNotContain(second);
+
+    assertThat(say("xã Xuất Hóa làm đường").text())
+        .contains(GradedArticles.ROADS)
+        .contains("Bài viết trước ngày 01/7/2025, trước khi sắp xếp lại đơn vị hành chính.");
   }
 
   interface Call<T> {
