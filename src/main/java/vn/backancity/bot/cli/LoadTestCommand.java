@@ -65,6 +65,12 @@ final class LoadTestCommand implements Callable<Integer> {
       description = "The server's JVM options (default: the Procfile's).")
   List<String> jvm;
 
+  @Option(
+      names = "--server-jar",
+      paramLabel = "JAR",
+      description = "Serve another build (e.g. the previous commit's) under the same load.")
+  Path serverJar;
+
   @Option(names = "--logs", defaultValue = "/tmp/loadtest", paramLabel = "DIR")
   Path logs;
 
@@ -84,6 +90,9 @@ final class LoadTestCommand implements Callable<Integer> {
                     Duration.ofSeconds(warmup),
                     Duration.ofSeconds(duration),
                     jvm,
+                    serverJar == null
+                        ? System.getProperty("java.class.path")
+                        : serverJar.toAbsolutePath().toString(),
                     logs));
     return rows.stream()
             .allMatch(r -> !r.note().contains("missing") || r.note().contains(" 0 missing"))

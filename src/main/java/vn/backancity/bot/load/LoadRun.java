@@ -29,13 +29,19 @@ final class LoadRun {
       Map<Integer, Long> statuses,
       long p50Nanos,
       long p99Nanos,
-      long maxNanos) {
+      long maxNanos,
+      long serverCpuMillis) {
     double okPerSecond() {
       return ok / seconds;
     }
 
     long errors() {
       return requests - ok;
+    }
+
+    /** Server CPU per answered request in microseconds, or -1 when unknown. */
+    double cpuMicrosPerRequest() {
+      return serverCpuMillis < 0 || requests == 0 ? -1 : serverCpuMillis * 1000.0 / requests;
     }
   }
 
@@ -44,7 +50,8 @@ final class LoadRun {
       Scenario scenario,
       int connections,
       Duration warmup,
-      Duration measured)
+      Duration measured,
+      java.util.function.LongSupplier serverCpuMillis)
       throws InterruptedException {
     AtomicLong sequence = new AtomicLong();
     long start = System.nanoTime();
@@ -83,6 +90,12 @@ final class LoadRun {
                     }
                   }));
     }
+    // The server's CPU over the measured window only.
+    long[] cpu = {-1, -1};
+    Thread.sleep(Math.max(0, (from - System.nanoTime()) / 1_000_000));
+    cpu[0] = serverCpuMillis.getAsLong();
+    Thread.sleep(Math.max(0, (until - System.nanoTime()) / 1_000_000));
+    cpu[1] = serverCpuMillis.getAsLong();
     for (Thread t : threads) {
       t.join();
     }
@@ -112,7 +125,8 @@ final class LoadRun {
         statuses,
         percentile(all, 0.50),
         percentile(all, 0.99),
-        all.length == 0 ? 0 : all[all.length - 1]);
+        all.length == 0 ? 0 : all[all.length - 1],
+        cpu[0] < 0 || cpu[1] < 0 ? -1 : cpu[1] - cpu[0]);
   }
 
   private static long percentile(long[] sorted, double p) {

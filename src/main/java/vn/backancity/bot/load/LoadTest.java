@@ -64,6 +64,7 @@ public final class LoadTest {
       Duration warmup,
       Duration duration,
       List<String> jvmArgs,
+      String serverClassPath,
       Path logDir) {}
 
   /** One scenario's figures on one set of cores. */
@@ -93,7 +94,7 @@ public final class LoadTest {
         Path log = plan.logDir().resolve("server-cpus-" + cpus.replace(',', '_') + ".log");
         out.accept("server on cpus " + cpus + " (log " + log + ")");
         try (PinnedServer server =
-            PinnedServer.start(cpus, plan.jvmArgs(), plan.data(), env, log)
+            PinnedServer.start(cpus, plan.jvmArgs(), plan.serverClassPath(), plan.data(), env, log)
                 .awaitReady(Duration.ofMinutes(3))) {
           for (String name : plan.scenarios()) {
             rows.add(runOne(server, settings, prepared, plan, name, cpus, cores));
@@ -108,14 +109,16 @@ public final class LoadTest {
       }
     }
     out.accept("");
-    out.accept("| endpoint | cores | connections | ok/s | p50 ms | p99 ms | max ms | errors |");
-    out.accept("|---|---:|---:|---:|---:|---:|---:|---:|");
+    out.accept(
+        "| endpoint | cores | connections | ok/s | p50 ms | p99 ms | max ms | server CPU µs/request"
+            + " | errors |");
+    out.accept("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (Row r : rows) {
       LoadRun.Figures f = r.figures();
       out.accept(
           String.format(
               Locale.ROOT,
-              "| %s | %d | %d | %,.0f | %.2f | %.2f | %.1f | %d%s |",
+              "| %s | %d | %d | %,.0f | %.2f | %.2f | %.1f | %.0f | %d%s |",
               f.scenario(),
               r.cpus().split(",").length,
               f.connections(),
@@ -123,6 +126,7 @@ public final class LoadTest {
               f.p50Nanos() / 1e6,
               f.p99Nanos() / 1e6,
               f.maxNanos() / 1e6,
+              f.cpuMicrosPerRequest(),
               f.errors(),
               r.note().isEmpty() ? "" : " " + r.note()));
     }
@@ -189,7 +193,13 @@ public final class LoadTest {
     }
     out.accept(String.format(Locale.ROOT, "  %s: %d connections ...", name, connections));
     LoadRun.Figures f =
-        LoadRun.run(server.address(), scenario, connections, plan.warmup(), plan.duration());
+        LoadRun.run(
+            server.address(),
+            scenario,
+            connections,
+            plan.warmup(),
+            plan.duration(),
+            server::cpuMillis);
     if (name.equals("ask-uncached")) {
       long asked = f.requests();
       if (asked > prepared.questions().size() / plan.cpuSets().size()) {
@@ -206,13 +216,15 @@ public final class LoadTest {
     out.accept(
         String.format(
             Locale.ROOT,
-            "  %s on cpus %s: %,.0f ok/s, p50 %.2f ms, p99 %.2f ms, max %.1f ms, by status %s %s",
+            "  %s on cpus %s: %,.0f ok/s, p50 %.2f ms, p99 %.2f ms, max %.1f ms, server CPU %.0f"
+                + " µs/request, by status %s %s",
             name,
             cpus,
             f.okPerSecond(),
             f.p50Nanos() / 1e6,
             f.p99Nanos() / 1e6,
             f.maxNanos() / 1e6,
+            f.cpuMicrosPerRequest(),
             f.statuses(),
             note));
     return new Row(cpus, f, note);

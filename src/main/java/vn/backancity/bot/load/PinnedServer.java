@@ -3,6 +3,7 @@ package vn.backancity.bot.load;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,7 +27,12 @@ final class PinnedServer implements AutoCloseable {
   }
 
   static PinnedServer start(
-      String cpus, List<String> jvmArgs, Path data, Map<String, String> env, Path log)
+      String cpus,
+      List<String> jvmArgs,
+      String classPath,
+      Path data,
+      Map<String, String> env,
+      Path log)
       throws IOException {
     int port;
     try (ServerSocket free = new ServerSocket(0)) {
@@ -35,7 +41,7 @@ final class PinnedServer implements AutoCloseable {
     List<String> command = new ArrayList<>(List.of("taskset", "-c", cpus));
     command.add(ProcessHandle.current().info().command().orElse("java"));
     command.addAll(jvmArgs);
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), App.class.getName()));
+    command.addAll(List.of("-cp", classPath, App.class.getName()));
     command.addAll(List.of("serve", "--host", "127.0.0.1", "--port", String.valueOf(port)));
     command.addAll(List.of("--data", data.toString()));
     ProcessBuilder builder = new ProcessBuilder(command);
@@ -76,6 +82,23 @@ final class PinnedServer implements AutoCloseable {
 
   long pid() {
     return process.pid();
+  }
+
+  /**
+   * CPU time the server process has used so far (all its threads, user and system), from
+   * /proc/PID/stat in clock ticks (100 a second on Linux); -1 where that cannot be read. Less
+   * sensitive than requests/s to other work on a shared machine.
+   */
+  long cpuMillis() {
+    try {
+      String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+      // The command name (field 2) is in parentheses and may hold spaces: count after it.
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+      return ticks * 10;
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
   }
 
   /** Stops it as an operator would (SIGTERM, a clean shutdown), forcibly after 30 s. */
