@@ -1,7 +1,9 @@
 package vn.backancity.bot.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
@@ -45,7 +47,7 @@ final class AskApi {
     this.searches = searches;
   }
 
-  void handle(Context ctx) {
+  void handle(Context ctx) throws JsonProcessingException {
     String q = ctx.queryParam("q");
     if (q == null || q.isBlank()) {
       ctx.status(400)
@@ -91,6 +93,7 @@ final class AskApi {
       // As text: a 63-bit number does not survive a JavaScript number.
       body.put("question_id", String.valueOf(id));
     }
-    ctx.json(body);
+    // Straight to bytes: a String first would be encoded again on the way out.
+    ctx.contentType(ContentType.APPLICATION_JSON).result(json.writeValueAsBytes(body));
   }
 }
