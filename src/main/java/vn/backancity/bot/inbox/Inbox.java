@@ -127,7 +127,7 @@ public final class Inbox {
     return arrival.first;
   }
 
-  /** An update waiting for its commit; settled (first or failure) by the lock holder. */
+  /** An update waiting for its commit; settled (first or failure) in the committer's turn. */
   private static final class Arrival {
     final String channel;
     final String key;
@@ -135,7 +135,7 @@ public final class Inbox {
     final String payload;
     final long at;
     boolean first;
-    SQLException failure;
+    Exception failure;
     volatile boolean settled;
 
     Arrival(String channel, String key, String chatKey, String payload, long at) {
@@ -170,7 +170,8 @@ public final class Inbox {
           }
         }
       }
-    } catch (SQLException e) {
+    } catch (SQLException | RuntimeException e) {
+      // Whatever went wrong, every caller of the group is answered: none waits for ever.
       for (Arrival a : group) {
         if (a.failure == null && !a.first) {
           a.failure = e;

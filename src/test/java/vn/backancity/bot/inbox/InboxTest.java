@@ -349,6 +349,48 @@ class InboxTest {
     }
   }
 
+  @Test
+  void whenTheDatabaseFailsEveryWaitingCallerGetsAnErrorNoneWaitsForEver() throws Exception {
+    try (Database db = open("sqlite")) {
+      DataSource broken =
+          (DataSource)
+              Proxy.newProxyInstance(
+                  InboxTest.class.getClassLoader(),
+                  new Class<?>[] {DataSource.class},
+                  (proxy, method, args) -> {
+                    if (method.getName().equals("getConnection")) {
+                      Thread.sleep(5); // callers queue meanwhile
+                      throw new IllegalStateException("pool is closed");
+                    }
+                    return invoke(db.dataSource(), method, args);
+                  });
+      Inbox inbox = new Inbox(broken, db.vendor(), clock);
+      AtomicInteger refused = new AtomicInteger();
+      List<Thread> started = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        int thread = t;
+        started.add(
+            Thread.ofPlatform()
+                .daemon()
+                .start(
+                    () -> {
+                      for (int k = 0; k < 20; k++) {
+                        try {
+                          inbox.accept("telegram", thread + "-" + k, "{}");
+                        } catch (IllegalStateException e) {
+                          refused.incrementAndGet();
+                        }
+                      }
+                    }));
+      }
+      for (Thread t : started) {
+        t.join(20_000);
+      }
+      assertThat(started).noneMatch(Thread::isAlive);
+      assertThat(refused.get()).as("each call answered with an error").isEqualTo(160);
+    }
+  }
+
   /** The data source, with a millisecond added to every commit (autocommit statements too). */
   static DataSource slowCommits(DataSource db) {
     return (DataSource)
