@@ -67,8 +67,12 @@ public final class LoadTest {
       String serverClassPath,
       Path logDir) {}
 
-  /** One scenario's figures on one set of cores. */
-  public record Row(String cpus, LoadRun.Figures figures, String note) {}
+  /**
+   * One scenario's figures on one set of cores.
+   *
+   * @param missing acknowledged webhook updates not found in the inbox (must be 0)
+   */
+  public record Row(String cpus, LoadRun.Figures figures, String note, long missing) {}
 
   private final Consumer<String> out;
 
@@ -100,8 +104,8 @@ public final class LoadTest {
             rows.add(runOne(server, settings, prepared, plan, name, cpus, cores));
           }
         }
-        // Updates the worker had not handled yet would be handled at the next start, taking CPU
-        // from the next set's scenarios.
+        // Updates the worker had not handled yet (and answers not sent yet) would be handled at the
+        // next start, taking CPU from the next set's scenarios.
         int left = setAside(settings);
         if (left > 0) {
           out.accept(left + " load-test updates not handled yet set aside as failed");
@@ -145,6 +149,7 @@ public final class LoadTest {
     String host = server.host();
     int connections = plan.connections();
     String note = "";
+    long missing = 0;
     Scenario scenario;
     WebhookScenario webhook = null;
     switch (name) {
@@ -208,7 +213,7 @@ public final class LoadTest {
     }
     if (webhook != null) {
       Set<Long> acknowledged = webhook.acknowledged();
-      long missing = missing(settings, acknowledged);
+      missing = missing(settings, acknowledged);
       note =
           String.format(
               Locale.ROOT, "(%,d acknowledged, %d missing)", acknowledged.size(), missing);
@@ -227,7 +232,7 @@ public final class LoadTest {
             f.cpuMicrosPerRequest(),
             f.statuses(),
             note));
-    return new Row(cpus, f, note);
+    return new Row(cpus, f, note, missing);
   }
 
   private static Scenario fixed(String name, byte[] request) {
@@ -394,13 +399,22 @@ public final class LoadTest {
    */
   private static int setAside(Settings settings) throws SQLException {
     try (Connection c = connect(settings);
-        PreparedStatement st =
+        PreparedStatement updates =
             c.prepareStatement(
                 "UPDATE inbox SET status = 'failed', payload = '',"
                     + " last_error = 'load test: not handled before the server stopped',"
                     + " claimed_by = NULL, claimed_until = NULL"
-                    + " WHERE channel = 'telegram' AND status = 'pending'")) {
-      return st.executeUpdate();
+                    + " WHERE channel = 'telegram' AND status = 'pending'");
+        // Their answers too: sent at the delivery rate, they would keep the next runs busy.
+        PreparedStatement replies =
+            c.prepareStatement(
+                "UPDATE outbox SET status = 'expired',"
+                    + " last_error = 'load test: not sent before the server stopped',"
+                    + " claimed_by = NULL, claimed_until = NULL"
+                    + " WHERE channel = 'telegram' AND status IN ('queued', 'sending')")) {
+      int left = updates.executeUpdate();
+      replies.executeUpdate();
+      return left;
     }
   }
 }

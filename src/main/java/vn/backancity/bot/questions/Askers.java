@@ -63,7 +63,8 @@ public final class Askers {
 
   /** The pseudonym of a chat (or a web client) on a channel: 16 hex characters. */
   public String of(String channel, String id) {
-    // Remembered for the clients seen often: a busy web client asks many questions a minute.
+    // Remembered (in memory only) for the clients seen often: a busy web client asks many
+    // questions a minute, and an HMAC each time was a visible part of a cached answer's cost.
     return recent.get(channel + "\n" + id, this::pseudonym);
   }
 

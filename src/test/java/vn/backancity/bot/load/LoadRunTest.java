@@ -46,8 +46,10 @@ class LoadRunTest {
       LoadTest.WebhookScenario webhook = new LoadTest.WebhookScenario(host, 5_000_000);
       LoadRun.Figures f =
           LoadRun.run(server, webhook, 8, Duration.ofSeconds(3), Duration.ofSeconds(2), () -> -1);
-      assertThat(f.ok()).as("answers by status: %s", f.statuses()).isPositive();
-      assertThat(f.errors()).isZero();
+      // Counted over warm-up and measure alike: on a busy machine the measured window alone may
+      // hold few answers.
+      assertThat(webhook.acknowledged()).as("answers by status: %s", f.statuses()).isNotEmpty();
+      assertThat(f.statuses().keySet()).isSubsetOf(200);
       List<String> keys =
           Jdbc.query(
               app.database().dataSource(),
@@ -58,7 +60,6 @@ class LoadRunTest {
       keys.forEach(k -> stored.add(Long.parseLong(k)));
       assertThat(keys).as("each once").hasSameSizeAs(stored);
       assertThat(stored).containsAll(webhook.acknowledged());
-      assertThat(webhook.acknowledged()).hasSizeGreaterThanOrEqualTo((int) f.ok());
 
       // Keep-alive answers of every kind (JSON, HTML pages, an unknown article) read whole: a
       // misread length would desynchronize the connection and show as errors.
@@ -70,8 +71,14 @@ class LoadRunTest {
                   "/api/ask?q=" + java.net.URLEncoder.encode(LoadTest.CACHED.get(0), "UTF-8")),
               HttpConnection.get(host, "/articles/no-such-article"),
               HttpConnection.get(host, "/health"));
+      Map<Integer, Integer> answered = new java.util.concurrent.ConcurrentHashMap<>();
       Scenario pages =
           new Scenario() {
+            @Override
+            public void answered(long n, int status) {
+              answered.merge(status, 1, Integer::sum);
+            }
+
             @Override
             public String name() {
               return "mix";
@@ -84,8 +91,8 @@ class LoadRunTest {
           };
       LoadRun.Figures read =
           LoadRun.run(server, pages, 4, Duration.ofSeconds(1), Duration.ofSeconds(2), () -> -1);
-      assertThat(read.statuses().keySet()).containsOnly(200, 404);
-      assertThat(read.requests()).isPositive();
+      assertThat(answered.keySet()).as("no answer misread (-1)").isNotEmpty().isSubsetOf(200, 404);
+      assertThat(read.statuses().keySet()).isSubsetOf(200, 404);
     }
   }
 }
