@@ -53,6 +53,16 @@ public final class Answerer {
           .<String, Analyzed>weigher((id, a) -> a.words().size() + 1)
           .build();
 
+  // The analysis of questions asked again word for word (a public chat's frequent questions): a
+  // pure function of the text, so that a cached answer costs a map lookup, not a second analysis.
+  // Bounded by characters held (~1M, a few MB: long made-up questions cannot fill the heap);
+  // Caffeine keeps the frequent ones.
+  private final Cache<String, QueryTerms> recentTerms =
+      Caffeine.newBuilder()
+          .maximumWeight(1 << 20)
+          .<String, QueryTerms>weigher((question, terms) -> 2 * question.length() + 64)
+          .build();
+
   /** An article with its title and passages analyzed, and all its words (title first). */
   private record Analyzed(
       Article article, Passage title, List<Passage> passages, List<Words.Word> words) {
@@ -198,6 +208,7 @@ public final class Answerer {
     this.tuning = tuning;
     this.clock = clock;
     index.onChange(analyzed::invalidateAll);
+    index.onChange(recentTerms::invalidateAll);
     this.homePhrases =
         tuning.homePlaces().stream()
             .map(p -> Words.of(p).stream().map(Words.Word::folded).toList())
@@ -216,7 +227,7 @@ public final class Answerer {
    */
   public Lookup lookup(String question) {
     long start = System.nanoTime();
-    QueryTerms terms = analyzer.analyze(question);
+    QueryTerms terms = recentTerms.get(question, analyzer::analyze);
     if (terms.isEmpty()) {
       return new Lookup(new AnswerList(question, List.of(), true), "", true, 0);
     }
@@ -250,7 +261,7 @@ public final class Answerer {
 
   private Optional<Lookup> known(String question, boolean curatedOnly) {
     long start = System.nanoTime();
-    QueryTerms terms = analyzer.analyze(question);
+    QueryTerms terms = recentTerms.get(question, analyzer::analyze);
     if (terms.isEmpty()) {
       return Optional.of(new Lookup(new AnswerList(question, List.of(), true), "", true, 0));
     }

@@ -1,7 +1,9 @@
 package vn.backancity.bot.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
@@ -46,7 +48,7 @@ final class AskApi {
     this.searches = searches;
   }
 
-  void handle(Context ctx) {
+  void handle(Context ctx) throws JsonProcessingException {
     Language lang = Language.of(ctx.queryParam("lang"));
     String q = ctx.queryParam("q");
     if (q == null || q.isBlank()) {
@@ -93,6 +95,7 @@ final class AskApi {
       // As text: a 63-bit number does not survive a JavaScript number.
       body.put("question_id", String.valueOf(id));
     }
-    ctx.json(body);
+    // Straight to bytes: a String first would be encoded again on the way out.
+    ctx.contentType(ContentType.APPLICATION_JSON).result(json.writeValueAsBytes(body));
   }
 }
