@@ -32,6 +32,8 @@ import vn.backancity.bot.storage.Jdbc;
 public final class ArticleStore {
   private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
   private static final int FILL_PAGE = 500;
+  // Ids per query of findAll: well under every database's limit on parameters.
+  private static final int FIND_CHUNK = 500;
   private static final String COLUMNS =
       "id, title, url, published_at, lead, paragraphs, captions, author, tags";
 
@@ -74,7 +76,7 @@ public final class ArticleStore {
     long now = clock.millis();
     try (Connection c = db.getConnection()) {
       c.setAutoCommit(false);
-      int changed = 0;
+      List<String> changed = new ArrayList<>();
       try (PreparedStatement st = c.prepareStatement(sql)) {
         changes.begin(c);
         for (Article a : articles) {
@@ -96,16 +98,16 @@ public final class ArticleStore {
           st.setLong(12, now);
           st.setLong(13, now);
           if (st.executeUpdate() > 0) {
-            changes.record(c, a.id(), ArticleChanges.Kind.UPSERT);
-            changed++;
+            changed.add(a.id());
           }
         }
+        changes.recordAll(c, changed, ArticleChanges.Kind.UPSERT);
         c.commit();
       } catch (SQLException | RuntimeException e) {
         c.rollback();
         throw e;
       }
-      return changed;
+      return changed.size();
     } catch (SQLException e) {
       throw new StoreException("could not save articles", e);
     }
@@ -196,12 +198,18 @@ public final class ArticleStore {
     return found.stream().findFirst();
   }
 
-  /** The articles among {@code ids} that exist, by id (at most a few hundred ids at a time). */
+  /** The articles among {@code ids} that exist, by id (read a few hundred at a time). */
   public Map<String, Article> findAll(Collection<String> ids) {
     Map<String, Article> out = new HashMap<>();
-    if (ids.isEmpty()) {
-      return out;
+    List<String> all = List.copyOf(ids);
+    for (int from = 0; from < all.size(); from += FIND_CHUNK) {
+      out.putAll(findChunk(all.subList(from, Math.min(all.size(), from + FIND_CHUNK))));
     }
+    return out;
+  }
+
+  private Map<String, Article> findChunk(Collection<String> ids) {
+    Map<String, Article> out = new HashMap<>();
     String marks = Jdbc.placeholders(ids.size());
     try (Connection c = db.getConnection();
         PreparedStatement st =
