@@ -246,17 +246,26 @@ public final class ArticleStore {
    * import of old articles from flooding subscribers.
    */
   public List<Added> added(long after, long upTo, long publishedSince) {
+    return added(after, upTo, publishedSince, Integer.MAX_VALUE);
+  }
+
+  /**
+   * The newest {@code limit} of {@link #added(long, long, long)}: a bulk import of undated articles
+   * counts as fresh, and a scan must not hold a whole archive in memory.
+   */
+  public List<Added> added(long after, long upTo, long publishedSince, int limit) {
     String sql =
         "SELECT "
             + COLUMNS
             + ", created_at FROM articles WHERE created_at > ? AND created_at <= ?"
             + " AND (published_at IS NULL OR published_at >= ?)"
-            + " ORDER BY COALESCE(published_at, created_at) DESC, id DESC";
+            + " ORDER BY COALESCE(published_at, created_at) DESC, id DESC LIMIT ?";
     try (Connection c = db.getConnection();
         PreparedStatement st = c.prepareStatement(sql)) {
       st.setLong(1, after);
       st.setLong(2, upTo);
       st.setLong(3, publishedSince);
+      st.setInt(4, limit);
       return readAdded(st);
     } catch (SQLException e) {
       throw new StoreException("could not read new articles", e);

@@ -85,6 +85,34 @@ class ArticleStoreTest {
     }
   }
 
+  /** A digest or alert scan after a bulk import of undated articles reads only the newest few. */
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgresql"})
+  void freshArticlesAreReadNewestFirstUpToALimit(String vendor) throws Exception {
+    try (Database db = open(vendor)) {
+      ArticleStore store = new ArticleStore(db.dataSource(), App.jsonMapper(), Clock.systemUTC());
+      List<Article> undated = new java.util.ArrayList<>();
+      for (int i = 0; i < 50; i++) {
+        undated.add(
+            new Article(
+                "u" + (100 + i),
+                "Tin " + i,
+                null,
+                null,
+                "Dẫn.",
+                List.of(),
+                List.of(),
+                null,
+                List.of()));
+      }
+      store.upsertAll(undated);
+
+      List<ArticleStore.Added> fresh = store.added(0, Long.MAX_VALUE, 0, 3);
+      assertThat(fresh).extracting(a -> a.article().id()).containsExactly("u149", "u148", "u147");
+      assertThat(store.added(0, Long.MAX_VALUE, 0)).hasSize(50);
+    }
+  }
+
   /** Regression: the date was read as null when the URL was, and as 1970 when only it was null. */
   @ParameterizedTest
   @ValueSource(strings = {"sqlite", "postgresql"})
