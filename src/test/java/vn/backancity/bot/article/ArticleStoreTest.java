@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -82,6 +83,24 @@ class ArticleStoreTest {
       assertThat(store.sameTextAs(copy)).contains("old-1");
       assertThat(store.sequence()).isEqualTo(version);
       assertThat(store.fillTextHashes()).isZero();
+    }
+  }
+
+  /** Regression: the newest articles were found by reading and sorting the whole table. */
+  @Test
+  void theNewestArticlesAreReadThroughAnIndex() throws Exception {
+    try (Database db = open("sqlite");
+        java.sql.Connection c = db.dataSource().getConnection();
+        java.sql.ResultSet plan =
+            c.createStatement()
+                .executeQuery(
+                    "EXPLAIN QUERY PLAN SELECT id, title, lead FROM articles"
+                        + " ORDER BY COALESCE(published_at, created_at) DESC, id DESC LIMIT 10")) {
+      StringBuilder steps = new StringBuilder();
+      while (plan.next()) {
+        steps.append(plan.getString(4)).append('\n');
+      }
+      assertThat(steps.toString()).contains("INDEX articles_newest").doesNotContain("TEMP B-TREE");
     }
   }
 
