@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -23,15 +24,12 @@ final class ParallelFeed {
     void accept(T item) throws IOException;
   }
 
-  private static final Object END = new Object();
-
   private ParallelFeed() {}
 
   /**
    * Feeds every item {@code source} gives to {@code work} on {@code threads} threads and returns
    * how many were handled, once all are.
    */
-  @SuppressWarnings("unchecked")
   static <T> int run(int threads, Consumer<Consumer<T>> source, Work<T> work) {
     if (threads <= 1) {
       AtomicInteger count = new AtomicInteger();
@@ -46,8 +44,9 @@ final class ParallelFeed {
           });
       return count.get();
     }
-    BlockingQueue<Object> queue = new ArrayBlockingQueue<>(threads * 64);
+    BlockingQueue<T> queue = new ArrayBlockingQueue<>(threads * 64);
     AtomicReference<Throwable> failure = new AtomicReference<>();
+    AtomicBoolean sourceDone = new AtomicBoolean();
     AtomicInteger count = new AtomicInteger();
     List<Thread> workers = new ArrayList<>(threads);
     for (int i = 0; i < threads; i++) {
@@ -58,15 +57,19 @@ final class ParallelFeed {
               .start(
                   () -> {
                     try {
-                      for (Object item = queue.take(); item != END; item = queue.take()) {
-                        if (failure.get() == null) {
-                          work.accept((T) item);
+                      // Ends when the source is done and the queue empty (nothing more can come),
+                      // or at the first failure anywhere. Nothing is ever dropped from the queue.
+                      while (failure.get() == null) {
+                        T item = queue.poll(50, TimeUnit.MILLISECONDS);
+                        if (item != null) {
+                          work.accept(item);
                           count.incrementAndGet();
+                        } else if (sourceDone.get()) {
+                          return;
                         }
                       }
                     } catch (Throwable e) {
                       failure.compareAndSet(null, e);
-                      queue.clear(); // unblock the source; it stops at its next item
                     }
                   }));
     }
@@ -75,11 +78,7 @@ final class ParallelFeed {
     } catch (RuntimeException | Error e) {
       failure.compareAndSet(null, e);
     } finally {
-      for (Thread worker : workers) {
-        while (worker.isAlive() && !offer(queue, END)) {
-          queue.clear(); // a failed worker stopped taking: make room for the end marks
-        }
-      }
+      sourceDone.set(true);
       for (Thread worker : workers) {
         join(worker);
       }
@@ -97,7 +96,7 @@ final class ParallelFeed {
     return count.get();
   }
 
-  private static void put(BlockingQueue<Object> queue, Object item, AtomicReference<Throwable> f) {
+  private static <T> void put(BlockingQueue<T> queue, T item, AtomicReference<Throwable> f) {
     while (true) {
       Throwable failed = f.get();
       if (failed != null) {
@@ -109,7 +108,7 @@ final class ParallelFeed {
     }
   }
 
-  private static boolean offer(BlockingQueue<Object> queue, Object item) {
+  private static <T> boolean offer(BlockingQueue<T> queue, T item) {
     try {
       return queue.offer(item, 50, TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {

@@ -84,6 +84,26 @@ class ArticleIndexBuildTest {
     }
   }
 
+  /** Regression: with slow feeders and a full queue, the end of the source dropped items. */
+  @Test
+  void slowFeedersLoseNothingAndFinish() {
+    Set<Integer> done = ConcurrentHashMap.newKeySet();
+    int n =
+        ParallelFeed.<Integer>run(
+            2,
+            sink -> {
+              for (int i = 0; i < 150; i++) {
+                sink.accept(i);
+              }
+            },
+            i -> {
+              java.util.concurrent.locks.LockSupport.parkNanos(60_000_000);
+              done.add(i);
+            });
+    assertThat(n).isEqualTo(150);
+    assertThat(done).hasSize(150);
+  }
+
   @Test
   void aFeederThatFailsStopsTheSourceAndItsErrorIsThrown() {
     AtomicInteger given = new AtomicInteger();
