@@ -57,6 +57,7 @@ class ArticleIndexBuildTest {
   @Test
   void aRebuildIsAnalyzedOnSeveralThreadsAndHoldsEveryArticle() throws Exception {
     Set<String> threads = ConcurrentHashMap.newKeySet();
+    java.util.concurrent.CountDownLatch twoFeeders = new java.util.concurrent.CountDownLatch(2);
     List<Article> articles = new ArrayList<>();
     for (int i = 0; i < 2000; i++) {
       articles.add(Articles.titled("a" + i, "Tin số " + i + " về lễ hội mùa thu ở Bắc Kạn"));
@@ -66,8 +67,12 @@ class ArticleIndexBuildTest {
             4,
             articles::forEach,
             a -> {
-              threads.add(Thread.currentThread().getName());
-              Thread.onSpinWait();
+              // Each feeder waits at its first article for another one to start: work that is
+              // handed out to several threads meets there; work done on one thread would not.
+              if (threads.add(Thread.currentThread().getName())) {
+                twoFeeders.countDown();
+                await(twoFeeders);
+              }
             });
     assertThat(n).isEqualTo(2000);
     assertThat(threads)
@@ -102,6 +107,14 @@ class ArticleIndexBuildTest {
             });
     assertThat(n).isEqualTo(150);
     assertThat(done).hasSize(150);
+  }
+
+  private static void await(java.util.concurrent.CountDownLatch latch) {
+    try {
+      latch.await(10, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Test
