@@ -57,6 +57,10 @@ public final class DigestScheduler {
   private static final String ALERT_MARK = "alerts";
   private static final int BATCH = 200;
   private static final int ALERT_ITEMS = 5;
+  // Fresh articles one digest or alert scan reads at most, newest first: after a bulk import of
+  // undated articles (all "fresh"), the scan stays within a small heap (the service runs in 512
+  // MB).
+  static final int MAX_FRESH = 2000;
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
   private final DataSource db;
@@ -117,7 +121,7 @@ public final class DigestScheduler {
     }
     long oldest = due.stream().mapToLong(Due::since).min().orElse(now);
     List<ArticleStore.Added> fresh =
-        articles.added(oldest, now, now - settings.maxAge().toMillis());
+        articles.added(oldest, now, now - settings.maxAge().toMillis(), MAX_FRESH);
     Map<Article, TopicMatcher.Text> texts = new HashMap<>();
     int queued = 0;
     for (int from = 0; from < due.size(); from += BATCH) {
@@ -278,7 +282,7 @@ public final class DigestScheduler {
     List<ArticleStore.Added> fresh =
         channels.isEmpty()
             ? List.of()
-            : articles.added(mark, now, now - settings.maxAge().toMillis());
+            : articles.added(mark, now, now - settings.maxAge().toMillis(), MAX_FRESH);
     Map<TopicMatcher.Words, List<Article>> matching = new LinkedHashMap<>();
     if (!fresh.isEmpty()) {
       List<TopicMatcher.Text> texts = fresh.stream().map(a -> matcher.text(a.article())).toList();
