@@ -55,6 +55,8 @@ import vn.backancity.bot.search.Abbreviations;
 import vn.backancity.bot.search.ArticleIndex;
 import vn.backancity.bot.search.QueryTerms;
 import vn.backancity.bot.search.QuestionAnalyzer;
+import vn.backancity.bot.search.RenamedPlaces;
+import vn.backancity.bot.search.Synonyms;
 import vn.backancity.bot.storage.Database;
 import vn.backancity.bot.subscription.DigestScheduler;
 import vn.backancity.bot.subscription.Subscriptions;
@@ -118,7 +120,13 @@ public final class App implements AutoCloseable {
     index.onChange(cache::invalidateAll);
     this.links = new Links(settings.publicUrl());
     Abbreviations abbreviations = abbreviations(settings.abbreviationsFile());
-    QuestionAnalyzer analyzer = new QuestionAnalyzer(abbreviations, settings.tuning().homePlaces());
+    RenamedPlaces renamed = renamedPlaces(settings.abbreviationsFile());
+    QuestionAnalyzer analyzer =
+        new QuestionAnalyzer(
+            abbreviations,
+            settings.tuning().homePlaces(),
+            synonyms(settings.abbreviationsFile())
+                .and(renamed.asSynonyms(settings.tuning().homePlaces())));
     this.curated =
         new CuratedAnswers(
             database.dataSource(),
@@ -128,7 +136,8 @@ public final class App implements AutoCloseable {
                   terms.accented() ? terms.matchKey() : "", terms.foldedKey());
             },
             clock);
-    this.answerer = new Answerer(index, analyzer, links, cache, settings.tuning(), clock, curated);
+    this.answerer =
+        new Answerer(index, analyzer, links, cache, settings.tuning(), clock, curated, renamed);
     Askers askers = Askers.load(database.dataSource(), settings.questions().askerKey());
     this.questions = new QuestionLog(database.dataSource(), askers, json, clock);
     this.feedback = new Feedback(database.dataSource(), askers, clock);
@@ -217,6 +226,43 @@ public final class App implements AutoCloseable {
         .registerModule(new JavaTimeModule())
         .configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, false)
         .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  }
+
+  /**
+   * The synonyms table in force: synonyms.tsv next to the abbreviations file, else the bundled
+   * copy.
+   */
+  public static Synonyms synonyms(Path abbreviationsFile) {
+    byte[] tsv = sibling(abbreviationsFile, "synonyms.tsv");
+    return tsv == null ? Synonyms.none() : Synonyms.parse(tsv);
+  }
+
+  /**
+   * The renamed places in force: renamed-places.tsv next to the abbreviations file, else the
+   * bundled copy.
+   */
+  public static RenamedPlaces renamedPlaces(Path abbreviationsFile) {
+    byte[] tsv = sibling(abbreviationsFile, "renamed-places.tsv");
+    return tsv == null ? RenamedPlaces.none() : RenamedPlaces.parse(tsv);
+  }
+
+  /** A config table next to the abbreviations file, else the bundled copy, else null. */
+  private static byte[] sibling(Path abbreviationsFile, String name) {
+    Path file = abbreviationsFile.resolveSibling(name);
+    try {
+      if (Files.isRegularFile(file)) {
+        return Files.readAllBytes(file);
+      }
+      try (InputStream bundled = App.class.getResourceAsStream("/config/" + name)) {
+        if (bundled == null) {
+          log.warn("No {} at {} and none bundled: not used", name, file);
+          return null;
+        }
+        return bundled.readAllBytes();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
   }
 
   /** The abbreviations file in force: the configured one, else the bundled copy. */

@@ -122,7 +122,9 @@ public final class Service implements AutoCloseable {
     ChatBot bot = app.chatBot();
     SubscriptionCommands subscriptions =
         new SubscriptionCommands(
-            app.subscriptions(), TopicPreview.of(app.index(), app.topics(), app.links()));
+            app.subscriptions(),
+            TopicPreview.of(app.index(), app.topics(), app.links()),
+            (chat, lang) -> app.chats().chooseLanguage(chat.channel(), chat.chatId(), lang));
     TelegramSettings telegram = app.settings().telegram();
     TelegramWebhook webhook = null;
     List<OutboxWorker> senders = new ArrayList<>();
@@ -151,7 +153,7 @@ public final class Service implements AutoCloseable {
       OutboxWorker worker =
           new OutboxWorker(
               app.outbox(),
-              new TelegramSender(gateway, paid),
+              new TelegramSender(gateway, paid, app.chats()::language),
               app.chats(),
               app.settings().delivery(),
               app.clock(),

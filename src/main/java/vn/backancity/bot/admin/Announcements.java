@@ -18,6 +18,8 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.backancity.bot.article.PublishedDates;
+import vn.backancity.bot.chat.ChatDirectory;
+import vn.backancity.bot.chat.Language;
 import vn.backancity.bot.chat.Messages;
 import vn.backancity.bot.chat.Reply;
 import vn.backancity.bot.delivery.Outbox;
@@ -249,25 +251,31 @@ public final class Announcements {
             return -1;
           }
         }
-        Reply.Bulletin message =
-            new Reply.Bulletin(
-                urgent ? Messages.URGENT_HEADER : Messages.ANNOUNCEMENT_HEADER,
-                found.text(),
-                found.link(),
-                List.of(),
-                0,
-                null);
-        int queued =
-            outbox.enqueueAll(
-                c,
-                r.sql,
-                r.params,
-                "announcement",
-                "announcement:" + id,
-                id,
-                message,
-                found.expiresAt(),
-                urgent ? Outbox.URGENT_LANE : Outbox.PUSH_LANE);
+        // Each chat gets the header in its own language; the admin's text stays as written.
+        int queued = 0;
+        for (Language lang : Language.values()) {
+          Reply.Bulletin message =
+              new Reply.Bulletin(
+                  urgent ? Messages.URGENT_HEADER.in(lang) : Messages.ANNOUNCEMENT_HEADER.in(lang),
+                  found.text(),
+                  found.link(),
+                  List.of(),
+                  0,
+                  null);
+          List<Object> params = new ArrayList<>(r.params);
+          params.add(lang.code());
+          queued +=
+              outbox.enqueueAll(
+                  c,
+                  ChatDirectory.speaking(r.sql),
+                  params,
+                  "announcement",
+                  "announcement:" + id,
+                  id,
+                  message,
+                  found.expiresAt(),
+                  urgent ? Outbox.URGENT_LANE : Outbox.PUSH_LANE);
+        }
         int waiting = 0;
         if (!urgent) {
           for (Subscriptions.Deferral d : Subscriptions.quietNow(c, clock.millis(), zone)) {

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -12,9 +13,11 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.backancity.bot.article.Article;
+import vn.backancity.bot.article.PublishedDates;
 import vn.backancity.bot.search.ArticleIndex;
 import vn.backancity.bot.search.QueryTerms;
 import vn.backancity.bot.search.QuestionAnalyzer;
+import vn.backancity.bot.search.RenamedPlaces;
 import vn.backancity.bot.search.SearchResult;
 
 /**
@@ -38,11 +41,26 @@ public final class Answerer {
   private final Clock clock;
   private final CuratedSource curated;
   private final List<List<String>> homePhrases;
+  private final List<OldName> renamed;
+
+  /** A unit's old name as folded words, and when it changed. */
+  private record OldName(List<String> folded, LocalDate date, Instant since) {}
+
   // Articles split into analyzed passages: popular articles are candidates again and again.
   private final Cache<String, Analyzed> analyzed =
       Caffeine.newBuilder()
           .maximumWeight(PASSAGE_CACHE_WORDS)
           .<String, Analyzed>weigher((id, a) -> a.words().size() + 1)
+          .build();
+
+  // The analysis of questions asked again word for word (a public chat's frequent questions): a
+  // pure function of the text, so that a cached answer costs a map lookup, not a second analysis.
+  // Bounded by characters held (~1M, a few MB: long made-up questions cannot fill the heap);
+  // Caffeine keeps the frequent ones.
+  private final Cache<String, QueryTerms> recentTerms =
+      Caffeine.newBuilder()
+          .maximumWeight(1 << 20)
+          .<String, QueryTerms>weigher((question, terms) -> 2 * question.length() + 64)
           .build();
 
   /** An article with its title and passages analyzed, and all its words (title first). */
@@ -69,6 +87,13 @@ public final class Answerer {
    * @param homePlaces the place the service is for ("Bắc Kạn"): its articles come first
    * @param localBonus what mentioning a home place adds to an article's rank
    * @param freshFor how recent an article must be to answer a question about now ("hôm nay")
+   * @param suggestCoverage the lower floor of {@code minCoverage} for "possibly related"
+   *     suggestions
+   * @param suggestPassage the lower floor of {@code minPassage} for suggestions
+   * @param askRatio from this ratio of the second answer's rank to the first's, two answers about
+   *     different things are offered as a choice
+   * @param askOverlap at most this share of title words in common makes two answers "different
+   *     things" (Jaccard of their folded title words)
    */
   public record Tuning(
       int candidates,
@@ -79,11 +104,54 @@ public final class Answerer {
       double minLaterPassage,
       List<String> homePlaces,
       double localBonus,
-      Duration freshFor) {
+      Duration freshFor,
+      double suggestCoverage,
+      double suggestPassage,
+      double askRatio,
+      double askOverlap) {
     public Tuning {
       homePlaces = List.copyOf(homePlaces);
     }
+
+    /** The tuning with the default floors for suggestions and asking back. */
+    public Tuning(
+        int candidates,
+        int maxAnswers,
+        double minCoverage,
+        double minPassage,
+        double relativeFloor,
+        double minLaterPassage,
+        List<String> homePlaces,
+        double localBonus,
+        Duration freshFor) {
+      this(
+          candidates,
+          maxAnswers,
+          minCoverage,
+          minPassage,
+          relativeFloor,
+          minLaterPassage,
+          homePlaces,
+          localBonus,
+          freshFor,
+          SUGGEST_COVERAGE,
+          SUGGEST_PASSAGE,
+          ASK_RATIO,
+          ASK_OVERLAP);
+    }
   }
+
+  // Measured on the seeds with 30 off-topic and 30 paraphrased questions (README, Evaluation): from
+  // coverage 0.5 / passage 0.25 down, off-topic questions ("bitcoin", "thi đại học") got
+  // suggestions. Asking back from a rank ratio of 0.92 did so for 5 of the 15 dev questions among
+  // the 50k corpus, mostly where the first answer was right; from 0.95, for 3.
+  static final double SUGGEST_COVERAGE = 0.55;
+  static final double SUGGEST_PASSAGE = 0.25;
+  static final double ASK_RATIO = 0.95;
+  static final double ASK_OVERLAP = 0.25;
+
+  /** How many "possibly related" articles a question may get. */
+  public static final int MAX_SUGGESTIONS = 2;
 
   public Answerer(
       ArticleIndex index,
@@ -106,6 +174,32 @@ public final class Answerer {
       Tuning tuning,
       Clock clock,
       CuratedSource curated) {
+    this(index, analyzer, links, cache, tuning, clock, curated, RenamedPlaces.none());
+  }
+
+  /**
+   * @param renamed administrative units renamed or merged: an answer from an article published
+   *     before such a change, naming the old unit, says so
+   */
+  public Answerer(
+      ArticleIndex index,
+      QuestionAnalyzer analyzer,
+      Links links,
+      AnswerCache cache,
+      Tuning tuning,
+      Clock clock,
+      CuratedSource curated,
+      RenamedPlaces renamed) {
+    this.renamed =
+        renamed.changes().stream()
+            .map(
+                c ->
+                    new OldName(
+                        Words.of(c.oldName()).stream().map(Words.Word::folded).toList(),
+                        c.effective(),
+                        c.effective().atStartOfDay(PublishedDates.VIETNAM).toInstant()))
+            .filter(o -> !o.folded().isEmpty())
+            .toList();
     this.curated = curated;
     this.index = index;
     this.analyzer = analyzer;
@@ -114,6 +208,7 @@ public final class Answerer {
     this.tuning = tuning;
     this.clock = clock;
     index.onChange(analyzed::invalidateAll);
+    index.onChange(recentTerms::invalidateAll);
     this.homePhrases =
         tuning.homePlaces().stream()
             .map(p -> Words.of(p).stream().map(Words.Word::folded).toList())
@@ -132,7 +227,7 @@ public final class Answerer {
    */
   public Lookup lookup(String question) {
     long start = System.nanoTime();
-    QueryTerms terms = analyzer.analyze(question);
+    QueryTerms terms = recentTerms.get(question, analyzer::analyze);
     if (terms.isEmpty()) {
       return new Lookup(new AnswerList(question, List.of(), true), "", true, 0);
     }
@@ -166,7 +261,7 @@ public final class Answerer {
 
   private Optional<Lookup> known(String question, boolean curatedOnly) {
     long start = System.nanoTime();
-    QueryTerms terms = analyzer.analyze(question);
+    QueryTerms terms = recentTerms.get(question, analyzer::analyze);
     if (terms.isEmpty()) {
       return Optional.of(new Lookup(new AnswerList(question, List.of(), true), "", true, 0));
     }
@@ -219,6 +314,7 @@ public final class Answerer {
     float top = result.hits().get(0).score();
     Instant freshSince = clock.instant().minus(tuning.freshFor());
     List<Ranked> ranked = new ArrayList<>();
+    List<Ranked> weak = new ArrayList<>();
     for (SearchResult.Hit hit : result.hits()) {
       Instant published = hit.article().publishedAt();
       if (terms.timeSensitive() && (published == null || published.isBefore(freshSince))) {
@@ -226,11 +322,24 @@ public final class Answerer {
       }
       Ranked r = rank(hit, top, scorer);
       if (r != null) {
-        ranked.add(r);
+        (r.confident() ? ranked : weak).add(r);
       }
     }
     ranked.sort(Comparator.comparingDouble(Ranked::rank).reversed());
+    if (ranked.isEmpty()) {
+      weak.sort(Comparator.comparingDouble(Ranked::rank).reversed());
+      List<Answer> suggestions = new ArrayList<>();
+      for (Ranked r : weak) {
+        if (suggestions.size() == MAX_SUGGESTIONS
+            || r.rank() < tuning.relativeFloor() * weak.get(0).rank()) {
+          break; // a second suggestion far below the first is noise
+        }
+        suggestions.add(answer(r, terms, scorer));
+      }
+      return new AnswerList(question, List.of(), false, suggestions, false);
+    }
     List<Answer> answers = new ArrayList<>();
+    List<Ranked> kept = new ArrayList<>();
     for (Ranked r : ranked) {
       if (answers.size() == tuning.maxAnswers()) {
         break;
@@ -240,9 +349,35 @@ public final class Answerer {
           || (r.rank() >= tuning.relativeFloor() * ranked.get(0).rank()
               && r.passageCoverage() >= tuning.minLaterPassage())) {
         answers.add(answer(r, terms, scorer));
+        kept.add(r);
       }
     }
-    return new AnswerList(question, answers, false);
+    boolean choices =
+        kept.size() >= 2
+            && kept.get(1).rank() >= tuning.askRatio() * kept.get(0).rank()
+            && titleOverlap(kept.get(0), kept.get(1)) <= tuning.askOverlap();
+    return new AnswerList(question, answers, false, List.of(), choices);
+  }
+
+  /** The share of title words two articles have in common (Jaccard, folded words). */
+  private double titleOverlap(Ranked a, Ranked b) {
+    java.util.Set<String> left = titleWords(a.article());
+    java.util.Set<String> right = titleWords(b.article());
+    if (left.isEmpty() || right.isEmpty()) {
+      return 0;
+    }
+    java.util.Set<String> common = new java.util.HashSet<>(left);
+    common.retainAll(right);
+    return (double) common.size() / (left.size() + right.size() - common.size());
+  }
+
+  private java.util.Set<String> titleWords(Article article) {
+    Analyzed a = analyzed.get(article.id(), id -> Analyzed.of(article));
+    java.util.Set<String> words = new java.util.HashSet<>();
+    for (Words.Word w : a.title().words()) {
+      words.add(w.folded());
+    }
+    return words;
   }
 
   /** One candidate's standing, or null when it falls under the relevance floor. */
@@ -253,7 +388,7 @@ public final class Answerer {
     List<Words.Word> all = a.words();
     double coverage = scorer.wordCoverage(all);
     log.debug("{}: lucene {} coverage {}", article.id(), hit.score(), coverage);
-    if (coverage < tuning.minCoverage() || passages.isEmpty()) {
+    if (coverage < Math.min(tuning.minCoverage(), tuning.suggestCoverage()) || passages.isEmpty()) {
       return null;
     }
     int best = 0;
@@ -270,15 +405,16 @@ public final class Answerer {
     // body repeats the title's words.
     double titleCoverage = scorer.coverage(a.title());
     double passageCoverage = Math.max(scorer.coverage(passages.get(best)), titleCoverage);
-    if (passageCoverage < tuning.minPassage()) {
+    if (passageCoverage < Math.min(tuning.minPassage(), tuning.suggestPassage())) {
       return null;
     }
+    boolean confident = coverage >= tuning.minCoverage() && passageCoverage >= tuning.minPassage();
     double titleMatch = Math.max(0, (titleCoverage - TITLE_FROM) / (1 - TITLE_FROM));
     double rank = 0.5 * hit.score() / top + bestScore + 0.5 * coverage + TITLE_WEIGHT * titleMatch;
     if (mentionsHome(all)) {
       rank += tuning.localBonus();
     }
-    return new Ranked(article, passages, best, bestScore, passageCoverage, rank);
+    return new Ranked(article, passages, best, bestScore, passageCoverage, rank, confident);
   }
 
   private boolean mentionsHome(List<Words.Word> words) {
@@ -305,7 +441,47 @@ public final class Answerer {
         r.article().publishedAt(),
         excerpt,
         Excerpts.highlights(excerpt, terms),
-        r.rank());
+        r.rank(),
+        false,
+        placesChangedOn(r.article()));
+  }
+
+  /**
+   * The latest change of an administrative unit that the article names by its old name and was
+   * published before; null when none (or the article is undated).
+   */
+  private LocalDate placesChangedOn(Article article) {
+    Instant published = article.publishedAt();
+    if (published == null || renamed.isEmpty()) {
+      return null;
+    }
+    List<Words.Word> words = null;
+    LocalDate latest = null;
+    for (OldName old : renamed) {
+      if (!published.isBefore(old.since()) || (latest != null && !old.date().isAfter(latest))) {
+        continue;
+      }
+      if (words == null) {
+        words = analyzed.get(article.id(), id -> Analyzed.of(article)).words();
+      }
+      if (containsPhrase(words, old.folded())) {
+        latest = old.date();
+      }
+    }
+    return latest;
+  }
+
+  private static boolean containsPhrase(List<Words.Word> words, List<String> phrase) {
+    for (int i = 0; i + phrase.size() <= words.size(); i++) {
+      int k = 0;
+      while (k < phrase.size() && words.get(i + k).folded().equals(phrase.get(k))) {
+        k++;
+      }
+      if (k == phrase.size()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private record Ranked(
@@ -314,5 +490,6 @@ public final class Answerer {
       int best,
       double bestScore,
       double passageCoverage,
-      double rank) {}
+      double rank,
+      boolean confident) {}
 }

@@ -3,7 +3,9 @@ package vn.backancity.bot.article;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +17,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -26,10 +33,13 @@ import vn.backancity.bot.storage.LocalFiles;
  * .json}) and JSON lines ({@code .jsonl}, {@code .jsonl.gz}). A broken file or line is skipped with
  * a log line naming it; the rest is imported. Importing the same input again updates, never
  * duplicates, because articles are upserted by id.
+ *
+ * <p>Articles go to the sink in batches, one batch at a time and in order, on a thread of their
+ * own: reading and parsing the next batch overlaps saving and indexing the previous one.
  */
 public final class ArticleImporter {
   private static final Logger log = LoggerFactory.getLogger(ArticleImporter.class);
-  private static final int BATCH = 1000;
+  private static final int BATCH = 2000;
   private static final Duration PROGRESS_EVERY = Duration.ofSeconds(2);
 
   private final ArticleSink sink;
@@ -47,18 +57,28 @@ public final class ArticleImporter {
 
   /** Imports every path; {@code progress} hears a line now and then on large inputs. */
   public ImportReport importPaths(List<Path> paths, Consumer<String> progress) throws IOException {
-    Run run = new Run(progress);
+    List<Path> files = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
     for (Path path : paths) {
-      if (!Files.exists(path)) {
-        run.problem(path + ": no such file or folder");
-        continue;
-      }
-      for (Path file : files(path)) {
-        importFile(file, run);
+      if (Files.exists(path)) {
+        files.addAll(files(path));
+      } else {
+        missing.add(path + ": no such file or folder");
       }
     }
-    run.flush();
-    return new ImportReport(run.files, run.articles, run.skipped, run.problems);
+    long total = 0;
+    for (Path file : files) {
+      total += Files.size(file);
+    }
+    try (Run run = new Run(progress, total)) {
+      missing.forEach(run::problem);
+      for (Path file : files) {
+        importFile(file, run);
+        run.fileDone(file);
+      }
+      run.finish();
+      return new ImportReport(run.files, run.articles, run.skipped, run.problems);
+    }
   }
 
   private static List<Path> files(Path path) throws IOException {
@@ -101,7 +121,7 @@ public final class ArticleImporter {
   }
 
   private void importJsonLines(Path file, String stem, Run run) throws IOException {
-    try (BufferedReader reader = LocalFiles.lines(file)) {
+    try (BufferedReader reader = LocalFiles.lines(file, run.counted(file))) {
       int lineNo = 0;
       for (String line; (line = reader.readLine()) != null; ) {
         lineNo++;
@@ -135,19 +155,65 @@ public final class ArticleImporter {
     return text.startsWith("\uFEFF") ? text.substring(1) : text;
   }
 
-  /** The state of one import: counts, the pending batch, progress reporting. */
-  private final class Run {
+  /**
+   * The state of one import: counts, the pending batch, the batch being published, progress
+   * reporting.
+   */
+  private final class Run implements AutoCloseable {
     private final Consumer<String> progress;
+    private final long totalBytes;
     private final List<Article> batch = new ArrayList<>(BATCH);
     private final List<String> problems = new ArrayList<>();
     private final Instant started = clock.instant();
+    private final ExecutorService publisher =
+        Executors.newSingleThreadExecutor(Thread.ofPlatform().name("import-publish").factory());
+    private Future<?> publishing = CompletableFuture.completedFuture(null);
     private Instant lastProgress = started;
+    private long bytesOfDoneFiles;
+    private long bytesOfFile;
     private int files;
     private int articles;
     private int skipped;
 
-    Run(Consumer<String> progress) {
+    Run(Consumer<String> progress, long totalBytes) {
       this.progress = progress;
+      this.totalBytes = totalBytes;
+    }
+
+    /** The file's stream, counting what is read of it for the progress line. */
+    InputStream counted(Path file) throws IOException {
+      bytesOfFile = 0;
+      return new FilterInputStream(Files.newInputStream(file)) {
+        @Override
+        public int read() throws IOException {
+          int b = super.read();
+          bytesOfFile += b < 0 ? 0 : 1;
+          return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+          int n = super.read(buffer, offset, length);
+          bytesOfFile += Math.max(0, n);
+          return n;
+        }
+      };
+    }
+
+    void fileDone(Path file) throws IOException {
+      bytesOfDoneFiles += Files.size(file);
+      bytesOfFile = 0;
+    }
+
+    /** Publishes what is left and waits until everything is. */
+    void finish() {
+      flush();
+      awaitPublished();
+    }
+
+    @Override
+    public void close() {
+      publisher.shutdownNow();
     }
 
     void add(Article article) {
@@ -167,22 +233,60 @@ public final class ArticleImporter {
       if (batch.isEmpty()) {
         return;
       }
-      sink.accept(List.copyOf(batch));
-      articles += batch.size();
+      List<Article> next = List.copyOf(batch);
       batch.clear();
+      awaitPublished();
+      publishing = publisher.submit(() -> sink.accept(next));
+      articles += next.size();
       Instant now = clock.instant();
       if (Duration.between(lastProgress, now).compareTo(PROGRESS_EVERY) >= 0) {
         lastProgress = now;
-        double seconds = Math.max(0.001, Duration.between(started, now).toMillis() / 1000.0);
-        progress.accept(
-            String.format(
-                Locale.ROOT,
-                "imported %,d articles from %,d files (%.0f/s), %d skipped",
-                articles,
-                files,
-                articles / seconds,
-                skipped));
+        progress.accept(progressLine(now));
       }
     }
+
+    /** Waits for the batch being published; its failure is this import's. */
+    private void awaitPublished() {
+      try {
+        publishing.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while importing", e);
+      } catch (ExecutionException e) {
+        throw e.getCause() instanceof RuntimeException r
+            ? r
+            : new IllegalStateException(e.getCause());
+      }
+    }
+
+    /** Done of total (by bytes read, which is what time left follows), rate, time left. */
+    private String progressLine(Instant now) {
+      double seconds = Math.max(0.001, Duration.between(started, now).toMillis() / 1000.0);
+      double share =
+          totalBytes <= 0 ? 0 : Math.min(1, (bytesOfDoneFiles + bytesOfFile) / (double) totalBytes);
+      String left =
+          share <= 0 ? "" : ", about " + duration(seconds * (1 - share) / share) + " left";
+      return String.format(
+          Locale.ROOT,
+          "imported %,d articles from %,d files, %.0f%% of %s read, %,.0f/s%s; %d skipped",
+          articles,
+          files,
+          share * 100,
+          megabytes(totalBytes),
+          articles / seconds,
+          left,
+          skipped);
+    }
+  }
+
+  private static String megabytes(long bytes) {
+    return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+  }
+
+  private static String duration(double seconds) {
+    long s = Math.round(seconds);
+    return s >= 3600
+        ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+        : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
   }
 }

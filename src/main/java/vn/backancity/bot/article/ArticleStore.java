@@ -32,6 +32,8 @@ import vn.backancity.bot.storage.Jdbc;
 public final class ArticleStore {
   private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
   private static final int FILL_PAGE = 500;
+  // Ids per query of findAll: well under every database's limit on parameters.
+  private static final int FIND_CHUNK = 500;
   private static final String COLUMNS =
       "id, title, url, published_at, lead, paragraphs, captions, author, tags";
 
@@ -74,7 +76,7 @@ public final class ArticleStore {
     long now = clock.millis();
     try (Connection c = db.getConnection()) {
       c.setAutoCommit(false);
-      int changed = 0;
+      List<String> changed = new ArrayList<>();
       try (PreparedStatement st = c.prepareStatement(sql)) {
         changes.begin(c);
         for (Article a : articles) {
@@ -96,16 +98,16 @@ public final class ArticleStore {
           st.setLong(12, now);
           st.setLong(13, now);
           if (st.executeUpdate() > 0) {
-            changes.record(c, a.id(), ArticleChanges.Kind.UPSERT);
-            changed++;
+            changed.add(a.id());
           }
         }
+        changes.recordAll(c, changed, ArticleChanges.Kind.UPSERT);
         c.commit();
       } catch (SQLException | RuntimeException e) {
         c.rollback();
         throw e;
       }
-      return changed;
+      return changed.size();
     } catch (SQLException e) {
       throw new StoreException("could not save articles", e);
     }
@@ -196,12 +198,18 @@ public final class ArticleStore {
     return found.stream().findFirst();
   }
 
-  /** The articles among {@code ids} that exist, by id (at most a few hundred ids at a time). */
+  /** The articles among {@code ids} that exist, by id (read a few hundred at a time). */
   public Map<String, Article> findAll(Collection<String> ids) {
     Map<String, Article> out = new HashMap<>();
-    if (ids.isEmpty()) {
-      return out;
+    List<String> all = List.copyOf(ids);
+    for (int from = 0; from < all.size(); from += FIND_CHUNK) {
+      out.putAll(findChunk(all.subList(from, Math.min(all.size(), from + FIND_CHUNK))));
     }
+    return out;
+  }
+
+  private Map<String, Article> findChunk(Collection<String> ids) {
+    Map<String, Article> out = new HashMap<>();
     String marks = Jdbc.placeholders(ids.size());
     try (Connection c = db.getConnection();
         PreparedStatement st =
@@ -238,17 +246,26 @@ public final class ArticleStore {
    * import of old articles from flooding subscribers.
    */
   public List<Added> added(long after, long upTo, long publishedSince) {
+    return added(after, upTo, publishedSince, Integer.MAX_VALUE);
+  }
+
+  /**
+   * The newest {@code limit} of {@link #added(long, long, long)}: a bulk import of undated articles
+   * counts as fresh, and a scan must not hold a whole archive in memory.
+   */
+  public List<Added> added(long after, long upTo, long publishedSince, int limit) {
     String sql =
         "SELECT "
             + COLUMNS
             + ", created_at FROM articles WHERE created_at > ? AND created_at <= ?"
             + " AND (published_at IS NULL OR published_at >= ?)"
-            + " ORDER BY COALESCE(published_at, created_at) DESC, id DESC";
+            + " ORDER BY COALESCE(published_at, created_at) DESC, id DESC LIMIT ?";
     try (Connection c = db.getConnection();
         PreparedStatement st = c.prepareStatement(sql)) {
       st.setLong(1, after);
       st.setLong(2, upTo);
       st.setLong(3, publishedSince);
+      st.setInt(4, limit);
       return readAdded(st);
     } catch (SQLException e) {
       throw new StoreException("could not read new articles", e);

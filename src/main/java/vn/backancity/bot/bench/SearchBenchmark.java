@@ -58,9 +58,10 @@ public final class SearchBenchmark {
       out.accept(
           String.format(
               Locale.ROOT,
-              "import into SQLite + index: %,d articles in %.1f s",
+              "import into SQLite + index: %,d articles in %.1f s (%,.0f articles/s)",
               app.store().count(),
-              importSeconds));
+              importSeconds,
+              app.store().count() / importSeconds));
       long indexStart = System.nanoTime();
       int indexed = app.reindex();
       double indexSeconds = seconds(indexStart);

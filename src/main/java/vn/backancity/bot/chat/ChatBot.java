@@ -54,11 +54,19 @@ public final class ChatBot {
   }
 
   public Reply welcome() {
-    return new Reply.Text(Messages.WELCOME + "\n\n" + Messages.HELP);
+    return welcome(Language.VI);
+  }
+
+  public Reply welcome(Language lang) {
+    return new Reply.Text(Messages.WELCOME.in(lang) + "\n\n" + Messages.HELP.in(lang));
   }
 
   public Reply help() {
-    return new Reply.Text(Messages.HELP);
+    return help(Language.VI);
+  }
+
+  public Reply help(Language lang) {
+    return new Reply.Text(Messages.HELP.in(lang));
   }
 
   /**
@@ -66,26 +74,39 @@ public final class ChatBot {
    * one. A first page is logged with the chat's pseudonym, and its answers carry the log's id.
    */
   public Reply ask(String channel, String chatId, String question, int page) {
+    return ask(channel, chatId, question, page, Language.VI);
+  }
+
+  /** As {@link #ask(String, String, String, int)}, with the bot's own texts in {@code lang}. */
+  public Reply ask(String channel, String chatId, String question, int page, Language lang) {
     String q = question == null ? "" : question.strip();
     Lookup lookup = answerer.lookup(q);
     AnswerList list = lookup.list();
     if (list.blank()) {
-      return help();
+      return help(lang);
     }
     long questionId = page == 1 ? logged(channel, chatId, q, lookup) : 0;
     if (list.answers().isEmpty()) {
-      return page == 1 ? new Reply.NotFound(q, questionId) : new Reply.Text(Messages.NO_MORE);
+      if (page == 1 && !list.suggestions().isEmpty()) {
+        return new Reply.Suggestions(q, list.suggestions(), questionId);
+      }
+      return page == 1
+          ? new Reply.NotFound(q, questionId)
+          : new Reply.Text(Messages.NO_MORE.in(lang));
+    }
+    if (page == 1 && list.choices()) {
+      return new Reply.Choices(q, list.page(0, CHOICES), questionId);
     }
     // A page number comes back from a button, which anyone can forge: past the answers is simply
     // "no more" (and no int overflow on the way).
     long start = ((long) Math.max(1, page) - 1) * pageSize;
     if (start >= list.answers().size()) {
-      return new Reply.Text(Messages.NO_MORE);
+      return new Reply.Text(Messages.NO_MORE.in(lang));
     }
     int from = (int) start;
     List<Answer> answers = list.page(from, pageSize);
     if (answers.isEmpty()) {
-      return new Reply.Text(Messages.NO_MORE);
+      return new Reply.Text(Messages.NO_MORE.in(lang));
     }
     boolean more = from + pageSize < list.answers().size();
     return new Reply.Answers(q, answers, page, from, more, questionId);
@@ -103,10 +124,16 @@ public final class ChatBot {
 
   /** A 👍 / 👎 pressed under an answer; the reply thanks (and asks why after a 👎). */
   public Reply vote(String channel, String personId, long questionId, Feedback.Vote vote) {
+    return vote(channel, personId, questionId, vote, Language.VI);
+  }
+
+  public Reply vote(
+      String channel, String personId, long questionId, Feedback.Vote vote, Language lang) {
     if (!feedback.vote(questionId, feedback.voter(channel, personId), vote, null)) {
-      return new Reply.Text(Messages.EXPIRED);
+      return new Reply.Text(Messages.EXPIRED.in(lang));
     }
-    return new Reply.Text(vote == Feedback.Vote.UP ? Messages.THANKS : Messages.ASK_REASON);
+    return new Reply.Text(
+        vote == Feedback.Vote.UP ? Messages.THANKS.in(lang) : Messages.ASK_REASON.in(lang));
   }
 
   /**
@@ -114,6 +141,11 @@ public final class ChatBot {
    * answer; empty when the text is not feedback (then it is a question or a command).
    */
   public Optional<Reply> typedFeedback(String channel, String personId, String text) {
+    return typedFeedback(channel, personId, text, Language.VI);
+  }
+
+  public Optional<Reply> typedFeedback(
+      String channel, String personId, String text, Language lang) {
     String typed = VietnameseText.nfc(text.strip());
     String folded = VietnameseText.fold(typed.toLowerCase(java.util.Locale.ROOT));
     String plain = folded.replaceAll("[.!?]+$", "").strip();
@@ -137,22 +169,28 @@ public final class ChatBot {
     }
     Optional<Long> latest = feedback.latestAnswered(channel, personId);
     if (latest.isEmpty()) {
-      return Optional.of(new Reply.Text(Messages.NOTHING_TO_RATE));
+      return Optional.of(new Reply.Text(Messages.NOTHING_TO_RATE.in(lang)));
     }
     feedback.vote(latest.get(), feedback.voter(channel, personId), vote, reason);
     String thanks =
         reason != null
-            ? Messages.REASON_NOTED
-            : vote == Feedback.Vote.UP ? Messages.THANKS : Messages.ASK_REASON;
+            ? Messages.REASON_NOTED.in(lang)
+            : vote == Feedback.Vote.UP ? Messages.THANKS.in(lang) : Messages.ASK_REASON.in(lang);
     return Optional.of(new Reply.Text(thanks));
   }
 
   public Reply latest() {
+    return latest(Language.VI);
+  }
+
+  public Reply latest(Language lang) {
     List<Reply.Latest.Item> items =
         articles.latest(LATEST).stream()
             .map(a -> new Reply.Latest.Item(a.title(), links.of(a), a.publishedAt()))
             .toList();
-    return items.isEmpty() ? new Reply.Text(Messages.NO_ARTICLES) : new Reply.Latest(items);
+    return items.isEmpty()
+        ? new Reply.Text(Messages.NO_ARTICLES.in(lang))
+        : new Reply.Latest(items);
   }
 
   /**
@@ -161,9 +199,13 @@ public final class ChatBot {
    * inline query arrives again and again while it is typed, and the editors' queue wants questions.
    */
   public Reply shareable(String query, int limit) {
+    return shareable(query, limit, Language.VI);
+  }
+
+  public Reply shareable(String query, int limit, Language lang) {
     String q = query == null ? "" : query.strip();
     if (q.isEmpty()) {
-      return latest();
+      return latest(lang);
     }
     AnswerList list = answerer.ask(q);
     if (list.answers().isEmpty()) {
@@ -173,11 +215,84 @@ public final class ChatBot {
     return new Reply.Answers(q, answers, 1, 0, list.answers().size() > answers.size());
   }
 
+  /** How many answers an ask-back offers. */
+  public static final int CHOICES = 2;
+
+  /**
+   * The full answer for the option picked after an ask-back ({@link Reply.Choices}): the question
+   * is answered again (from the cache, usually) and the answer from the article with this key is
+   * given alone; "expired" when the question no longer offers it.
+   */
+  public Reply choose(String question, String key, Language lang) {
+    AnswerList list = answerer.ask(question == null ? "" : question.strip());
+    for (Answer a : list.answers()) {
+      if (choiceKey(a.articleId()).equals(key)) {
+        return new Reply.Answers(list.question(), List.of(a), 1, 0, false);
+      }
+    }
+    return new Reply.Text(Messages.EXPIRED.in(lang));
+  }
+
+  /**
+   * The option picked by its number (1-based) among the choices the question offers, or empty when
+   * it offers none or fewer.
+   */
+  public Optional<Reply> chooseNumber(String question, int number) {
+    AnswerList list = answerer.ask(question == null ? "" : question.strip());
+    if (!list.choices() || number < 1 || number > Math.min(CHOICES, list.answers().size())) {
+      return Optional.empty();
+    }
+    Answer a = list.answers().get(number - 1);
+    return Optional.of(new Reply.Answers(list.question(), List.of(a), 1, 0, false));
+  }
+
+  /**
+   * A number typed after an ask-back ("1", "2."): the full answer of that option of the chat's last
+   * question (from the question log, so it works on any instance and after a restart); empty when
+   * the text is not such a number or the last question offered no choice.
+   */
+  public Optional<Reply> typedChoice(String channel, String chatId, String text) {
+    String t = text.strip().replaceAll("[.)!]+$", "");
+    if (!t.matches("[1-9]")) {
+      return Optional.empty();
+    }
+    List<QuestionLog.Entry> last;
+    try {
+      last = questions.recent(channel, chatId, 1);
+    } catch (RuntimeException e) {
+      log.warn("Last question not read, the number is taken as a question: {}", e.getMessage());
+      return Optional.empty();
+    }
+    return last.isEmpty()
+        ? Optional.empty()
+        : chooseNumber(last.get(0).question(), Integer.parseInt(t));
+  }
+
+  /** A short stable key of an article for buttons (8 hex characters of its id's SHA-256). */
+  public static String choiceKey(String articleId) {
+    try {
+      byte[] digest =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(articleId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(digest, 0, 4);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public Reply textOnly() {
-    return new Reply.Text(Messages.TEXT_ONLY);
+    return textOnly(Language.VI);
+  }
+
+  public Reply textOnly(Language lang) {
+    return new Reply.Text(Messages.TEXT_ONLY.in(lang));
   }
 
   public Reply unknownCommand() {
-    return new Reply.Text(Messages.UNKNOWN_COMMAND);
+    return unknownCommand(Language.VI);
+  }
+
+  public Reply unknownCommand(Language lang) {
+    return new Reply.Text(Messages.UNKNOWN_COMMAND.in(lang) + "\n\n" + Messages.HELP.in(lang));
   }
 }

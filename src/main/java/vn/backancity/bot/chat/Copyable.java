@@ -18,8 +18,9 @@ import java.util.regex.Pattern;
  *       (landline), "+84" or "84" for the leading 0, or an 1800 / 1900 hotline; grouped with
  *       spaces, dots or dashes, the area code in brackets or not ("0209 3870 123", "(0209)
  *       3.870.123", "0912-345-678");
- *   <li>a lookup code: six capital letters or digits after the word "Mã" and at most five more
- *       words, a colon allowed ("Mã tra cứu của bạn là K7Q2XM", "mã câu hỏi: 4HD9TA").
+ *   <li>a lookup code: six capital letters or digits after the word "Mã" (or "code", in English)
+ *       and at most five more words, a colon allowed ("Mã tra cứu của bạn là K7Q2XM", "mã câu hỏi:
+ *       4HD9TA").
  * </ul>
  *
  * @param label what the button shows, as the reply wrote it
@@ -34,7 +35,7 @@ public record Copyable(String label, String text) {
       Pattern.compile("(?<![\\d.,/+])(?:\\+?84|\\(0|0|1[89]00)[\\d .()\\-]{3,16}\\d(?![\\d/])");
   private static final Pattern CODE =
       Pattern.compile(
-          "(?<![\\p{L}\\d])(?:[Mm]ã|MÃ)(?:\\s+\\p{L}+){0,5}\\s*:?\\s*(?<=[\\s:])([A-Z0-9]{6})(?![\\p{L}\\d])");
+          "(?<![\\p{L}\\d])([Mm]ã|MÃ|[Cc]ode)(?:\\s+\\p{L}+){0,5}\\s*:?\\s*(?<=[\\s:])([A-Z0-9]{6})(?![\\p{L}\\d])");
 
   /** The phone numbers and lookup codes in a text, first seen first, each once, at most MAX. */
   public static List<Copyable> in(String text) {
@@ -46,8 +47,11 @@ public record Copyable(String label, String text) {
     List<Copyable> values = new ArrayList<>();
     Matcher code = CODE.matcher(text);
     while (code.find()) {
-      order.add(new int[] {code.start(1), values.size()});
-      values.add(new Copyable("Mã " + code.group(1), code.group(1)));
+      order.add(new int[] {code.start(2), values.size()});
+      // Labelled in the text's language: "Mã K7Q2XM", or "Code K7Q2XM" after English words.
+      String word =
+          code.group(1).toLowerCase(java.util.Locale.ROOT).startsWith("c") ? "Code " : "Mã ";
+      values.add(new Copyable(word + code.group(2), code.group(2)));
     }
     Matcher phone = PHONE.matcher(text);
     int from = 0;

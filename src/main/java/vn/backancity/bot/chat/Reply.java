@@ -88,4 +88,33 @@ public sealed interface Reply {
 
   /** An admin's announcement waiting for confirmation: send or cancel. */
   record Preview(long announcementId, String text, int audience) implements Reply {}
+
+  /**
+   * No answer passed the relevance floor, but at most two articles cleared a lower one: offered
+   * under a "possibly related" label, never as answers.
+   *
+   * @param questionId the question log's id, which "Hỏi cán bộ" refers to (0: none)
+   */
+  record Suggestions(String question, List<Answer> suggestions, long questionId) implements Reply {
+    public Suggestions {
+      suggestions = List.copyOf(suggestions);
+    }
+  }
+
+  /**
+   * The best answers are about different things with close scores: the asker picks one (a button,
+   * or a typed number on Zalo) and gets its full answer ({@link ChatBot#choose}).
+   *
+   * @param options the answers to choose from, with their titles and short excerpts
+   */
+  record Choices(String question, List<Answer> options, long questionId) implements Reply {
+    public Choices {
+      options = List.copyOf(options);
+    }
+
+    /** The short key of an option, which a button or typed number carries back. */
+    public static String key(Answer option) {
+      return ChatBot.choiceKey(option.articleId());
+    }
+  }
 }

@@ -58,12 +58,17 @@ final class AskCommand implements Callable<Integer> {
     List<Answer> answers = list.page(0, limit);
     if (asJson) {
       ObjectMapper json = app.json();
-      out.println(json.writeValueAsString(AnswerJson.of(json, question, answers)));
+      out.println(json.writeValueAsString(AnswerJson.of(json, list, limit)));
       return;
     }
-    if (answers.isEmpty()) {
+    if (answers.isEmpty() && !list.suggestions().isEmpty()) {
+      out.println("(no sure answer; possibly related:)");
+      answers = list.suggestions();
+    } else if (answers.isEmpty()) {
       out.println(list.blank() ? "(empty question)" : "(no relevant article)");
       return;
+    } else if (list.choices()) {
+      out.println("(ask back: the first two are about different things)");
     }
     for (int i = 0; i < answers.size(); i++) {
       Answer a = answers.get(i);

@@ -4,12 +4,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import vn.backancity.bot.App;
 import vn.backancity.bot.bench.SearchBenchmark;
+import vn.backancity.bot.bench.SyntheticCorpus;
 import vn.backancity.bot.storage.LocalFiles;
 
 @Command(
@@ -39,17 +43,51 @@ final class BenchCommand implements Callable<Integer> {
       description = "Corpus titles (and as many lead fragments) to ask too.")
   int titles;
 
+  @Option(
+      names = "--scale",
+      paramLabel = "N",
+      description =
+          "Index N synthetic articles made from the corpus instead (recombined bodies, new ids and"
+              + " dates, fixed seed; see SyntheticCorpus).")
+  Long scale;
+
+  @Option(
+      names = "--work",
+      paramLabel = "DIR",
+      description =
+          "Build in DIR and keep it (a data folder that `serve --data DIR` can open); by default a"
+              + " temporary folder, removed at the end.")
+  Path keep;
+
   @Override
   public Integer call() throws Exception {
-    Path work = Files.createTempDirectory("backan-bench");
+    Path work =
+        keep != null ? Files.createDirectories(keep) : Files.createTempDirectory("backan-bench");
     try {
+      Consumer<String> out = line -> System.out.println("bench: " + line);
+      Path articles = corpus;
+      if (scale != null) {
+        articles = work.resolve("synthetic-" + scale + ".jsonl.gz");
+        long start = System.nanoTime();
+        new SyntheticCorpus(App.jsonMapper()).write(corpus, scale, articles);
+        out.accept(
+            String.format(
+                Locale.ROOT,
+                "synthetic corpus: %,d articles from %s in %.1f s (%d MB gzipped)",
+                scale,
+                corpus.getFileName(),
+                (System.nanoTime() - start) / 1e9,
+                Files.size(articles) >> 20));
+      }
       List<Path> inputs = new ArrayList<>(more);
-      inputs.add(corpus);
-      new SearchBenchmark(line -> System.out.println("bench: " + line))
-          .run(data.settings(Map.of()), work, inputs, questions, corpus, titles);
+      inputs.add(articles);
+      new SearchBenchmark(out)
+          .run(data.settings(Map.of()), work, inputs, questions, articles, titles);
       return 0;
     } finally {
-      LocalFiles.delete(work);
+      if (keep == null) {
+        LocalFiles.delete(work);
+      }
     }
   }
 }

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       BroadcastBenchCommand.class,
       BenchCommand.class,
       PublicBenchCommand.class,
+      LoadTestCommand.class,
       CrawlCommand.class,
       TelegramCommand.class
     })

@@ -62,6 +62,14 @@ final class EvalCommand implements Callable<Integer> {
               + " Default: a temporary folder, deleted after.")
   Path work;
 
+  @Option(
+      names = "--graded",
+      paramLabel = "TSV",
+      description =
+          "More questions for the graded-answer rows (same columns as --questions; NONE rows are"
+              + " off-topic).")
+  List<Path> graded;
+
   @Option(names = "--show-misses", description = "Print each miss of the project to stderr.")
   boolean showMisses;
 
@@ -84,7 +92,8 @@ final class EvalCommand implements Callable<Integer> {
                   knownItems,
                   randomSeed,
                   dir,
-                  showMisses),
+                  showMisses,
+                  graded),
               data.settings(Map.of()),
               System.err::println);
       if (asJson) {

@@ -24,7 +24,9 @@ final class OutboxPayloads {
     @JsonSubTypes.Type(value = Reply.Latest.class, name = "latest"),
     @JsonSubTypes.Type(value = Reply.Bulletin.class, name = "bulletin"),
     @JsonSubTypes.Type(value = Reply.Settings.class, name = "settings"),
-    @JsonSubTypes.Type(value = Reply.Preview.class, name = "preview")
+    @JsonSubTypes.Type(value = Reply.Preview.class, name = "preview"),
+    @JsonSubTypes.Type(value = Reply.Suggestions.class, name = "suggestions"),
+    @JsonSubTypes.Type(value = Reply.Choices.class, name = "choices")
   })
   private interface ReplyKinds {}
 

@@ -44,7 +44,35 @@ public final class Evaluation {
       int knownItems,
       long randomSeed,
       Path work,
-      boolean showMisses) {}
+      boolean showMisses,
+      List<Path> graded) {
+    public Options {
+      graded = graded == null ? List.of() : List.copyOf(graded);
+    }
+
+    public Options(
+        Path questions,
+        List<Path> seeds,
+        Path corpus,
+        Path xquadQuestions,
+        Path xquadContexts,
+        int knownItems,
+        long randomSeed,
+        Path work,
+        boolean showMisses) {
+      this(
+          questions,
+          seeds,
+          corpus,
+          xquadQuestions,
+          xquadContexts,
+          knownItems,
+          randomSeed,
+          work,
+          showMisses,
+          List.of());
+    }
+  }
 
   /** One measured figure for both systems; {@code n} is how many questions it is over. */
   public record Row(String suite, String metric, int n, double project, double baseline) {}
@@ -82,6 +110,7 @@ public final class Evaluation {
       seedSuite("seeds alone", seedQuestions, alone);
       seedNumbers = seedNumberQuestions(alone);
       numbersSuite("numbers: seeds alone", seedNumbers, alone, false);
+      gradedSuite("seeds alone", seedQuestions, alone);
     }
     if (options.corpus() == null) {
       return;
@@ -93,6 +122,7 @@ public final class Evaluation {
     }
     try (Setup all = Setup.build(this, "mixed", mixed)) {
       seedSuite("seeds + corpus", seedQuestions, all);
+      gradedSuite("seeds + corpus", seedQuestions, all);
       if (options.knownItems() > 0) {
         knownItemSuite(all);
       }
@@ -106,6 +136,41 @@ public final class Evaluation {
   }
 
   // ---- suites ----
+
+  /** The graded-answer rows for the seed questions and each graded set (issue 13). */
+  private void gradedSuite(String suite, QuestionSet seedQuestions, Setup setup)
+      throws IOException {
+    List<QuestionSet> sets = new ArrayList<>(List.of(seedQuestions));
+    List<String> names = new ArrayList<>(List.of(""));
+    for (Path p : options.graded()) {
+      sets.add(QuestionSet.read(p));
+      names.add(" " + p.getFileName().toString().replaceFirst("\\.tsv$", ""));
+    }
+    for (int i = 0; i < sets.size(); i++) {
+      GradedEvaluation.Report project =
+          GradedEvaluation.project(setup.app().answerer(), sets.get(i));
+      GradedEvaluation.Report baseline = GradedEvaluation.baseline(setup.systems()[1], sets.get(i));
+      if (options.showMisses()) {
+        for (GradedEvaluation.Outcome o : project.outcomes()) {
+          if (o.askedBack()) {
+            progress.accept(
+                "ASKED BACK "
+                    + suite
+                    + ": "
+                    + o.item().question()
+                    + " | right first: "
+                    + o.right()
+                    + " | right among choices: "
+                    + o.rightInChoices());
+          }
+          if (o.item().expectsNone() ? o.tier() != GradedEvaluation.Tier.NOTHING : !o.right()) {
+            progress.accept("GRADED MISS " + suite + ": " + o.item().question() + " | " + o.tier());
+          }
+        }
+      }
+      rows.addAll(GradedEvaluation.rows(suite + names.get(i), project, baseline));
+    }
+  }
 
   private void seedSuite(String suite, QuestionSet set, Setup setup) {
     SeedEvaluation.Report project = SeedEvaluation.run(setup.systems()[0], set);

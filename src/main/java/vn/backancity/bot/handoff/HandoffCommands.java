@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import vn.backancity.bot.article.PublishedDates;
+import vn.backancity.bot.chat.Language;
 import vn.backancity.bot.chat.Messages;
 import vn.backancity.bot.chat.Reply;
 import vn.backancity.bot.delivery.Recipient;
@@ -31,74 +32,83 @@ public final class HandoffCommands {
 
   /** Sends {@code text} (when blank, the chat's last question) to the staff. */
   public Reply ask(Recipient chat, String displayName, String text) {
+    Language lang = chat.language();
     if (!"private".equals(chat.kind())) {
-      return new Reply.Text(Messages.HANDOFF_PRIVATE_ONLY);
+      return new Reply.Text(Messages.HANDOFF_PRIVATE_ONLY.in(lang));
     }
     return opened(chat, desk.fromChat(chat, displayName, text));
   }
 
   /** Sends a question this chat asked (by its log id) to the staff: the "Hỏi cán bộ" button. */
   public Reply askAbout(Recipient chat, String displayName, long questionId) {
+    Language lang = chat.language();
     if (!"private".equals(chat.kind())) {
-      return new Reply.Text(Messages.HANDOFF_PRIVATE_ONLY);
+      return new Reply.Text(Messages.HANDOFF_PRIVATE_ONLY.in(lang));
     }
     return opened(chat, desk.aboutQuestion(chat, displayName, questionId));
   }
 
   /** The status of a request by its code; without one, the chat's latest requests. */
   public Reply status(Recipient chat, String code) {
+    Language lang = chat.language();
     String typed = code == null ? "" : code.strip();
     if (typed.isEmpty()) {
       List<Handoff> mine = desk.latest(chat, LATEST);
       if (mine.isEmpty()) {
-        return new Reply.Text(Messages.HANDOFF_NONE.formatted(askCommand(chat.channel())));
+        return new Reply.Text(Messages.HANDOFF_NONE.format(lang, askCommand(chat.channel())));
       }
       List<String> lines = new ArrayList<>();
-      lines.add(Messages.HANDOFF_MINE);
+      lines.add(Messages.HANDOFF_MINE.in(lang));
       for (Handoff h : mine) {
         lines.add(
             h.isOpen()
-                ? Messages.HANDOFF_LINE_OPEN.formatted(h.code(), time(h.createdAt()))
+                ? Messages.HANDOFF_LINE_OPEN.format(lang, h.code(), time(h.createdAt()))
                 : h.isClosed()
-                    ? Messages.HANDOFF_LINE_CLOSED.formatted(h.code())
-                    : Messages.HANDOFF_LINE_ANSWERED.formatted(
-                        h.code(), statusCommand(chat.channel(), h.code())));
+                    ? Messages.HANDOFF_LINE_CLOSED.format(lang, h.code())
+                    : Messages.HANDOFF_LINE_ANSWERED.format(
+                        lang, h.code(), statusCommand(chat.channel(), h.code())));
       }
       return new Reply.Text(String.join("\n", lines));
     }
     Optional<Handoff> found = desk.ofChat(chat, typed);
     if (found.isEmpty()) {
-      return new Reply.Text(Messages.HANDOFF_UNKNOWN.formatted(shorten(typed, 20)));
+      return new Reply.Text(Messages.HANDOFF_UNKNOWN.format(lang, shorten(typed, 20)));
     }
-    return new Reply.Text(describe(found.get()));
+    return new Reply.Text(describe(found.get(), lang));
   }
 
   /** A request's status as the citizen reads it: waiting, or the staff's reply with its link. */
   public static String describe(Handoff h) {
+    return describe(h, Language.VI);
+  }
+
+  /** As {@link #describe(Handoff)}, in a language. */
+  public static String describe(Handoff h, Language lang) {
     String question = shorten(h.message(), QUOTED);
     if (h.isOpen()) {
-      return Messages.HANDOFF_OPEN.formatted(h.code(), time(h.createdAt()), question);
+      return Messages.HANDOFF_OPEN.format(lang, h.code(), time(h.createdAt()), question);
     }
     if (h.isClosed()) {
-      return Messages.HANDOFF_CLOSED.formatted(h.code(), question);
+      return Messages.HANDOFF_CLOSED.format(lang, h.code(), question);
     }
     String reply = h.replyText() + (h.replyLink() == null ? "" : "\n" + h.replyLink());
-    return Messages.HANDOFF_ANSWERED.formatted(h.code(), time(h.answeredAt()), question, reply);
+    return Messages.HANDOFF_ANSWERED.format(lang, h.code(), time(h.answeredAt()), question, reply);
   }
 
   private Reply opened(Recipient chat, HandoffDesk.Opened opened) {
+    Language lang = chat.language();
     String text =
         switch (opened) {
           case HandoffDesk.Opened.Created c ->
-              Messages.HANDOFF_SENT.formatted(
-                  c.handoff().code(), statusCommand(chat.channel(), c.handoff().code()));
-          case HandoffDesk.Opened.TooSoon t -> Messages.HANDOFF_TOO_SOON.formatted(t.seconds());
-          case HandoffDesk.Opened.Busy b -> Messages.HANDOFF_BUSY;
+              Messages.HANDOFF_SENT.format(
+                  lang, c.handoff().code(), statusCommand(chat.channel(), c.handoff().code()));
+          case HandoffDesk.Opened.TooSoon t -> Messages.HANDOFF_TOO_SOON.format(lang, t.seconds());
+          case HandoffDesk.Opened.Busy b -> Messages.HANDOFF_BUSY.in(lang);
           case HandoffDesk.Opened.Waiting w ->
-              Messages.HANDOFF_WAITING.formatted(
-                  w.open(), statusCommand(chat.channel(), "").strip());
+              Messages.HANDOFF_WAITING.format(
+                  lang, w.open(), statusCommand(chat.channel(), "").strip());
           case HandoffDesk.Opened.Empty e ->
-              Messages.HANDOFF_USAGE.formatted(askCommand(chat.channel()));
+              Messages.HANDOFF_USAGE.format(lang, askCommand(chat.channel()));
         };
     return new Reply.Text(text);
   }

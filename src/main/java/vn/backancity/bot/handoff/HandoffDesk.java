@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import vn.backancity.bot.article.Article;
 import vn.backancity.bot.article.ArticleStore;
+import vn.backancity.bot.chat.Language;
 import vn.backancity.bot.chat.Messages;
 import vn.backancity.bot.chat.Reply;
 import vn.backancity.bot.curated.CuratedAnswer;
@@ -307,10 +308,12 @@ public final class HandoffDesk {
       }
       queue.dismiss(curated.keys(request.message()).folded());
     }
+    // The staff's words stay as written; the frame around them is in the citizen's language.
+    Language lang = handoffs.language(request);
     Reply.Bulletin message =
         new Reply.Bulletin(
-            Messages.HANDOFF_REPLY_HEADER.formatted(request.code()),
-            Messages.HANDOFF_REPLY_QUOTE.formatted(shorten(request.message(), QUOTED))
+            Messages.HANDOFF_REPLY_HEADER.format(lang, request.code()),
+            Messages.HANDOFF_REPLY_QUOTE.format(lang, shorten(request.message(), QUOTED))
                 + "\n\n"
                 + replyText,
             replyLink,

@@ -16,6 +16,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 import javax.sql.DataSource;
+import vn.backancity.bot.chat.ChatDirectory;
+import vn.backancity.bot.chat.Language;
 import vn.backancity.bot.chat.Reply;
 import vn.backancity.bot.delivery.Outbox;
 import vn.backancity.bot.delivery.Recipient;
@@ -140,6 +142,27 @@ public final class Handoffs {
             code)
         .stream()
         .findFirst();
+  }
+
+  /** The language of the chat that sent a request (Vietnamese when it is not a chat's). */
+  Language language(Handoff h) {
+    Recipient to = h.recipient();
+    if (to == null) {
+      return Language.VI;
+    }
+    return Jdbc.query(
+            db,
+            "read a chat's language",
+            "SELECT "
+                + ChatDirectory.languageSql("c")
+                + " FROM chats c"
+                + " WHERE c.channel = ? AND c.chat_id = ?",
+            rs -> Language.of(rs.getString(1)),
+            to.channel(),
+            to.chatId())
+        .stream()
+        .findFirst()
+        .orElse(Language.VI);
   }
 
   /** Open requests oldest first (the longest waiting on top), answered ones newest first. */

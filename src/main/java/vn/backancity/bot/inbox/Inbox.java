@@ -4,13 +4,17 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import vn.backancity.bot.storage.Database;
 import vn.backancity.bot.storage.Jdbc;
@@ -18,10 +22,14 @@ import vn.backancity.bot.storage.Sha256;
 
 /**
  * The inbox table. {@link #accept} stores an update in the one INSERT that also tells a redelivery
- * from a first delivery (the unique key is the platform's update id), so an update acknowledged
- * with 200 is always in the table. Workers claim pending rows with a lease, exactly as the outbox
- * does: one UPDATE that re-checks the status, so two claimers never get the same row, and a row
- * whose worker died is claimed again when its lease runs out.
+ * from a first delivery (the unique key is the platform's update id), and returns only once that
+ * row is committed, so an update acknowledged with 200 is always in the table. Updates arriving
+ * together are committed together (group commit: one transaction for all that queued while the
+ * previous one was committing), so a burst costs a commit per group rather than per update, and
+ * webhook threads wait for their turn rather than on the database's busy timeout. Workers claim
+ * pending rows with a lease, exactly as the outbox does: one UPDATE that re-checks the status, so
+ * two claimers never get the same row, and a row whose worker died is claimed again when its lease
+ * runs out.
  */
 public final class Inbox {
   public static final String PENDING = "pending";
@@ -34,10 +42,18 @@ public final class Inbox {
   /** update_key's width: a longer key (a platform id can be anything) is stored as its hash. */
   static final int MAX_KEY = 128;
 
+  /** Updates committed in one transaction at most (a burst is cut into groups this size). */
+  static final int GROUP = 256;
+
   private final DataSource db;
   private final Database.Vendor vendor;
   private final Clock clock;
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+  private final Queue<Arrival> arrivals = new ConcurrentLinkedQueue<>();
+  // Whose turn it is to commit: guarded by turn; waiters are woken after each commit.
+  private final Object turn = new Object();
+  private boolean committing;
+  private final AtomicLong transactions = new AtomicLong();
 
   public Inbox(DataSource db, Database.Vendor vendor, Clock clock) {
     this.db = db;
@@ -65,24 +81,156 @@ public final class Inbox {
   public boolean accept(String channel, String key, String chatKey, String payload) {
     long now = clock.millis();
     String stored = key.length() <= MAX_KEY ? key : "sha256:" + Sha256.hex(key);
-    boolean first =
-        Jdbc.update(
-                db,
-                "store an inbound update",
-                "INSERT INTO inbox (channel, update_key, chat_key, payload, status, attempts,"
-                    + " not_before, received_at) VALUES (?, ?, ?, ?, 'pending', 0, ?, ?)"
-                    + " ON CONFLICT (channel, update_key) DO NOTHING",
-                channel,
-                stored,
-                chatKey == null || chatKey.length() > 64 ? null : chatKey,
-                payload,
-                now,
-                now)
-            == 1;
-    if (first) {
+    Arrival arrival =
+        new Arrival(
+            channel,
+            stored,
+            chatKey == null || chatKey.length() > 64 ? null : chatKey,
+            payload,
+            now);
+    arrivals.add(arrival);
+    // Group commit: one caller at a time commits every update queued so far in one transaction;
+    // those that arrive meanwhile wait (not holding the turn, so that each is let go as soon as
+    // its group is committed) and the next of them commits them all. Each caller returns (and its
+    // webhook answers 200) only once its own row is committed.
+    boolean interrupted = false;
+    while (true) {
+      synchronized (turn) {
+        while (committing && !arrival.settled) {
+          try {
+            turn.wait();
+          } catch (InterruptedException e) {
+            // The answer must still wait for the commit: remember it for the caller.
+            interrupted = true;
+          }
+        }
+        if (arrival.settled) {
+          break;
+        }
+        committing = true;
+      }
+      try {
+        commitQueued();
+      } finally {
+        synchronized (turn) {
+          committing = false;
+          turn.notifyAll();
+        }
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    if (arrival.failure != null) {
+      throw new IllegalStateException("cannot store an inbound update", arrival.failure);
+    }
+    return arrival.first;
+  }
+
+  /** An update waiting for its commit; settled (first or failure) in the committer's turn. */
+  private static final class Arrival {
+    final String channel;
+    final String key;
+    final String chatKey;
+    final String payload;
+    final long at;
+    boolean first;
+    Exception failure;
+    volatile boolean settled;
+
+    Arrival(String channel, String key, String chatKey, String payload, long at) {
+      this.channel = channel;
+      this.key = key;
+      this.chatKey = chatKey;
+      this.payload = payload;
+      this.at = at;
+    }
+  }
+
+  /** Commits up to {@link #GROUP} queued updates in one transaction (in the committer's turn). */
+  private void commitQueued() {
+    List<Arrival> group = new ArrayList<>();
+    for (Arrival a; group.size() < GROUP && (a = arrivals.poll()) != null; ) {
+      group.add(a);
+    }
+    if (group.isEmpty()) {
+      return;
+    }
+    try (Connection c = db.getConnection()) {
+      try {
+        insert(c, group);
+      } catch (SQLException refused) {
+        // One bad row must not cost the others their answer: each on its own, so that only the
+        // row the database refuses fails (its caller answers 500 and the platform retries).
+        for (Arrival a : group) {
+          try {
+            insert(c, List.of(a));
+          } catch (SQLException e) {
+            a.failure = e;
+          }
+        }
+      }
+    } catch (SQLException | RuntimeException e) {
+      // Whatever went wrong, every caller of the group is answered: none waits for ever.
+      for (Arrival a : group) {
+        if (a.failure == null && !a.first) {
+          a.failure = e;
+        }
+      }
+    }
+    boolean any = false;
+    for (Arrival a : group) {
+      a.settled = true;
+      any |= a.first;
+    }
+    if (any) {
       listeners.forEach(Runnable::run);
     }
-    return first;
+  }
+
+  /** Inserts the rows in one transaction; on failure nothing of it is kept and none is first. */
+  private void insert(Connection c, List<Arrival> group) throws SQLException {
+    c.setAutoCommit(false);
+    try (PreparedStatement st =
+        c.prepareStatement(
+            "INSERT INTO inbox (channel, update_key, chat_key, payload, status, attempts,"
+                + " not_before, received_at) VALUES (?, ?, ?, ?, 'pending', 0, ?, ?)"
+                + " ON CONFLICT (channel, update_key) DO NOTHING")) {
+      boolean[] first = new boolean[group.size()];
+      for (int i = 0; i < group.size(); i++) {
+        Arrival a = group.get(i);
+        st.setString(1, a.channel);
+        st.setString(2, a.key);
+        if (a.chatKey == null) {
+          st.setNull(3, Types.VARCHAR);
+        } else {
+          st.setString(3, a.chatKey);
+        }
+        st.setString(4, a.payload);
+        st.setLong(5, a.at);
+        st.setLong(6, a.at);
+        first[i] = st.executeUpdate() == 1;
+      }
+      c.commit();
+      transactions.incrementAndGet();
+      for (int i = 0; i < group.size(); i++) {
+        group.get(i).first = first[i];
+      }
+    } catch (SQLException e) {
+      try {
+        c.rollback();
+      } catch (SQLException ignored) {
+        // the connection is broken; the pool drops it
+      }
+      throw e;
+    } finally {
+      c.setAutoCommit(true);
+    }
+  }
+
+  /** Transactions that stored updates, for tests of the group commit. */
+  long transactions() {
+    return transactions.get();
   }
 
   /**

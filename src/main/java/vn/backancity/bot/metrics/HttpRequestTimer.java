@@ -9,7 +9,9 @@ import io.javalin.router.ParsedEndpoint;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -39,6 +41,7 @@ public final class HttpRequestTimer implements RequestLogger {
   };
 
   private final MeterRegistry registry;
+  private final Map<Series, Timer> timers = new ConcurrentHashMap<>();
   private final JavalinState javalin;
 
   /**
@@ -52,19 +55,31 @@ public final class HttpRequestTimer implements RequestLogger {
   @Override
   public void handle(Context ctx, Float executionTimeMs) {
     String method = ctx.method().name();
-    Timer.builder(NAME)
-        .description("HTTP requests by method, matched route and status")
-        .tags(
-            "method",
-            METHODS.contains(method) ? method : "OTHER",
-            "route",
-            route(ctx),
-            "status",
-            Integer.toString(ctx.statusCode()))
-        .serviceLevelObjectives(BUCKETS)
-        .register(registry)
+    String known = METHODS.contains(method) ? method : "OTHER";
+    String route = route(ctx);
+    int status = ctx.statusCode();
+    // The timer of each series kept at hand: building and registering it again on every request
+    // (tags sorted, the registry searched) cost more than recording the time.
+    timers
+        .computeIfAbsent(
+            new Series(known, route, status),
+            s ->
+                Timer.builder(NAME)
+                    .description("HTTP requests by method, matched route and status")
+                    .tags(
+                        "method",
+                        s.method(),
+                        "route",
+                        s.route(),
+                        "status",
+                        Integer.toString(s.status()))
+                    .serviceLevelObjectives(BUCKETS)
+                    .register(registry))
         .record((long) (executionTimeMs * 1_000_000.0), TimeUnit.NANOSECONDS);
   }
+
+  /** One series' tags (few: methods, route templates and statuses are bounded). */
+  private record Series(String method, String route, int status) {}
 
   private String route(Context ctx) {
     Endpoint matched = ctx.endpoints().matchedHttpEndpoint();

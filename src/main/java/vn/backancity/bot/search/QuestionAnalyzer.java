@@ -60,6 +60,8 @@ public final class QuestionAnalyzer {
   private final VietnameseAnalyzer canonical = new VietnameseAnalyzer(WordForm.CANONICAL, false);
   private final Abbreviations abbreviations;
   private final List<List<String>> homePhrases;
+  private final Synonyms synonyms;
+  private final Set<String> homePairs;
 
   public QuestionAnalyzer(Abbreviations abbreviations) {
     this(abbreviations, List.of());
@@ -70,12 +72,22 @@ public final class QuestionAnalyzer {
    *     context, not topic
    */
   public QuestionAnalyzer(Abbreviations abbreviations, List<String> homePlaces) {
+    this(abbreviations, homePlaces, Synonyms.none());
+  }
+
+  /**
+   * @param synonyms phrases citizens use for the same thing, and renamed places: a question with
+   *     one also searches for the others
+   */
+  public QuestionAnalyzer(Abbreviations abbreviations, List<String> homePlaces, Synonyms synonyms) {
     this.abbreviations = abbreviations;
+    this.synonyms = synonyms;
     this.homePhrases =
         homePlaces.stream()
             .map(p -> canonical.terms(p).stream().map(VietnameseText::fold).toList())
             .filter(p -> !p.isEmpty())
             .toList();
+    this.homePairs = RenamedPlaces.pairsOf(homePhrases);
   }
 
   public QueryTerms analyze(String question) {
@@ -104,6 +116,7 @@ public final class QuestionAnalyzer {
     List<String> expanded = expand(typed, typedFolded, alternates);
     List<String> folded = expanded.stream().map(VietnameseText::fold).toList();
     addShortForms(folded, alternates);
+    synonyms.addAlternates(expanded, folded, accented, homePairs, alternates);
 
     boolean[] stop = new boolean[expanded.size()];
     for (int i = 0; i < stop.length; i++) {

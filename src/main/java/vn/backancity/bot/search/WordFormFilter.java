@@ -1,6 +1,7 @@
 package vn.backancity.bot.search;
 
 import java.io.IOException;
+import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -12,6 +13,11 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 final class WordFormFilter extends TokenFilter {
   private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
   private final WordForm form;
+  // Token text to its form: a news archive uses a few thousand syllables over and over, so most
+  // tokens are rewritten by one lookup instead of the tone and folding arithmetic (a filter is
+  // used by one thread at a time; cleared when it grows past the bound).
+  private final CharArrayMap<String> seen = new CharArrayMap<>(1024, false);
+  private static final int MAX_SEEN = 50_000;
 
   WordFormFilter(TokenStream input, WordForm form) {
     super(input);
@@ -23,7 +29,15 @@ final class WordFormFilter extends TokenFilter {
     if (!input.incrementToken()) {
       return false;
     }
-    String rewritten = form.apply(term.toString());
+    String rewritten = seen.get(term.buffer(), 0, term.length());
+    if (rewritten == null) {
+      String token = term.toString();
+      rewritten = form.apply(token);
+      if (seen.size() >= MAX_SEEN) {
+        seen.clear();
+      }
+      seen.put(token, rewritten);
+    }
     term.setEmpty().append(rewritten);
     return true;
   }

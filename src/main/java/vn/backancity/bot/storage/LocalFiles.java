@@ -23,7 +23,15 @@ public final class LocalFiles {
    * replacement characters.
    */
   public static BufferedReader lines(Path file) throws IOException {
-    InputStream in = Files.newInputStream(file);
+    return lines(file, Files.newInputStream(file));
+  }
+
+  /**
+   * Lines of {@code raw}, the content of {@code file} (gunzipped when its name ends in ".gz"), for
+   * a caller that wraps the file's stream, e.g. to count the bytes read.
+   */
+  public static BufferedReader lines(Path file, InputStream raw) throws IOException {
+    InputStream in = raw;
     if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz")) {
       in = new GZIPInputStream(in, 1 << 16);
     }

@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
 import vn.backancity.bot.answer.Links;
 import vn.backancity.bot.article.Article;
 import vn.backancity.bot.article.ArticleStore;
+import vn.backancity.bot.chat.ChatDirectory;
+import vn.backancity.bot.chat.Language;
 import vn.backancity.bot.chat.Messages;
 import vn.backancity.bot.chat.Reply;
 import vn.backancity.bot.config.DigestSettings;
@@ -55,6 +57,10 @@ public final class DigestScheduler {
   private static final String ALERT_MARK = "alerts";
   private static final int BATCH = 200;
   private static final int ALERT_ITEMS = 5;
+  // Fresh articles one digest or alert scan reads at most, newest first: after a bulk import of
+  // undated articles (all "fresh"), the scan stays within a small heap (the service runs in 512
+  // MB).
+  static final int MAX_FRESH = 2000;
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
   private final DataSource db;
@@ -115,7 +121,7 @@ public final class DigestScheduler {
     }
     long oldest = due.stream().mapToLong(Due::since).min().orElse(now);
     List<ArticleStore.Added> fresh =
-        articles.added(oldest, now, now - settings.maxAge().toMillis());
+        articles.added(oldest, now, now - settings.maxAge().toMillis(), MAX_FRESH);
     Map<Article, TopicMatcher.Text> texts = new HashMap<>();
     int queued = 0;
     for (int from = 0; from < due.size(); from += BATCH) {
@@ -164,7 +170,7 @@ public final class DigestScheduler {
               continue;
             }
           }
-          Reply.Bulletin digest = digest(items, topics, d.since(), now, local);
+          Reply.Bulletin digest = digest(items, topics, d.since(), now, local, d.chat().language());
           long notBefore = d.notBefore(now, settings.zone());
           if (outbox.enqueue(c, d.chat(), "digest", "digest:" + today, digest, notBefore)) {
             queued++;
@@ -186,13 +192,16 @@ public final class DigestScheduler {
       List<Subscription.Topic> topics,
       long since,
       long now,
-      ZonedDateTime local) {
+      ZonedDateTime local,
+      Language lang) {
     String day = local.format(DAY);
     String header =
         topics.isEmpty()
-            ? Messages.DIGEST_HEADER.formatted(day)
-            : Messages.DIGEST_TOPICS_HEADER.formatted(
-                day, String.join(", ", topics.stream().map(Subscription.Topic::label).toList()));
+            ? Messages.DIGEST_HEADER.format(lang, day)
+            : Messages.DIGEST_TOPICS_HEADER.format(
+                lang,
+                day,
+                String.join(", ", topics.stream().map(Subscription.Topic::label).toList()));
     int shown = Math.min(items.size(), settings.maxItems());
     int more = items.size() - shown;
     StringBuilder list = new StringBuilder("/tin-moi?tu=" + since + "&den=" + now);
@@ -225,7 +234,8 @@ public final class DigestScheduler {
 
   private List<Due> dueDigests(String today, String time) {
     String sql =
-        "SELECT s.channel, s.chat_id, c.kind, s.since, s.quiet_from, s.quiet_until"
+        "SELECT s.channel, s.chat_id, c.kind, s.since, s.quiet_from, s.quiet_until, "
+            + ChatDirectory.languageSql("c")
             + " FROM subscriptions s"
             + " JOIN chats c ON c.channel = s.channel AND c.chat_id = s.chat_id"
             + " WHERE s.digest = TRUE AND c.active = TRUE AND s.digest_time <= ?"
@@ -246,7 +256,11 @@ public final class DigestScheduler {
         while (rs.next()) {
           out.add(
               new Due(
-                  new Recipient(rs.getString(1), rs.getString(2), rs.getString(3)),
+                  new Recipient(
+                      rs.getString(1),
+                      rs.getString(2),
+                      rs.getString(3),
+                      Language.of(rs.getString(7))),
                   rs.getLong(4),
                   QuietHours.of(rs.getString(5), rs.getString(6)).orElse(null)));
         }
@@ -268,7 +282,7 @@ public final class DigestScheduler {
     List<ArticleStore.Added> fresh =
         channels.isEmpty()
             ? List.of()
-            : articles.added(mark, now, now - settings.maxAge().toMillis());
+            : articles.added(mark, now, now - settings.maxAge().toMillis(), MAX_FRESH);
     Map<TopicMatcher.Words, List<Article>> matching = new LinkedHashMap<>();
     if (!fresh.isEmpty()) {
       List<TopicMatcher.Text> texts = fresh.stream().map(a -> matcher.text(a.article())).toList();
@@ -323,7 +337,9 @@ public final class DigestScheduler {
     String key = words.key();
     List<Follower> followers = new ArrayList<>();
     String sql =
-        "SELECT t.channel, t.chat_id, c.kind, t.label, s.quiet_from, s.quiet_until FROM topics t"
+        "SELECT t.channel, t.chat_id, c.kind, t.label, s.quiet_from, s.quiet_until, "
+            + ChatDirectory.languageSql("c")
+            + " FROM topics t"
             + " JOIN chats c ON c.channel = t.channel AND c.chat_id = t.chat_id"
             + " LEFT JOIN subscriptions s ON s.channel = t.channel AND s.chat_id = t.chat_id"
             + " WHERE t.topic_key = ? AND t.excluded = ? AND t.mode = ? AND c.active = TRUE"
@@ -343,7 +359,11 @@ public final class DigestScheduler {
         while (rs.next()) {
           followers.add(
               new Follower(
-                  new Recipient(rs.getString(1), rs.getString(2), rs.getString(3)),
+                  new Recipient(
+                      rs.getString(1),
+                      rs.getString(2),
+                      rs.getString(3),
+                      Language.of(rs.getString(7))),
                   rs.getString(4),
                   QuietHours.of(rs.getString(5), rs.getString(6)).orElse(null)));
         }
@@ -369,7 +389,7 @@ public final class DigestScheduler {
       }
       Reply.Bulletin alert =
           new Reply.Bulletin(
-              Messages.ALERT_HEADER.formatted(f.label()),
+              Messages.ALERT_HEADER.format(f.chat().language(), f.label()),
               null,
               null,
               items,

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import vn.backancity.bot.chat.Language;
 import vn.backancity.bot.chat.Messages;
 import vn.backancity.bot.chat.Reply;
 import vn.backancity.bot.chat.TypedWords;
@@ -37,6 +38,7 @@ public final class SubscriptionCommands {
 
   private final Subscriptions subscriptions;
   private final TopicPreview preview;
+  private final LanguageChoice languages;
 
   public SubscriptionCommands(Subscriptions subscriptions) {
     this(subscriptions, TopicPreview.NONE);
@@ -46,45 +48,67 @@ public final class SubscriptionCommands {
    * @param preview a new topic's latest articles, shown with its confirmation
    */
   public SubscriptionCommands(Subscriptions subscriptions, TopicPreview preview) {
+    this(subscriptions, preview, LanguageChoice.NONE);
+  }
+
+  /**
+   * @param languages where a chat's choice of language ("lang:en" from the settings, "english"
+   *     typed) is kept
+   */
+  public SubscriptionCommands(
+      Subscriptions subscriptions, TopicPreview preview, LanguageChoice languages) {
     this.subscriptions = subscriptions;
     this.preview = preview;
+    this.languages = languages;
+  }
+
+  /** Keeps a chat's explicit choice of language. */
+  public interface LanguageChoice {
+    LanguageChoice NONE = (chat, lang) -> {};
+
+    void choose(Recipient chat, Language lang);
   }
 
   /** "/dangky [HH:MM | chủ đề [-từ loại trừ ...]]". */
   public Reply subscribe(Recipient chat, String argument) {
+    Language lang = chat.language();
     String arg = argument == null ? "" : argument.strip();
     if (arg.isEmpty()) {
       subscriptions.subscribe(chat, null);
-      return text(Messages.SUBSCRIBED, currentTime(chat));
+      return text(Messages.SUBSCRIBED.in(lang), currentTime(chat));
     }
     Matcher time = TIME.matcher(arg);
     if (time.matches()) {
       LocalTime at = parseTime(time);
       if (at == null) {
-        return new Reply.Text(Messages.BAD_TIME);
+        return new Reply.Text(Messages.BAD_TIME.in(lang));
       }
       boolean existed = subscriptions.find(chat).isPresent();
       subscriptions.subscribe(chat, at);
       return text(
-          existed ? Messages.TIME_CHANGED : Messages.SUBSCRIBED, at.format(Subscriptions.HH_MM));
+          existed ? Messages.TIME_CHANGED.in(lang) : Messages.SUBSCRIBED.in(lang),
+          at.format(Subscriptions.HH_MM));
     }
     return addTopic(chat, arg);
   }
 
   /** "/huy [chủ đề]". */
   public Reply unsubscribe(Recipient chat, String argument) {
+    Language lang = chat.language();
     String arg = argument == null ? "" : argument.strip();
     if (arg.isEmpty()) {
       return subscriptions.unsubscribe(chat)
-          ? new Reply.Text(Messages.UNSUBSCRIBED)
-          : text(Messages.NOT_SUBSCRIBED, subscriptions.defaultTime().format(Subscriptions.HH_MM));
+          ? new Reply.Text(Messages.UNSUBSCRIBED.in(lang))
+          : text(
+              Messages.NOT_SUBSCRIBED.in(lang),
+              subscriptions.defaultTime().format(Subscriptions.HH_MM));
     }
     String key = TopicMatcher.words(arg).key();
     Optional<Subscription.Topic> topic = topic(chat, key);
     if (topic.isPresent() && subscriptions.removeTopic(chat, key)) {
-      return text(Messages.TOPIC_REMOVED, topic.get().label());
+      return text(Messages.TOPIC_REMOVED.in(lang), topic.get().label());
     }
-    return text(Messages.TOPIC_UNKNOWN, arg);
+    return text(Messages.TOPIC_UNKNOWN.in(lang), arg);
   }
 
   /** "/caidat": what is set, with the actions that change it. */
@@ -102,20 +126,23 @@ public final class SubscriptionCommands {
 
   /** Applies an action code from {@link #settings}; returns the new settings (or a sub-view). */
   public Reply apply(Recipient chat, String code) {
+    Language lang = chat.language();
     String notice;
     if (code.matches("time:\\d{2}:\\d{2}")) {
       LocalTime at = LocalTime.parse(code.substring(5));
       subscriptions.subscribe(chat, at);
-      notice = Messages.TIME_CHANGED.formatted(at.format(Subscriptions.HH_MM));
+      notice = Messages.TIME_CHANGED.format(lang, at.format(Subscriptions.HH_MM));
     } else if (code.equals("on")) {
       subscriptions.subscribe(chat, null);
-      notice = Messages.SUBSCRIBED.formatted(currentTime(chat));
+      notice = Messages.SUBSCRIBED.format(lang, currentTime(chat));
     } else if (code.equals("off")) {
       subscriptions.digestOff(chat);
-      notice = Messages.DIGEST_OFF;
+      notice = Messages.DIGEST_OFF.in(lang);
     } else if (code.equals("stop")) {
       subscriptions.unsubscribe(chat);
-      return new Reply.Text(Messages.UNSUBSCRIBED);
+      return new Reply.Text(Messages.UNSUBSCRIBED.in(lang));
+    } else if (code.equals("lang:en") || code.equals("lang:vi")) {
+      return chooseLanguage(chat, Language.of(code.substring(5)));
     } else if (code.equals("quiet")) {
       return quietView(chat);
     } else if (code.startsWith("quiet:")) {
@@ -125,12 +152,12 @@ public final class SubscriptionCommands {
         return view(chat, null);
       }
       if (!subscriptions.setQuietHours(chat, quiet.orElse(null))) {
-        return new Reply.Text(Messages.QUIET_NEEDS_SUBSCRIPTION);
+        return new Reply.Text(Messages.QUIET_NEEDS_SUBSCRIPTION.in(lang));
       }
-      notice = quietChanged(quiet.orElse(null));
+      notice = quietChanged(quiet.orElse(null), lang);
     } else if (code.startsWith("topic:")) {
       return topicByShortId(chat, code.substring(6))
-          .map(t -> topicView(t))
+          .map(t -> topicView(t, lang))
           .orElse(view(chat, null));
     } else if (code.startsWith("mode:")) {
       String[] parts = code.split(":");
@@ -141,14 +168,14 @@ public final class SubscriptionCommands {
       }
       Subscription.Mode mode = Subscription.Mode.of(parts[2]);
       subscriptions.setMode(chat, topic.get().key(), mode);
-      notice = Messages.MODE_CHANGED.formatted(topic.get().label(), modeName(mode));
+      notice = Messages.MODE_CHANGED.format(lang, topic.get().label(), modeName(mode, lang));
     } else if (code.startsWith("drop:")) {
       Optional<Subscription.Topic> topic = topicByShortId(chat, code.substring(5));
       if (topic.isEmpty()) {
         return view(chat, null);
       }
       subscriptions.removeTopic(chat, topic.get().key());
-      notice = Messages.TOPIC_REMOVED.formatted(topic.get().label());
+      notice = Messages.TOPIC_REMOVED.format(lang, topic.get().label());
     } else {
       return view(chat, null);
     }
@@ -162,12 +189,20 @@ public final class SubscriptionCommands {
    * đề &lt;x&gt;"). Empty when the text is none of these (a question, another command).
    */
   public Optional<Reply> typed(Recipient chat, String text) {
+    Language lang = chat.language();
     String t = text.strip();
     if (t.startsWith("/")) {
       t = t.substring(1).strip();
     }
     List<String> words = Arrays.asList(t.split("\\s+"));
     List<String> folded = words.stream().map(TopicMatcher::key).toList();
+    String whole = String.join(" ", folded);
+    if (List.of("english", "tieng anh").contains(whole)) {
+      return Optional.of(chooseLanguage(chat, Language.EN));
+    }
+    if (List.of("tieng viet", "vietnamese").contains(whole)) {
+      return Optional.of(chooseLanguage(chat, Language.VI));
+    }
     int off = TypedWords.prefix(folded, 0, "tat gio yen lang", "tat yen lang", "bo gio yen lang");
     if (off > 0 && off == folded.size()) {
       return Optional.of(setQuiet(chat, null));
@@ -189,7 +224,7 @@ public final class SubscriptionCommands {
       // "giờ yên lặng ở khu dân cư là mấy giờ" or "… từ 22h đến 6h phải không" is a question; a
       // range mistyped ("25:00-6:00", digits and signs only) is not.
       return rest.matches("[\\d\\s:hHgG.,\\-–]+") && rest.chars().anyMatch(Character::isDigit)
-          ? Optional.of(new Reply.Text(Messages.BAD_QUIET))
+          ? Optional.of(new Reply.Text(Messages.BAD_QUIET.in(lang)))
           : Optional.empty();
     }
     int mute = TypedWords.prefix(folded, 0, "tat chu de", "tat chude");
@@ -231,59 +266,68 @@ public final class SubscriptionCommands {
   }
 
   private Reply setMode(Recipient chat, String typedTopic, Subscription.Mode mode) {
+    Language lang = chat.language();
     String key = TopicMatcher.words(typedTopic).key();
     Optional<Subscription.Topic> topic = topic(chat, key);
     if (topic.isEmpty() || !subscriptions.setMode(chat, key, mode)) {
-      return text(Messages.TOPIC_UNKNOWN, typedTopic);
+      return text(Messages.TOPIC_UNKNOWN.in(lang), typedTopic);
     }
-    return text(Messages.MODE_CHANGED, topic.get().label(), modeName(mode));
+    return text(Messages.MODE_CHANGED.in(lang), topic.get().label(), modeName(mode, lang));
   }
 
   private Reply setQuiet(Recipient chat, QuietHours quiet) {
+    Language lang = chat.language();
     if (!subscriptions.setQuietHours(chat, quiet)) {
-      return new Reply.Text(Messages.QUIET_NEEDS_SUBSCRIPTION);
+      return new Reply.Text(Messages.QUIET_NEEDS_SUBSCRIPTION.in(lang));
     }
-    return new Reply.Text(quietChanged(quiet));
+    return new Reply.Text(quietChanged(quiet, lang));
   }
 
-  private static String quietChanged(QuietHours quiet) {
-    return quiet == null ? Messages.QUIET_OFF : Messages.QUIET_SET.formatted(quiet);
+  private static String quietChanged(QuietHours quiet, Language lang) {
+    return quiet == null ? Messages.QUIET_OFF.in(lang) : Messages.QUIET_SET.format(lang, quiet);
   }
 
   private Reply addTopic(Recipient chat, String label) {
+    Language lang = chat.language();
     if (label.length() > MAX_TOPIC_CHARS) {
-      return text(Messages.TOPIC_TOO_LONG, MAX_TOPIC_CHARS);
+      return text(Messages.TOPIC_TOO_LONG.in(lang), MAX_TOPIC_CHARS);
     }
     TopicMatcher.Words words = TopicMatcher.words(label);
     if (words.key().isEmpty()) {
-      return text(Messages.TOPIC_UNKNOWN, label);
+      return text(Messages.TOPIC_UNKNOWN.in(lang), label);
     }
     List<Subscription.Topic> topics =
         subscriptions.find(chat).map(Subscription::topics).orElse(List.of());
     if (topics.size() >= MAX_TOPICS
         && topics.stream().noneMatch(t -> t.key().equals(words.key()))) {
-      return text(Messages.TOO_MANY_TOPICS, MAX_TOPICS);
+      return text(Messages.TOO_MANY_TOPICS.in(lang), MAX_TOPICS);
     }
     Subscriptions.Added added = subscriptions.addTopic(chat, words, label);
     if (added == Subscriptions.Added.EXISTS) {
-      return text(Messages.TOPIC_EXISTS, label);
+      return text(Messages.TOPIC_EXISTS.in(lang), label);
     }
-    StringBuilder note = new StringBuilder(Messages.TOPIC_ADDED_NOTE);
+    StringBuilder note = new StringBuilder(Messages.TOPIC_ADDED_NOTE.in(lang));
     List<String> excluded = TopicMatcher.excludedAsTyped(label);
     if (!excluded.isEmpty()) {
       note.append("\n\n")
-          .append(Messages.TOPIC_EXCLUDES.formatted("“" + String.join("”, “", excluded) + "”"));
+          .append(Messages.TOPIC_EXCLUDES.format(lang, "“" + String.join("”, “", excluded) + "”"));
     }
     List<Reply.Bulletin.Item> latest = preview.latest(words, PREVIEW_ITEMS);
     note.append("\n\n")
-        .append(latest.isEmpty() ? Messages.TOPIC_NO_PREVIEW : Messages.TOPIC_PREVIEW);
+        .append(
+            latest.isEmpty()
+                ? Messages.TOPIC_NO_PREVIEW.in(lang)
+                : Messages.TOPIC_PREVIEW.in(lang));
     String header =
-        (added == Subscriptions.Added.ADDED ? Messages.TOPIC_ADDED : Messages.TOPIC_UPDATED)
+        (added == Subscriptions.Added.ADDED
+                ? Messages.TOPIC_ADDED.in(lang)
+                : Messages.TOPIC_UPDATED.in(lang))
             .formatted(label);
     return new Reply.Bulletin(header, note.toString(), null, latest, 0, null);
   }
 
   private Reply view(Recipient chat, String notice) {
+    Language lang = chat.language();
     Optional<Subscription> found = subscriptions.find(chat);
     StringBuilder text = new StringBuilder();
     if (notice != null) {
@@ -291,72 +335,94 @@ public final class SubscriptionCommands {
     }
     if (found.isEmpty()) {
       text.append(
-          Messages.NOT_SUBSCRIBED.formatted(
-              subscriptions.defaultTime().format(Subscriptions.HH_MM)));
+          Messages.NOT_SUBSCRIBED.format(
+              lang, subscriptions.defaultTime().format(Subscriptions.HH_MM)));
       return new Reply.Settings(
-          text.toString(), List.of(new Reply.Settings.Action(Messages.ACTION_DIGEST_ON, "on")));
+          text.toString(),
+          List.of(
+              new Reply.Settings.Action(Messages.ACTION_DIGEST_ON.in(lang), "on"),
+              languageAction(lang)));
     }
     Subscription s = found.get();
-    text.append(Messages.SETTINGS_HEADER).append(":\n• ");
+    text.append(Messages.SETTINGS_HEADER.in(lang)).append(":\n• ");
     text.append(
         s.digest()
-            ? Messages.SETTINGS_DIGEST_ON.formatted(s.time())
-            : Messages.SETTINGS_DIGEST_OFF);
+            ? Messages.SETTINGS_DIGEST_ON.format(lang, s.time())
+            : Messages.SETTINGS_DIGEST_OFF.in(lang));
     text.append("\n• ");
     text.append(
         s.quietHours()
-            .map(q -> Messages.SETTINGS_QUIET.formatted(q))
-            .orElse(Messages.SETTINGS_NO_QUIET));
+            .map(q -> Messages.SETTINGS_QUIET.format(lang, q))
+            .orElse(Messages.SETTINGS_NO_QUIET.in(lang)));
     text.append("\n• ");
     text.append(
         s.topics().isEmpty()
-            ? Messages.SETTINGS_NO_TOPICS
-            : Messages.SETTINGS_TOPICS.formatted(
+            ? Messages.SETTINGS_NO_TOPICS.in(lang)
+            : Messages.SETTINGS_TOPICS.format(
+                lang,
                 String.join(
                     ", ",
                     s.topics().stream()
-                        .map(t -> t.label() + " (" + modeName(t.mode()) + ")")
+                        .map(t -> t.label() + " (" + modeName(t.mode(), lang) + ")")
                         .toList())));
     List<Reply.Settings.Action> actions = new ArrayList<>();
     for (String choice : TIME_CHOICES) {
       if (!(s.digest() && choice.equals(s.time()))) {
         actions.add(
-            new Reply.Settings.Action(Messages.ACTION_TIME.formatted(choice), "time:" + choice));
+            new Reply.Settings.Action(Messages.ACTION_TIME.format(lang, choice), "time:" + choice));
       }
     }
     actions.add(
         s.digest()
-            ? new Reply.Settings.Action(Messages.ACTION_DIGEST_OFF, "off")
-            : new Reply.Settings.Action(Messages.ACTION_DIGEST_ON, "on"));
-    actions.add(new Reply.Settings.Action(Messages.ACTION_QUIET, "quiet"));
+            ? new Reply.Settings.Action(Messages.ACTION_DIGEST_OFF.in(lang), "off")
+            : new Reply.Settings.Action(Messages.ACTION_DIGEST_ON.in(lang), "on"));
+    actions.add(new Reply.Settings.Action(Messages.ACTION_QUIET.in(lang), "quiet"));
     for (Subscription.Topic t : s.topics()) {
       actions.add(
           new Reply.Settings.Action(
-              Messages.ACTION_TOPIC.formatted(shorten(t.label())), "topic:" + shortId(t.key())));
+              Messages.ACTION_TOPIC.format(lang, shorten(t.label())), "topic:" + shortId(t.key())));
     }
-    actions.add(new Reply.Settings.Action(Messages.ACTION_UNSUBSCRIBE, "stop"));
+    actions.add(new Reply.Settings.Action(Messages.ACTION_UNSUBSCRIBE.in(lang), "stop"));
+    actions.add(languageAction(lang));
+    text.append("\n• ").append(Messages.SETTINGS_LANGUAGE.in(lang));
     return new Reply.Settings(text.toString(), actions);
   }
 
+  /** The button that switches to the other language. */
+  private static Reply.Settings.Action languageAction(Language lang) {
+    return lang == Language.EN
+        ? new Reply.Settings.Action(Messages.ACTION_LANGUAGE_VI.in(lang), "lang:vi")
+        : new Reply.Settings.Action(Messages.ACTION_LANGUAGE_EN.in(lang), "lang:en");
+  }
+
+  /** Switches the chat's language; the settings follow in the new one. */
+  private Reply chooseLanguage(Recipient chat, Language lang) {
+    languages.choose(chat, lang);
+    Recipient now = chat.in(lang);
+    return view(now, Messages.LANGUAGE_CHOSEN.in(lang));
+  }
+
   /** One topic: how it reaches the chat, the other modes, drop it. */
-  private Reply topicView(Subscription.Topic t) {
+  private Reply topicView(Subscription.Topic t, Language lang) {
     String id = shortId(t.key());
     List<Reply.Settings.Action> actions = new ArrayList<>();
     for (Subscription.Mode mode : Subscription.Mode.values()) {
       if (mode != t.mode()) {
-        actions.add(new Reply.Settings.Action(modeAction(mode), "mode:" + id + ":" + mode.code()));
+        actions.add(
+            new Reply.Settings.Action(modeAction(mode, lang), "mode:" + id + ":" + mode.code()));
       }
     }
     actions.add(
         new Reply.Settings.Action(
-            Messages.ACTION_DROP_TOPIC.formatted(shorten(t.label())), "drop:" + id));
-    actions.add(new Reply.Settings.Action(Messages.ACTION_BACK, "back"));
+            Messages.ACTION_DROP_TOPIC.format(lang, shorten(t.label())), "drop:" + id));
+    actions.add(new Reply.Settings.Action(Messages.ACTION_BACK.in(lang), "back"));
     return new Reply.Settings(
-        Messages.TOPIC_VIEW.formatted(t.label(), modeDescription(t.mode())), actions);
+        Messages.TOPIC_VIEW.format(lang, t.label(), modeDescription(t.mode(), lang)), actions);
   }
 
   /** Quiet hours: what is set, a few common choices, off. */
   private Reply quietView(Recipient chat) {
+    Language lang = chat.language();
     Optional<Subscription> found = subscriptions.find(chat);
     if (found.isEmpty()) {
       return view(chat, null);
@@ -367,39 +433,42 @@ public final class SubscriptionCommands {
       QuietHours q = QuietHours.parse(choice).orElseThrow();
       if (!current.equals(Optional.of(q))) {
         actions.add(
-            new Reply.Settings.Action(Messages.ACTION_QUIET_SET.formatted(q), "quiet:" + choice));
+            new Reply.Settings.Action(
+                Messages.ACTION_QUIET_SET.format(lang, q), "quiet:" + choice));
       }
     }
     if (current.isPresent()) {
-      actions.add(new Reply.Settings.Action(Messages.ACTION_QUIET_OFF, "quiet:off"));
+      actions.add(new Reply.Settings.Action(Messages.ACTION_QUIET_OFF.in(lang), "quiet:off"));
     }
-    actions.add(new Reply.Settings.Action(Messages.ACTION_BACK, "back"));
+    actions.add(new Reply.Settings.Action(Messages.ACTION_BACK.in(lang), "back"));
     String now =
-        current.map(q -> Messages.QUIET_NOW.formatted(q)).orElse(Messages.SETTINGS_NO_QUIET);
-    return new Reply.Settings(now + "\n\n" + Messages.QUIET_EXPLAIN, actions);
+        current
+            .map(q -> Messages.QUIET_NOW.format(lang, q))
+            .orElse(Messages.SETTINGS_NO_QUIET.in(lang));
+    return new Reply.Settings(now + "\n\n" + Messages.QUIET_EXPLAIN.in(lang), actions);
   }
 
-  static String modeName(Subscription.Mode mode) {
+  static String modeName(Subscription.Mode mode, Language lang) {
     return switch (mode) {
-      case ALERT -> Messages.MODE_ALERT;
-      case DIGEST -> Messages.MODE_DIGEST;
-      case MUTED -> Messages.MODE_MUTED;
+      case ALERT -> Messages.MODE_ALERT.in(lang);
+      case DIGEST -> Messages.MODE_DIGEST.in(lang);
+      case MUTED -> Messages.MODE_MUTED.in(lang);
     };
   }
 
-  private static String modeDescription(Subscription.Mode mode) {
+  private static String modeDescription(Subscription.Mode mode, Language lang) {
     return switch (mode) {
-      case ALERT -> Messages.MODE_ALERT_MEANS;
-      case DIGEST -> Messages.MODE_DIGEST_MEANS;
-      case MUTED -> Messages.MODE_MUTED_MEANS;
+      case ALERT -> Messages.MODE_ALERT_MEANS.in(lang);
+      case DIGEST -> Messages.MODE_DIGEST_MEANS.in(lang);
+      case MUTED -> Messages.MODE_MUTED_MEANS.in(lang);
     };
   }
 
-  private static String modeAction(Subscription.Mode mode) {
+  private static String modeAction(Subscription.Mode mode, Language lang) {
     return switch (mode) {
-      case ALERT -> Messages.ACTION_MODE_ALERT;
-      case DIGEST -> Messages.ACTION_MODE_DIGEST;
-      case MUTED -> Messages.ACTION_MODE_MUTED;
+      case ALERT -> Messages.ACTION_MODE_ALERT.in(lang);
+      case DIGEST -> Messages.ACTION_MODE_DIGEST.in(lang);
+      case MUTED -> Messages.ACTION_MODE_MUTED.in(lang);
     };
   }
 

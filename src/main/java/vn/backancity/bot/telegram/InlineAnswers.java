@@ -14,6 +14,7 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
 import vn.backancity.bot.answer.Answer;
 import vn.backancity.bot.chat.ChatBot;
+import vn.backancity.bot.chat.Language;
 import vn.backancity.bot.chat.Messages;
 import vn.backancity.bot.chat.Reply;
 import vn.backancity.bot.web.Html;
@@ -51,25 +52,28 @@ final class InlineAnswers {
 
   void answer(InlineQuery query) {
     String text = query.getQuery() == null ? "" : query.getQuery();
+    Language lang = Language.of(query.getFrom() == null ? null : query.getFrom().getLanguageCode());
     List<InlineQueryResult> results =
-        text.length() > MAX_QUERY ? List.of() : results(bot.shareable(text, MAX_RESULTS));
+        text.length() > MAX_QUERY
+            ? List.of()
+            : results(bot.shareable(text, MAX_RESULTS, lang), lang);
     // Nothing to pick: offer the private chat, where the bot can say why and help.
     InlineQueryResultsButton button =
         results.isEmpty()
             ? InlineQueryResultsButton.builder()
-                .text(Messages.INLINE_ASK_IN_PRIVATE)
+                .text(Messages.INLINE_ASK_IN_PRIVATE.in(lang))
                 .startParameter(START_PARAMETER)
                 .build()
             : null;
     try {
-      gateway.answerInline(query.getId(), results, button, CACHE_SECONDS);
+      gateway.answerInline(query.getId(), results, button, CACHE_SECONDS, lang != Language.VI);
     } catch (TelegramFailure e) {
       log.info("Telegram answerInlineQuery failed: {} {}", e.code(), e.getMessage());
     }
   }
 
   /** The results for a reply: one article per answer or latest article; none otherwise. */
-  static List<InlineQueryResult> results(Reply reply) {
+  static List<InlineQueryResult> results(Reply reply, Language lang) {
     List<InlineQueryResult> results = new ArrayList<>();
     if (reply instanceof Reply.Answers a) {
       for (Answer answer : a.answers()) {
@@ -81,9 +85,10 @@ final class InlineAnswers {
                 answer.articleId(),
                 title,
                 TelegramFormatter.shorten(excerpt, MAX_DESCRIPTION),
-                TelegramFormatter.block(answer, 0),
+                TelegramFormatter.block(answer, 0, lang),
                 answer.link(),
-                TelegramFormatter.copyRows(excerpt)));
+                TelegramFormatter.copyRows(excerpt),
+                lang));
       }
     } else if (reply instanceof Reply.Latest l) {
       for (Reply.Latest.Item item : l.items()) {
@@ -97,7 +102,7 @@ final class InlineAnswers {
                 + "\n🔗 <a href=\""
                 + Html.escape(item.link())
                 + "\">"
-                + Messages.READ
+                + Messages.READ.in(lang)
                 + "</a>";
         results.add(
             article(
@@ -107,7 +112,8 @@ final class InlineAnswers {
                 date.isEmpty() ? "" : "📅 " + date,
                 html,
                 item.link(),
-                List.of()));
+                List.of(),
+                lang));
       }
     }
     return results;
@@ -120,12 +126,13 @@ final class InlineAnswers {
       String description,
       String html,
       String link,
-      List<InlineKeyboardRow> copyRows) {
+      List<InlineKeyboardRow> copyRows,
+      Language lang) {
     List<InlineKeyboardRow> rows = new ArrayList<>();
     if (TelegramFormatter.isPublicLink(link)) {
       rows.add(
           new InlineKeyboardRow(
-              InlineKeyboardButton.builder().text(Messages.READ).url(link).build()));
+              InlineKeyboardButton.builder().text(Messages.READ.in(lang)).url(link).build()));
     }
     rows.addAll(copyRows);
     InlineQueryResultArticle.InlineQueryResultArticleBuilder<?, ?> result =

@@ -15,6 +15,7 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
 import vn.backancity.bot.answer.Answer;
 import vn.backancity.bot.article.PublishedDates;
 import vn.backancity.bot.chat.Copyable;
+import vn.backancity.bot.chat.Language;
 import vn.backancity.bot.chat.Messages;
 import vn.backancity.bot.chat.Reply;
 import vn.backancity.bot.web.Html;
@@ -35,6 +36,8 @@ final class TelegramFormatter {
   static final String CANCEL_PREFIX = "ann:cancel:";
   static final String HANDOFF_PREFIX = "handoff:";
   static final String SEND_URGENT_PREFIX = "ann:urgent:";
+  // "pick:<question id>:<article key>": 22 bytes, well under the 64 allowed.
+  static final String PICK_PREFIX = "pick:";
   private static final int MAX_QUESTION = 200;
   private static final int MAX_TITLE = 300;
   private static final int MAX_EXCERPT = 800;
@@ -45,20 +48,31 @@ final class TelegramFormatter {
       DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(PublishedDates.VIETNAM);
 
   List<TelegramMessage> render(Reply reply) {
+    return render(reply, Language.VI);
+  }
+
+  /** The reply with the bot's own words (headers, buttons) in {@code lang}. */
+  List<TelegramMessage> render(Reply reply, Language lang) {
     return switch (reply) {
       case Reply.Text t -> plain(t.text());
-      case Reply.NotFound n -> notFound(n);
-      case Reply.Answers a -> answers(a);
-      case Reply.Latest l -> latest(l);
-      case Reply.Bulletin b -> bulletin(b);
+      case Reply.NotFound n -> notFound(n, lang);
+      case Reply.Answers a -> answers(a, lang);
+      case Reply.Latest l -> latest(l, lang);
+      case Reply.Bulletin b -> bulletin(b, lang);
       case Reply.Settings st -> settings(st);
-      case Reply.Preview p -> preview(p);
+      case Reply.Preview p -> preview(p, lang);
+      case Reply.Suggestions s -> suggestions(s, lang);
+      case Reply.Choices c -> choices(c, lang);
     };
   }
 
   /** The first line of an answers message; the question is read back from it for "Xem thêm". */
   static String header(String question) {
-    return "🔎 " + Messages.ANSWERS_HEADER + shorten(question, MAX_QUESTION);
+    return header(question, Language.VI);
+  }
+
+  static String header(String question, Language lang) {
+    return "🔎 " + Messages.ANSWERS_HEADER.in(lang) + " " + shorten(question, MAX_QUESTION);
   }
 
   /** The question in an answers message's first line, or null when it is not one. */
@@ -67,12 +81,15 @@ final class TelegramFormatter {
       return null;
     }
     String first = messageText.split("\n", 2)[0];
-    int at = first.indexOf(Messages.ANSWERS_HEADER);
-    if (at < 0) {
-      return null;
+    for (Language lang : Language.values()) {
+      String header = Messages.ANSWERS_HEADER.in(lang);
+      int at = first.indexOf(header);
+      if (at >= 0) {
+        String question = first.substring(at + header.length()).strip();
+        return question.isEmpty() || question.endsWith("…") ? null : question;
+      }
     }
-    String question = first.substring(at + Messages.ANSWERS_HEADER.length()).strip();
-    return question.isEmpty() || question.endsWith("…") ? null : question;
+    return null;
   }
 
   /** A short stable id of a question for callback data (64 bytes at most). */
@@ -86,19 +103,23 @@ final class TelegramFormatter {
     }
   }
 
-  private List<TelegramMessage> answers(Reply.Answers a) {
+  private List<TelegramMessage> answers(Reply.Answers a, Language lang) {
     List<String> blocks = new ArrayList<>();
-    blocks.add(Html.escape(header(a.question())));
+    blocks.add(Html.escape(header(a.question(), lang)));
+    if (lang != Language.VI) {
+      // Once per answer, in its first message: what follows is quoted from Vietnamese articles.
+      blocks.add("<i>ℹ " + Html.escape(Messages.ANSWER_NOTE.in(lang)) + "</i>");
+    }
     int number = a.offset() + 1;
     InlineKeyboardRow reads = new InlineKeyboardRow();
     StringBuilder shown = new StringBuilder();
     for (Answer answer : a.answers()) {
-      blocks.add(block(answer, number));
+      blocks.add(block(answer, number, lang));
       shown.append(excerpt(answer)).append('\n');
       if (isPublicLink(answer.link())) {
         reads.add(
             InlineKeyboardButton.builder()
-                .text(Messages.READ + " " + number)
+                .text(Messages.READ.in(lang) + " " + number)
                 .url(answer.link())
                 .build());
       }
@@ -113,11 +134,11 @@ final class TelegramFormatter {
       rows.add(
           new InlineKeyboardRow(
               InlineKeyboardButton.builder()
-                  .text(Messages.HELPFUL)
+                  .text(Messages.HELPFUL.in(lang))
                   .callbackData(VOTE_PREFIX + a.questionId() + ":up")
                   .build(),
               InlineKeyboardButton.builder()
-                  .text(Messages.NOT_HELPFUL)
+                  .text(Messages.NOT_HELPFUL.in(lang))
                   .callbackData(VOTE_PREFIX + a.questionId() + ":down")
                   .build()));
     }
@@ -125,7 +146,7 @@ final class TelegramFormatter {
       rows.add(
           new InlineKeyboardRow(
               InlineKeyboardButton.builder()
-                  .text(Messages.MORE + " ▸")
+                  .text(Messages.MORE.in(lang) + " ▸")
                   .callbackData(MORE_PREFIX + questionId(a.question()) + ":" + (a.page() + 1))
                   .build()));
     }
@@ -136,7 +157,7 @@ final class TelegramFormatter {
    * One answer as HTML: its title (numbered unless {@code number} is 0), date, excerpt (in an
    * expandable quote when long) and link. Also what an inline result sends into a chat.
    */
-  static String block(Answer answer, int number) {
+  static String block(Answer answer, int number, Language lang) {
     StringBuilder b = new StringBuilder();
     // The city's own answer is marked as such and carries no article date.
     String title = answer.curated() ? "✅ " + answer.title() : answer.title();
@@ -150,11 +171,16 @@ final class TelegramFormatter {
     }
     b.append("\n");
     b.append(quoted(excerpt(answer).length(), highlighted(answer)));
+    if (answer.placesChangedOn() != null) {
+      b.append("\nℹ️ <i>")
+          .append(Html.escape(Messages.placesChanged(lang, answer.placesChangedOn())))
+          .append("</i>");
+    }
     if (answer.link() != null) {
       b.append("\n🔗 <a href=\"")
           .append(Html.escape(answer.link()))
           .append("\">")
-          .append(Messages.READ)
+          .append(Messages.READ.in(lang))
           .append("</a>");
     }
     return b.toString();
@@ -198,24 +224,90 @@ final class TelegramFormatter {
   }
 
   /** "Không tìm thấy", with "Hỏi cán bộ" to send the question to the staff when it was logged. */
-  private List<TelegramMessage> notFound(Reply.NotFound n) {
+  private List<TelegramMessage> notFound(Reply.NotFound n, Language lang) {
     if (n.questionId() <= 0) {
-      return plain(Messages.NOT_FOUND);
+      return plain(Messages.NOT_FOUND.in(lang));
     }
     InlineKeyboardRow ask =
         new InlineKeyboardRow(
             InlineKeyboardButton.builder()
-                .text(Messages.ASK_STAFF)
+                .text(Messages.ASK_STAFF.in(lang))
                 .callbackData(HANDOFF_PREFIX + n.questionId())
                 .build());
     return pack(
-        List.of(Html.escape(Messages.NOT_FOUND), Html.escape(Messages.HANDOFF_OFFER)),
+        List.of(
+            Html.escape(Messages.NOT_FOUND.in(lang)), Html.escape(Messages.HANDOFF_OFFER.in(lang))),
         new InlineKeyboardMarkup(List.of(ask)));
   }
 
-  private List<TelegramMessage> latest(Reply.Latest l) {
+  /**
+   * No sure answer: at most two articles, each labelled "Có thể liên quan", with "Hỏi cán bộ" when
+   * the question was logged.
+   */
+  private List<TelegramMessage> suggestions(Reply.Suggestions s, Language lang) {
     List<String> blocks = new ArrayList<>();
-    blocks.add("<b>" + Html.escape(Messages.LATEST_HEADER) + "</b>");
+    blocks.add(Html.escape(Messages.SUGGESTIONS_HEADER.in(lang)));
+    InlineKeyboardRow reads = new InlineKeyboardRow();
+    int number = 1;
+    for (Answer answer : s.suggestions()) {
+      blocks.add(
+          "❔ <i>"
+              + Html.escape(Messages.POSSIBLY_RELATED.in(lang))
+              + "</i>\n"
+              + block(answer, number, lang));
+      if (isPublicLink(answer.link())) {
+        reads.add(
+            InlineKeyboardButton.builder()
+                .text(Messages.READ.in(lang) + " " + number)
+                .url(answer.link())
+                .build());
+      }
+      number++;
+    }
+    List<InlineKeyboardRow> rows = new ArrayList<>();
+    if (!reads.isEmpty()) {
+      rows.add(reads);
+    }
+    if (s.questionId() > 0) {
+      blocks.add(Html.escape(Messages.HANDOFF_OFFER.in(lang)));
+      rows.add(
+          new InlineKeyboardRow(
+              InlineKeyboardButton.builder()
+                  .text(Messages.ASK_STAFF.in(lang))
+                  .callbackData(HANDOFF_PREFIX + s.questionId())
+                  .build()));
+    }
+    return pack(blocks, keyboard(rows));
+  }
+
+  /** An ask-back: the options' titles, one button each; the button gives that full answer. */
+  private List<TelegramMessage> choices(Reply.Choices c, Language lang) {
+    List<String> blocks = new ArrayList<>();
+    blocks.add(Html.escape(header(c.question())));
+    blocks.add(Html.escape(Messages.CHOICES_HEADER.in(lang)));
+    List<InlineKeyboardRow> rows = new ArrayList<>();
+    int number = 1;
+    for (Answer option : c.options()) {
+      blocks.add(number + ". <b>" + Html.escape(shorten(option.title(), MAX_TITLE)) + "</b>");
+      rows.add(
+          new InlineKeyboardRow(
+              InlineKeyboardButton.builder()
+                  .text(number + ". " + shorten(option.title(), MAX_BUTTON))
+                  .callbackData(pickData(c.question(), option))
+                  .build()));
+      number++;
+    }
+    return pack(blocks, keyboard(rows));
+  }
+
+  /** The callback data of an ask-back option. */
+  static String pickData(String question, Answer option) {
+    return PICK_PREFIX + questionId(question) + ":" + Reply.Choices.key(option);
+  }
+
+  private List<TelegramMessage> latest(Reply.Latest l, Language lang) {
+    List<String> blocks = new ArrayList<>();
+    blocks.add("<b>" + Html.escape(Messages.LATEST_HEADER.in(lang)) + "</b>");
     int n = 1;
     for (Reply.Latest.Item item : l.items()) {
       String date = item.publishedAt() == null ? "" : " (" + DATE.format(item.publishedAt()) + ")";
@@ -231,7 +323,7 @@ final class TelegramFormatter {
     return pack(blocks, null);
   }
 
-  private List<TelegramMessage> bulletin(Reply.Bulletin b) {
+  private List<TelegramMessage> bulletin(Reply.Bulletin b, Language lang) {
     List<String> blocks = new ArrayList<>();
     StringBuilder shown = new StringBuilder();
     blocks.add("<b>" + Html.escape(b.header()) + "</b>");
@@ -256,7 +348,7 @@ final class TelegramFormatter {
       blocks.add(block);
     }
     if (b.more() > 0) {
-      String more = Messages.MORE_ARTICLES.formatted(b.more());
+      String more = Messages.MORE_ARTICLES.format(lang, b.more());
       blocks.add(b.moreLink() == null ? Html.escape(more) : "… " + link(b.moreLink(), more));
     }
     return pack(blocks, keyboard(copyRows(shown.toString())), previewOf(b));
@@ -302,24 +394,26 @@ final class TelegramFormatter {
     return pack(blocks, rows.isEmpty() ? null : new InlineKeyboardMarkup(rows));
   }
 
-  private List<TelegramMessage> preview(Reply.Preview p) {
+  private List<TelegramMessage> preview(Reply.Preview p, Language lang) {
     List<String> blocks = new ArrayList<>();
     blocks.add(
-        "<b>" + Html.escape(Messages.PREVIEW.formatted(p.announcementId(), p.audience())) + "</b>");
+        "<b>"
+            + Html.escape(Messages.PREVIEW.format(lang, p.announcementId(), p.audience()))
+            + "</b>");
     blocks.add(Html.escape(shorten(p.text(), LIMIT / 2)));
-    blocks.add("<i>" + Html.escape(Messages.PREVIEW_URGENT_HINT) + "</i>");
+    blocks.add("<i>" + Html.escape(Messages.PREVIEW_URGENT_HINT.in(lang)) + "</i>");
     InlineKeyboardRow row =
         new InlineKeyboardRow(
             InlineKeyboardButton.builder()
-                .text("✅ " + Messages.SEND)
+                .text("✅ " + Messages.SEND.in(lang))
                 .callbackData(SEND_PREFIX + p.announcementId())
                 .build(),
             InlineKeyboardButton.builder()
-                .text("🚨 " + Messages.SEND_URGENT)
+                .text("🚨 " + Messages.SEND_URGENT.in(lang))
                 .callbackData(SEND_URGENT_PREFIX + p.announcementId())
                 .build(),
             InlineKeyboardButton.builder()
-                .text("✖ " + Messages.CANCEL)
+                .text("✖ " + Messages.CANCEL.in(lang))
                 .callbackData(CANCEL_PREFIX + p.announcementId())
                 .build());
     return pack(blocks, new InlineKeyboardMarkup(List.of(row)));

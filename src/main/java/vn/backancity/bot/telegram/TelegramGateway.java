@@ -91,13 +91,28 @@ public final class TelegramGateway {
       InlineQueryResultsButton button,
       int cacheSeconds)
       throws TelegramFailure {
+    answerInline(queryId, results, button, cacheSeconds, false);
+  }
+
+  /**
+   * As above; {@code personal} results (in a language other than the default) are not shared from
+   * Telegram's cache with other users who type the same query.
+   */
+  void answerInline(
+      String queryId,
+      List<InlineQueryResult> results,
+      InlineQueryResultsButton button,
+      int cacheSeconds,
+      boolean personal)
+      throws TelegramFailure {
     AnswerInlineQuery.AnswerInlineQueryBuilder<?, ?> answer =
         AnswerInlineQuery.builder()
             .inlineQueryId(queryId)
             .results(results)
             .cacheTime(cacheSeconds)
-            // The same query gets the same answer whoever asks: Telegram may share its cache.
-            .isPersonal(false);
+            // The same query gets the same answer whoever asks in Vietnamese: Telegram may share
+            // its cache.
+            .isPersonal(personal);
     if (button != null) {
       answer.button(button);
     }

@@ -2,6 +2,8 @@ package vn.backancity.bot.telegram;
 
 import java.time.Duration;
 import java.util.List;
+import vn.backancity.bot.chat.ChatLanguages;
+import vn.backancity.bot.chat.Language;
 import vn.backancity.bot.chat.Reply;
 import vn.backancity.bot.delivery.Delivery;
 import vn.backancity.bot.delivery.Sender;
@@ -14,14 +16,23 @@ import vn.backancity.bot.delivery.Sender;
 public final class TelegramSender implements Sender {
   private final TelegramGateway gateway;
   private final boolean paidBroadcast;
+  private final ChatLanguages languages;
   private final TelegramFormatter formatter = new TelegramFormatter();
 
   /**
    * @param paidBroadcast send with allow_paid_broadcast (needed above ~30 messages/s; costs Stars)
    */
   public TelegramSender(TelegramGateway gateway, boolean paidBroadcast) {
+    this(gateway, paidBroadcast, ChatLanguages.VIETNAMESE);
+  }
+
+  /**
+   * @param languages each chat's language, for the bot's own words in what it renders
+   */
+  public TelegramSender(TelegramGateway gateway, boolean paidBroadcast, ChatLanguages languages) {
     this.gateway = gateway;
     this.paidBroadcast = paidBroadcast;
+    this.languages = languages;
   }
 
   @Override
@@ -37,7 +48,8 @@ public final class TelegramSender implements Sender {
     } catch (NumberFormatException e) {
       return List.of(() -> new Delivery.Failed("not a Telegram chat id: " + chatId, false));
     }
-    return formatter.render(message).stream().<Part>map(m -> () -> send(id, m)).toList();
+    Language lang = languages.of(TelegramUpdates.CHANNEL, chatId);
+    return formatter.render(message, lang).stream().<Part>map(m -> () -> send(id, m)).toList();
   }
 
   private Delivery send(long chatId, TelegramMessage message) {

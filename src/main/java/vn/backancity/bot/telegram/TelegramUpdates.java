@@ -17,6 +17,7 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
 import vn.backancity.bot.admin.Announcements;
 import vn.backancity.bot.chat.ChatBot;
 import vn.backancity.bot.chat.ChatDirectory;
+import vn.backancity.bot.chat.Language;
 import vn.backancity.bot.chat.Messages;
 import vn.backancity.bot.chat.PagedQuestions;
 import vn.backancity.bot.chat.Reply;
@@ -114,13 +115,16 @@ public final class TelegramUpdates implements InboxWorker.Handler {
   }
 
   private void onMessage(Message m, Replies replies) {
-    Recipient here = recipient(m.getChat());
     Chat chat = m.getChat();
     boolean group = !"private".equals(chat.getType());
-    chats.touch(CHANNEL, String.valueOf(chat.getId()), chat.getType(), title(chat));
+    // A person's Telegram language speaks for their private chat, not for a group.
+    String languageCode = group || m.getFrom() == null ? null : m.getFrom().getLanguageCode();
+    chats.touch(CHANNEL, String.valueOf(chat.getId()), chat.getType(), title(chat), languageCode);
+    Recipient here = recipient(chat).in(chats.language(CHANNEL, String.valueOf(chat.getId())));
+    Language lang = here.language();
     if (!m.hasText()) {
       if (!group) {
-        replies.send(here, bot.textOnly());
+        replies.send(here, bot.textOnly(lang));
       }
       return;
     }
@@ -132,7 +136,7 @@ public final class TelegramUpdates implements InboxWorker.Handler {
             here,
             subscriptions
                 .typed(here, text)
-                .or(() -> bot.typedFeedback(CHANNEL, here.chatId(), text))
+                .or(() -> bot.typedFeedback(CHANNEL, here.chatId(), text, lang))
                 .orElseGet(() -> ask(here, text, 1)));
       }
       return;
@@ -142,17 +146,17 @@ public final class TelegramUpdates implements InboxWorker.Handler {
     }
     Reply reply =
         switch (command.name()) {
-          case "start" -> bot.welcome();
-          case "help", "huongdan" -> bot.help();
+          case "start" -> bot.welcome(lang);
+          case "help", "huongdan" -> bot.help(lang);
           case "tim" -> ask(here, command.argument(), 1);
-          case "moi" -> bot.latest();
+          case "moi" -> bot.latest(lang);
           case "dangky" -> subscriptions.subscribe(here, command.argument());
           case "huy" -> subscriptions.unsubscribe(here, command.argument());
           case "caidat" -> subscriptions.settings(here, command.argument());
-          case "thongbao" -> announce(m, command.argument());
+          case "thongbao" -> announce(m, command.argument(), lang);
           case "hoinguoi" -> handoffs.ask(here, displayName(m.getFrom()), command.argument());
           case "trangthai" -> handoffs.status(here, command.argument());
-          default -> group ? null : bot.unknownCommand();
+          default -> group ? null : bot.unknownCommand(lang);
         };
     if (reply != null) {
       replies.send(here, reply);
@@ -161,7 +165,12 @@ public final class TelegramUpdates implements InboxWorker.Handler {
 
   private Reply ask(Recipient chat, String question, int page) {
     String q = question.length() > MAX_QUESTION ? question.substring(0, MAX_QUESTION) : question;
-    Reply reply = bot.ask(CHANNEL, chat.chatId(), q, page);
+    Reply reply = bot.ask(CHANNEL, chat.chatId(), q, page, chat.language());
+    if (reply instanceof Reply.Choices c) {
+      // The option buttons carry the question's short id: every instance can answer them.
+      pagedQuestions.remember(
+          CHANNEL, chat.chatId(), TelegramFormatter.questionId(c.question()), c.question());
+    }
     if (reply instanceof Reply.Answers a && a.more()) {
       // The message may not carry the question back (over 200 characters it is shortened, and a
       // long answer's button is on its last part): remember it where every instance sees it.
@@ -175,12 +184,12 @@ public final class TelegramUpdates implements InboxWorker.Handler {
    * /thongbao: a draft for subscribers, shown back with "Gửi", "Gửi khẩn" (ahead of other pushes,
    * through quiet hours) and "Huỷ"; admins only.
    */
-  private Reply announce(Message m, String text) {
+  private Reply announce(Message m, String text, Language lang) {
     if (m.getFrom() == null || !admins.contains(m.getFrom().getId())) {
-      return new Reply.Text(Messages.NOT_ADMIN);
+      return new Reply.Text(Messages.NOT_ADMIN.in(lang));
     }
     if (text.isBlank()) {
-      return new Reply.Text(Messages.ANNOUNCE_USAGE);
+      return new Reply.Text(Messages.ANNOUNCE_USAGE.in(lang));
     }
     String body =
         text.length() > Announcements.MAX_TEXT ? text.substring(0, Announcements.MAX_TEXT) : text;
@@ -201,7 +210,12 @@ public final class TelegramUpdates implements InboxWorker.Handler {
     Long chatId = q.getMessage() == null ? null : q.getMessage().getChatId();
     Chat chat = q.getMessage() instanceof Message shown ? shown.getChat() : null;
     Recipient here =
-        new Recipient(CHANNEL, String.valueOf(chatId), chat == null ? "private" : chat.getType());
+        new Recipient(
+            CHANNEL,
+            String.valueOf(chatId),
+            chat == null ? "private" : chat.getType(),
+            chatId == null ? Language.VI : chats.language(CHANNEL, String.valueOf(chatId)));
+    Language lang = here.language();
     if (chatId != null && data.startsWith(TelegramFormatter.SETTING_PREFIX)) {
       answerCallback(q.getId(), null);
       replies.send(
@@ -217,20 +231,24 @@ public final class TelegramUpdates implements InboxWorker.Handler {
       onHandoff(q, here, data, replies);
       return;
     }
+    if (chatId != null && data.startsWith(TelegramFormatter.PICK_PREFIX)) {
+      onPick(q, here, data, replies);
+      return;
+    }
     if (chatId != null && data.startsWith("ann:")) {
       onAnnouncementButton(q, here, data, replies);
       return;
     }
     String[] parts = data.split(":");
     if (!data.startsWith(TelegramFormatter.MORE_PREFIX) || parts.length != 3 || chatId == null) {
-      answerCallback(q.getId(), Messages.EXPIRED);
+      answerCallback(q.getId(), Messages.EXPIRED.in(lang));
       return;
     }
     int page;
     try {
       page = Math.max(2, Integer.parseInt(parts[2]));
     } catch (NumberFormatException e) {
-      answerCallback(q.getId(), Messages.EXPIRED);
+      answerCallback(q.getId(), Messages.EXPIRED.in(lang));
       return;
     }
     String question =
@@ -241,7 +259,7 @@ public final class TelegramUpdates implements InboxWorker.Handler {
       question = pagedQuestions.find(CHANNEL, String.valueOf(chatId), parts[1]).orElse(null);
     }
     if (question == null) {
-      answerCallback(q.getId(), Messages.EXPIRED);
+      answerCallback(q.getId(), Messages.EXPIRED.in(lang));
       return;
     }
     answerCallback(q.getId(), null);
@@ -250,6 +268,7 @@ public final class TelegramUpdates implements InboxWorker.Handler {
 
   /** 👍 / 👎 under an answer: "vote:<question id>:up|down", one vote per person, changeable. */
   private void onVote(CallbackQuery q, Recipient here, String data, Replies replies) {
+    Language lang = here.language();
     String[] parts = data.split(":");
     long questionId;
     try {
@@ -258,29 +277,45 @@ public final class TelegramUpdates implements InboxWorker.Handler {
       questionId = -1;
     }
     if (questionId < 0 || q.getFrom() == null || !List.of("up", "down").contains(parts[2])) {
-      answerCallback(q.getId(), Messages.EXPIRED);
+      answerCallback(q.getId(), Messages.EXPIRED.in(lang));
       return;
     }
     Feedback.Vote vote = parts[2].equals("up") ? Feedback.Vote.UP : Feedback.Vote.DOWN;
-    Reply thanks = bot.vote(CHANNEL, String.valueOf(q.getFrom().getId()), questionId, vote);
+    Reply thanks = bot.vote(CHANNEL, String.valueOf(q.getFrom().getId()), questionId, vote, lang);
     if (vote == Feedback.Vote.UP
         || !(thanks instanceof Reply.Text t)
-        || !t.text().equals(Messages.ASK_REASON)) {
+        || !t.text().equals(Messages.ASK_REASON.in(lang))) {
       answerCallback(q.getId(), ((Reply.Text) thanks).text());
       return;
     }
     // A 👎: say where a reason goes, in the chat, where it stays readable.
-    answerCallback(q.getId(), Messages.THANKS);
+    answerCallback(q.getId(), Messages.THANKS.in(lang));
     replies.send(here, thanks);
+  }
+
+  /** An ask-back option: "pick:<question id>:<article key>" gives that article's full answer. */
+  private void onPick(CallbackQuery q, Recipient here, String data, Replies replies) {
+    String[] parts = data.split(":");
+    String question =
+        parts.length == 3
+            ? pagedQuestions.find(CHANNEL, here.chatId(), parts[1]).orElse(null)
+            : null;
+    if (question == null) {
+      answerCallback(q.getId(), Messages.EXPIRED.in(here.language()));
+      return;
+    }
+    answerCallback(q.getId(), null);
+    replies.send(here, bot.choose(question, parts[2], here.language()));
   }
 
   /** "Hỏi cán bộ" under an answer that found nothing: "handoff:<question id>". */
   private void onHandoff(CallbackQuery q, Recipient here, String data, Replies replies) {
+    Language lang = here.language();
     long questionId;
     try {
       questionId = Long.parseLong(data.substring(TelegramFormatter.HANDOFF_PREFIX.length()));
     } catch (NumberFormatException e) {
-      answerCallback(q.getId(), Messages.EXPIRED);
+      answerCallback(q.getId(), Messages.EXPIRED.in(lang));
       return;
     }
     answerCallback(q.getId(), null);
@@ -298,8 +333,9 @@ public final class TelegramUpdates implements InboxWorker.Handler {
   }
 
   private void onAnnouncementButton(CallbackQuery q, Recipient here, String data, Replies replies) {
+    Language lang = here.language();
     if (q.getFrom() == null || !admins.contains(q.getFrom().getId())) {
-      answerCallback(q.getId(), Messages.NOT_ADMIN);
+      answerCallback(q.getId(), Messages.NOT_ADMIN.in(lang));
       return;
     }
     boolean send = data.startsWith(TelegramFormatter.SEND_PREFIX);
@@ -312,7 +348,7 @@ public final class TelegramUpdates implements InboxWorker.Handler {
     try {
       id = Long.parseLong(data.substring(prefix.length()));
     } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
-      answerCallback(q.getId(), Messages.EXPIRED);
+      answerCallback(q.getId(), Messages.EXPIRED.in(lang));
       return;
     }
     answerCallback(q.getId(), null);
@@ -321,14 +357,16 @@ public final class TelegramUpdates implements InboxWorker.Handler {
       int queued = urgent ? announcements.confirmUrgent(id) : announcements.confirm(id);
       text =
           queued < 0
-              ? Messages.ANNOUNCEMENT_GONE.formatted(id)
-              : (urgent ? Messages.ANNOUNCEMENT_QUEUED_URGENT : Messages.ANNOUNCEMENT_QUEUED)
+              ? Messages.ANNOUNCEMENT_GONE.format(lang, id)
+              : (urgent
+                      ? Messages.ANNOUNCEMENT_QUEUED_URGENT.in(lang)
+                      : Messages.ANNOUNCEMENT_QUEUED.in(lang))
                   .formatted(id, queued);
     } else {
       text =
           announcements.cancel(id)
-              ? Messages.ANNOUNCEMENT_CANCELLED.formatted(id)
-              : Messages.ANNOUNCEMENT_GONE.formatted(id);
+              ? Messages.ANNOUNCEMENT_CANCELLED.format(lang, id)
+              : Messages.ANNOUNCEMENT_GONE.format(lang, id);
     }
     replies.send(here, new Reply.Text(text));
   }

@@ -1,13 +1,16 @@
 package vn.backancity.bot.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import vn.backancity.bot.answer.AnswerJson;
 import vn.backancity.bot.answer.Answerer;
 import vn.backancity.bot.answer.Lookup;
+import vn.backancity.bot.chat.Language;
 import vn.backancity.bot.chat.Messages;
 import vn.backancity.bot.questions.QuestionLog;
 
@@ -45,11 +48,12 @@ final class AskApi {
     this.searches = searches;
   }
 
-  void handle(Context ctx) {
+  void handle(Context ctx) throws JsonProcessingException {
+    Language lang = Language.of(ctx.queryParam("lang"));
     String q = ctx.queryParam("q");
     if (q == null || q.isBlank()) {
       ctx.status(400)
-          .json(Map.of("error", "empty question: pass it as ?q=", "help", Messages.HELP));
+          .json(Map.of("error", "empty question: pass it as ?q=", "help", Messages.HELP.in(lang)));
       return;
     }
     if (q.length() > MAX_QUESTION) {
@@ -84,13 +88,14 @@ final class AskApi {
             answerer.curatedOnly(question).orElseThrow(() -> new RetryLaterResponse(503, BUSY, 1));
       }
     }
-    ObjectNode body = AnswerJson.of(json, question, lookup.list().page(0, limit));
+    ObjectNode body = AnswerJson.of(json, lookup.list(), limit);
     if (!lookup.list().blank()) {
       String client = ctx.attribute(PublicRateLimit.CLIENT);
       long id = questions.submit(CHANNEL, client == null ? ctx.ip() : client, question, lookup);
       // As text: a 63-bit number does not survive a JavaScript number.
       body.put("question_id", String.valueOf(id));
     }
-    ctx.json(body);
+    // Straight to bytes: a String first would be encoded again on the way out.
+    ctx.contentType(ContentType.APPLICATION_JSON).result(json.writeValueAsBytes(body));
   }
 }

@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import vn.backancity.bot.chat.Language;
 import vn.backancity.bot.chat.Messages;
 import vn.backancity.bot.handoff.Handoff;
 import vn.backancity.bot.handoff.HandoffDesk;
@@ -29,6 +30,7 @@ final class HandoffApi {
   }
 
   void create(Context ctx) {
+    Language lang = Language.of(ctx.queryParam("lang"));
     JsonNode body = JsonBodies.object(ctx, json);
     JsonNode text = body.get("text");
     if (text != null && !text.isNull() && !text.isTextual()) {
@@ -55,25 +57,26 @@ final class HandoffApi {
       case HandoffDesk.Opened.Created c -> ctx.status(201).json(view(c.handoff()));
       case HandoffDesk.Opened.TooSoon t ->
           throw new RetryLaterResponse(
-              429, Messages.HANDOFF_TOO_SOON.formatted(t.seconds()), t.seconds());
+              429, Messages.HANDOFF_TOO_SOON.format(lang, t.seconds()), t.seconds());
       case HandoffDesk.Opened.Busy b ->
-          throw new RetryLaterResponse(503, Messages.HANDOFF_BUSY, 60);
+          throw new RetryLaterResponse(503, Messages.HANDOFF_BUSY.in(lang), 60);
       case HandoffDesk.Opened.Waiting w ->
           throw new RetryLaterResponse(
-              429, Messages.HANDOFF_WAITING.formatted(w.open(), "«trạng thái <mã>»"), 60);
+              429, Messages.HANDOFF_WAITING.format(lang, w.open(), "«trạng thái <mã>»"), 60);
       case HandoffDesk.Opened.Empty e ->
           throw new BadRequestResponse("field 'text' is required: the question for the staff");
     }
   }
 
   void status(Context ctx) {
+    Language lang = Language.of(ctx.queryParam("lang"));
     String code = Handoffs.normalize(ctx.pathParam("code"));
     if (!Handoffs.isCode(code)) {
-      throw new NotFoundResponse(Messages.HANDOFF_UNKNOWN.formatted(shorten(code)));
+      throw new NotFoundResponse(Messages.HANDOFF_UNKNOWN.format(lang, shorten(code)));
     }
     Handoff h =
         desk.ofWeb(code)
-            .orElseThrow(() -> new NotFoundResponse(Messages.HANDOFF_UNKNOWN.formatted(code)));
+            .orElseThrow(() -> new NotFoundResponse(Messages.HANDOFF_UNKNOWN.format(lang, code)));
     ctx.json(view(h));
   }
 

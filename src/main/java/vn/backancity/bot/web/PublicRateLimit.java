@@ -29,8 +29,11 @@ final class PublicRateLimit {
 
   void check(Context ctx) {
     // Every X-Forwarded-For line, in order: proxies may add a line rather than extend one.
+    // Read only behind a trusted proxy: from anyone else the header counts for nothing.
     String forwardedFor =
-        String.join(",", Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
+        proxies.any()
+            ? String.join(",", Collections.list(ctx.req().getHeaders("X-Forwarded-For")))
+            : "";
     String client =
         proxies.clientOf(ctx.req().getRemoteAddr(), forwardedFor.isEmpty() ? null : forwardedFor);
     ctx.attribute(CLIENT, client);

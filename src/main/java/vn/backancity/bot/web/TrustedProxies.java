@@ -39,6 +39,11 @@ final class TrustedProxies {
     }
   }
 
+  /** Whether any proxy is trusted: without one, X-Forwarded-For is never read. */
+  boolean any() {
+    return !proxies.isEmpty();
+  }
+
   /** The client of a request from {@code peer} carrying {@code forwardedFor} (may be null). */
   String clientOf(String peer, String forwardedFor) {
     String direct = canonical(peer).orElse(peer);

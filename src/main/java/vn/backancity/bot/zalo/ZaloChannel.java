@@ -60,7 +60,7 @@ public record ZaloChannel(ZaloWebhook webhook, InboxWorker.Handler events, Outbo
     OutboxWorker worker =
         new OutboxWorker(
             app.outbox(),
-            new ZaloSender(gateway, windows, settings.paidOutsideWindow()),
+            new ZaloSender(gateway, windows, settings.paidOutsideWindow(), app.chats()::language),
             app.chats(),
             app.settings().delivery().withRate(settings.rate()),
             app.clock(),

@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.backancity.bot.chat.ChatBot;
 import vn.backancity.bot.chat.ChatDirectory;
+import vn.backancity.bot.chat.Language;
 import vn.backancity.bot.chat.Messages;
 import vn.backancity.bot.chat.Reply;
 import vn.backancity.bot.chat.TypedWords;
@@ -93,13 +94,18 @@ final class ZaloEvents implements InboxWorker.Handler {
         userWrote(user);
         Reply reply = route(user, event.path("message").path("text").asText(""));
         // An answer to a question quotes it, so that the citizen sees what it answers.
-        boolean answer = reply instanceof Reply.Answers || reply instanceof Reply.NotFound;
+        boolean answer =
+            reply instanceof Reply.Answers
+                || reply instanceof Reply.NotFound
+                || reply instanceof Reply.Suggestions
+                || reply instanceof Reply.Choices;
         replies.send(to(user), reply, answer ? messageId(event) : null);
       }
       case "follow" -> {
         String user = event.path("follower").path("id").asText();
         userWrote(user);
-        replies.send(to(user), new Reply.Text(Messages.ZALO_WELCOME));
+        Language lang = chats.language(CHANNEL, user);
+        replies.send(to(user), new Reply.Text(Messages.ZALO_WELCOME.in(lang)));
       }
       case "unfollow" -> {
         String user = event.path("follower").path("id").asText();
@@ -111,7 +117,7 @@ final class ZaloEvents implements InboxWorker.Handler {
         if (name.startsWith("user_send_")) {
           String user = event.path("sender").path("id").asText();
           userWrote(user);
-          replies.send(to(user), bot.textOnly());
+          replies.send(to(user), bot.textOnly(chats.language(CHANNEL, user)));
         } else {
           log.debug("Zalo event {} ignored", name);
         }
@@ -144,14 +150,19 @@ final class ZaloEvents implements InboxWorker.Handler {
 
   /** What a text asks for: a typed command, or a question. */
   Reply route(String user, String text) {
+    Language lang = chats.language(CHANNEL, user);
     String t = text.strip();
     if (t.startsWith("/")) {
       t = t.substring(1).strip();
     }
     if (t.isEmpty()) {
-      return new Reply.Text(Messages.ZALO_HELP);
+      return new Reply.Text(Messages.ZALO_HELP.in(lang));
     }
-    Recipient chat = new Recipient(CHANNEL, user, "private");
+    Recipient chat = new Recipient(CHANNEL, user, "private", lang);
+    if (t.startsWith(ZaloFormatter.SETTING_PREFIX)) {
+      // A settings button: its action code, as Telegram's settings buttons carry it.
+      return subscriptions.apply(chat, t.substring(ZaloFormatter.SETTING_PREFIX.length()).strip());
+    }
     List<String> words = Arrays.asList(t.split("\\s+"));
     List<String> folded = words.stream().map(TopicMatcher::key).toList();
     String whole = String.join(" ", folded);
@@ -163,10 +174,10 @@ final class ZaloEvents implements InboxWorker.Handler {
         return subscriptions.apply(chat, "off");
       }
       case "tin moi", "moi" -> {
-        return bot.latest();
+        return bot.latest(lang);
       }
       case "help", "huong dan", "tro giup", "start", "menu" -> {
-        return new Reply.Text(Messages.ZALO_HELP);
+        return new Reply.Text(Messages.ZALO_HELP.in(lang));
       }
       default -> {}
     }
@@ -215,7 +226,12 @@ final class ZaloEvents implements InboxWorker.Handler {
         return handoffs.status(chat, code);
       }
     }
-    Optional<Reply> rated = bot.typedFeedback(CHANNEL, user, t);
+    // "1" or "2" after an ask-back: the full answer of that option.
+    Optional<Reply> picked = bot.typedChoice(CHANNEL, user, t);
+    if (picked.isPresent()) {
+      return picked.get();
+    }
+    Optional<Reply> rated = bot.typedFeedback(CHANNEL, user, t, lang);
     if (rated.isPresent()) {
       return rated.get();
     }
@@ -224,6 +240,6 @@ final class ZaloEvents implements InboxWorker.Handler {
     if (question.length() > MAX_QUESTION) {
       question = question.substring(0, MAX_QUESTION);
     }
-    return bot.ask(CHANNEL, user, question, 1);
+    return bot.ask(CHANNEL, user, question, 1, lang);
   }
 }

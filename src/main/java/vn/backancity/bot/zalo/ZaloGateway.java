@@ -85,6 +85,11 @@ final class ZaloGateway {
    * message.quote_message_id}, the {@code msg_id} of its webhook event) when it is not null.
    */
   Result send(String path, String userId, String text, String quoteId, Deadline by) {
+    return send(path, userId, new ZaloMessage(text), quoteId, by);
+  }
+
+  /** As above, with the message's buttons, if any, as a template attachment. */
+  Result send(String path, String userId, ZaloMessage text, String quoteId, Deadline by) {
     try {
       String token = tokens.current(by);
       Result r = post(path, token, userId, text, quoteId, by);
@@ -100,13 +105,32 @@ final class ZaloGateway {
   }
 
   private Result post(
-      String path, String token, String userId, String text, String quoteId, Deadline by)
+      String path, String token, String userId, ZaloMessage text, String quoteId, Deadline by)
       throws IOException {
     ObjectNode body = json.createObjectNode();
     body.putObject("recipient").put("user_id", userId);
-    ObjectNode message = body.putObject("message").put("text", text);
+    ObjectNode message = body.putObject("message").put("text", text.text());
     if (quoteId != null) {
       message.put("quote_message_id", quoteId);
+    }
+    if (!text.buttons().isEmpty()) {
+      // Text with query buttons: {"text", "attachment": {"type": "template", "payload":
+      // {"buttons": [{"title", "type": "oa.query.show" | "oa.query.hide", "payload": "…"}]}}}.
+      // The shape as documented for OA consultation messages by eSMS's Zalo API pages and used by
+      // independent clients; see the README's Zalo section.
+      var buttons =
+          message
+              .putObject("attachment")
+              .put("type", "template")
+              .putObject("payload")
+              .putArray("buttons");
+      for (ZaloMessage.Button b : text.buttons()) {
+        buttons
+            .addObject()
+            .put("title", b.title())
+            .put("type", b.type())
+            .put("payload", b.payload());
+      }
     }
     Request request =
         new Request.Builder()

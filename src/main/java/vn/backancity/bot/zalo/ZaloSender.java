@@ -2,6 +2,7 @@ package vn.backancity.bot.zalo;
 
 import java.util.ArrayList;
 import java.util.List;
+import vn.backancity.bot.chat.ChatLanguages;
 import vn.backancity.bot.chat.Reply;
 import vn.backancity.bot.delivery.Delivery;
 import vn.backancity.bot.delivery.Sender;
@@ -20,9 +21,22 @@ final class ZaloSender implements Sender {
   private final ZaloGateway gateway;
   private final ReplyWindows windows;
   private final boolean paidOutsideWindow;
+  private final ChatLanguages languages;
   private final ZaloFormatter formatter = new ZaloFormatter();
 
   ZaloSender(ZaloGateway gateway, ReplyWindows windows, boolean paidOutsideWindow) {
+    this(gateway, windows, paidOutsideWindow, ChatLanguages.VIETNAMESE);
+  }
+
+  /**
+   * @param languages each chat's language, for the bot's own words in what it renders
+   */
+  ZaloSender(
+      ZaloGateway gateway,
+      ReplyWindows windows,
+      boolean paidOutsideWindow,
+      ChatLanguages languages) {
+    this.languages = languages;
     this.gateway = gateway;
     this.windows = windows;
     this.paidOutsideWindow = paidOutsideWindow;
@@ -41,12 +55,12 @@ final class ZaloSender implements Sender {
   /** The answer's first message quotes the user's question ({@code replyTo}, its msg_id). */
   @Override
   public List<Part> render(String chatId, String replyTo, Reply message) {
-    List<String> texts = formatter.render(message);
-    List<Part> parts = new ArrayList<>(texts.size());
-    for (int i = 0; i < texts.size(); i++) {
-      String text = texts.get(i);
+    List<ZaloMessage> messages = formatter.messages(message, languages.of(CHANNEL, chatId));
+    List<Part> parts = new ArrayList<>(messages.size());
+    for (int i = 0; i < messages.size(); i++) {
+      ZaloMessage m = messages.get(i);
       String quote = i == 0 ? replyTo : null;
-      parts.add(() -> send(chatId, text, quote));
+      parts.add(() -> send(chatId, m, quote));
     }
     return parts;
   }
@@ -56,7 +70,7 @@ final class ZaloSender implements Sender {
    * consultation message like any other). A quote Zalo refuses never costs the answer: it is sent
    * again, unquoted, within the same deadline and the same free message.
    */
-  private Delivery send(String chatId, String text, String quote) {
+  private Delivery send(String chatId, ZaloMessage text, String quote) {
     String path = ZaloGateway.CS;
     if (!windows.tryUse(chatId)) {
       if (!paidOutsideWindow) {
@@ -64,6 +78,7 @@ final class ZaloSender implements Sender {
       }
       path = ZaloGateway.TRANSACTION;
       quote = null; // the paid endpoint is for notices, not for quoted consultations
+      text = new ZaloMessage(text.text()); // nor for a consultation's buttons
     }
     Deadline by = gateway.newDeadline();
     ZaloGateway.Result r = gateway.send(path, chatId, text, quote, by);

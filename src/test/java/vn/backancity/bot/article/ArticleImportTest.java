@@ -131,6 +131,29 @@ class ArticleImportTest {
   }
 
   @Test
+  void progressOfALongImportSaysHowMuchIsReadTheRateAndTheTimeLeft() throws Exception {
+    Path jsonl = inputs.resolve("archive.jsonl");
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < 6000; i++) {
+      lines.append("{\"title\":\"Tin số ").append(i).append("\",\"lead\":\"Nội dung.\"}\n");
+    }
+    Files.writeString(jsonl, lines);
+    List<String> progress = new ArrayList<>();
+    Clock clock = new SteppingClock(Instant.parse("2026-11-21T00:00:00Z"), Duration.ofSeconds(1));
+    try (App app = App.open(TestApps.settings(data, Map.of()), clock)) {
+      ImportReport report = app.importPaths(List.of(jsonl), progress::add);
+
+      assertThat(report.articles()).isEqualTo(6000);
+      assertThat(progress).isNotEmpty();
+      assertThat(progress.get(0))
+          .matches(
+              "imported [0-9,]+ articles from 1 files, \\d+% of 0\\.\\d MB read, .*/s,"
+                  + " about \\d+:\\d\\d left; 0 skipped");
+      assertThat(app.index().size()).isEqualTo(6000);
+    }
+  }
+
+  @Test
   void indexMissingOrBehindIsRebuiltFromTheDatabaseOnOpen() throws Exception {
     try (App app = TestApps.withSeeds(data)) {
       assertThat(app.index().size()).isEqualTo(5);

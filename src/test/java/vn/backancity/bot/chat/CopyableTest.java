@@ -43,6 +43,9 @@ class CopyableTest {
         .containsExactly("K7Q2XM");
     assertThat(copied("mã câu hỏi 4HD9TA")).containsExactly("4HD9TA");
     assertThat(Copyable.in("Mã: AB12CD").get(0).label()).isEqualTo("Mã AB12CD");
+    // The English texts say "Lookup code: …".
+    assertThat(Copyable.in("Lookup code: K7Q2XM. When the staff reply").get(0))
+        .isEqualTo(new Copyable("Code K7Q2XM", "K7Q2XM"));
     assertThat(copied("Mã số thuế 1234567890")).as("not six characters").isEmpty();
     assertThat(copied("Mã K7Q2XMZ, mã k7q2xm")).isEmpty();
     assertThat(copied("Tiếng Anh: KQ7XM2")).as("not after Mã").isEmpty();

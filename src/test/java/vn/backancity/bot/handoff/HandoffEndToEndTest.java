@@ -377,6 +377,24 @@ class HandoffEndToEndTest {
   }
 
   @Test
+  void anEnglishSpeakingCitizenGetsTheCodeAndTheStaffReplysFrameInEnglish() throws Exception {
+    start("sqlite");
+    assertThat(zaloSays("english").text()).startsWith("Switched to English");
+    FakeZaloApi.Message sent = zaloSays("hỏi cán bộ Where is the ward office?");
+    Matcher m = Pattern.compile("Lookup code: ([A-Z2-9]{6})").matcher(sent.text());
+    assertThat(m.find()).as(sent.text()).isTrue();
+    String code = m.group(1);
+    assertThat(sent.text()).contains("trạng thái " + code);
+    assertThat(reply(code, "{\"text\":\"Trụ sở phường ở số 1 đường Trường Chinh.\"}").statusCode())
+        .isEqualTo(200);
+    FakeZaloApi.Message pushed = zalo.next();
+    assertThat(pushed.text())
+        .startsWith("💬 The city's staff replied to question " + code)
+        .contains("You asked: «Where is the ward office?»")
+        .contains("Trụ sở phường ở số 1 đường Trường Chinh."); // the staff's words as written
+  }
+
+  @Test
   void oneSenderHasAtMostThreeOpenRequestsAndStaffCanCloseSpamWithoutAReply() throws Exception {
     start("sqlite");
     List<String> codes = new java.util.ArrayList<>();

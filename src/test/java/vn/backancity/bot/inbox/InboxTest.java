@@ -2,14 +2,24 @@ package vn.backancity.bot.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -235,6 +245,194 @@ class InboxTest {
       assertThat(inbox.accept("telegram", "1", "{}"))
           .as("after the retention a key may come again (platforms stopped redelivering)")
           .isTrue();
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgresql"})
+  void concurrentUpdatesAreCommittedTogetherWithNoneLostAndNoneTwice(String vendor)
+      throws Exception {
+    try (Database db = open(vendor)) {
+      // Each commit takes a millisecond, as a disk flush would: updates arrive meanwhile.
+      Inbox inbox = new Inbox(slowCommits(db.dataSource()), db.vendor(), clock);
+      AtomicInteger wakeUps = new AtomicInteger();
+      inbox.onAccepted(wakeUps::incrementAndGet);
+      int keys = 2000;
+      int threads = 16;
+      // Every key is offered by two threads at about the same time (a redelivery racing its
+      // first delivery): exactly one of them must be told it is new.
+      Map<String, AtomicInteger> firsts = new ConcurrentHashMap<>();
+      CountDownLatch go = new CountDownLatch(1);
+      List<Thread> started = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int lane = t % (threads / 2);
+        started.add(
+            Thread.ofPlatform()
+                .start(
+                    () -> {
+                      try {
+                        go.await();
+                        for (int k = lane; k < keys; k += threads / 2) {
+                          String key = String.valueOf(900_000 + k);
+                          if (inbox.accept(
+                              "telegram", key, "chat" + (k % 50), "{\"k\":" + k + "}")) {
+                            firsts.computeIfAbsent(key, x -> new AtomicInteger()).incrementAndGet();
+                          }
+                        }
+                      } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                      }
+                    }));
+      }
+      go.countDown();
+      for (Thread t : started) {
+        t.join(60_000);
+      }
+
+      assertThat(firsts).hasSize(keys);
+      assertThat(firsts.values()).allMatch(n -> n.get() == 1, "each key new exactly once");
+      assertThat(inbox.counts()).isEqualTo(Map.of("pending", keys));
+      assertThat(inbox.claim("w", keys + 10, 60_000, List.of("telegram")))
+          .as("each chat's oldest update is claimable, once")
+          .hasSize(50);
+      assertThat(inbox.transactions())
+          .as("updates arriving during a commit share the next one")
+          .isLessThan(keys);
+      assertThat(wakeUps.get()).isBetween(1, keys);
+    }
+  }
+
+  @Test
+  void anUpdateTheDatabaseRefusesFailsAloneNotTheOthersCommittedWithIt() throws Exception {
+    try (Database db = open("sqlite")) {
+      try (var c = db.dataSource().getConnection()) {
+        c.createStatement()
+            .execute(
+                "CREATE TRIGGER refuse_poison BEFORE INSERT ON inbox WHEN NEW.update_key LIKE"
+                    + " 'poison%' BEGIN SELECT RAISE(ABORT, 'refused'); END");
+      }
+      Inbox inbox = new Inbox(db.dataSource(), db.vendor(), clock);
+      AtomicInteger refused = new AtomicInteger();
+      AtomicInteger accepted = new AtomicInteger();
+      CountDownLatch go = new CountDownLatch(1);
+      List<Thread> started = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        int thread = t;
+        started.add(
+            Thread.ofPlatform()
+                .start(
+                    () -> {
+                      try {
+                        go.await();
+                        for (int k = 0; k < 100; k++) {
+                          String key = (k % 10 == 5 ? "poison-" : "ok-") + thread + "-" + k;
+                          try {
+                            if (inbox.accept("telegram", key, "{}")) {
+                              accepted.incrementAndGet();
+                            }
+                          } catch (IllegalStateException e) {
+                            refused.incrementAndGet();
+                          }
+                        }
+                      } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                      }
+                    }));
+      }
+      go.countDown();
+      for (Thread t : started) {
+        t.join(60_000);
+      }
+      assertThat(refused.get()).isEqualTo(80);
+      assertThat(accepted.get()).isEqualTo(720);
+      assertThat(inbox.counts()).isEqualTo(Map.of("pending", 720));
+    }
+  }
+
+  @Test
+  void whenTheDatabaseFailsEveryWaitingCallerGetsAnErrorNoneWaitsForEver() throws Exception {
+    try (Database db = open("sqlite")) {
+      DataSource broken =
+          (DataSource)
+              Proxy.newProxyInstance(
+                  InboxTest.class.getClassLoader(),
+                  new Class<?>[] {DataSource.class},
+                  (proxy, method, args) -> {
+                    if (method.getName().equals("getConnection")) {
+                      Thread.sleep(5); // callers queue meanwhile
+                      throw new IllegalStateException("pool is closed");
+                    }
+                    return invoke(db.dataSource(), method, args);
+                  });
+      Inbox inbox = new Inbox(broken, db.vendor(), clock);
+      AtomicInteger refused = new AtomicInteger();
+      List<Thread> started = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        int thread = t;
+        started.add(
+            Thread.ofPlatform()
+                .daemon()
+                .start(
+                    () -> {
+                      for (int k = 0; k < 20; k++) {
+                        try {
+                          inbox.accept("telegram", thread + "-" + k, "{}");
+                        } catch (IllegalStateException e) {
+                          refused.incrementAndGet();
+                        }
+                      }
+                    }));
+      }
+      for (Thread t : started) {
+        t.join(20_000);
+      }
+      assertThat(started).noneMatch(Thread::isAlive);
+      assertThat(refused.get()).as("each call answered with an error").isEqualTo(160);
+    }
+  }
+
+  /** The data source, with a millisecond added to every commit (autocommit statements too). */
+  static DataSource slowCommits(DataSource db) {
+    return (DataSource)
+        Proxy.newProxyInstance(
+            InboxTest.class.getClassLoader(),
+            new Class<?>[] {DataSource.class},
+            (proxy, method, args) -> {
+              Object result = invoke(db, method, args);
+              if (!method.getName().equals("getConnection")) {
+                return result;
+              }
+              Connection c = (Connection) result;
+              return Proxy.newProxyInstance(
+                  InboxTest.class.getClassLoader(),
+                  new Class<?>[] {Connection.class},
+                  (p, m, a) -> {
+                    if (m.getName().equals("commit")) {
+                      Thread.sleep(1);
+                    }
+                    Object r = invoke(c, m, a);
+                    if (!m.getName().equals("prepareStatement")) {
+                      return r;
+                    }
+                    PreparedStatement st = (PreparedStatement) r;
+                    return Proxy.newProxyInstance(
+                        InboxTest.class.getClassLoader(),
+                        new Class<?>[] {PreparedStatement.class},
+                        (p2, m2, a2) -> {
+                          if (m2.getName().equals("executeUpdate") && c.getAutoCommit()) {
+                            Thread.sleep(1);
+                          }
+                          return invoke(st, m2, a2);
+                        });
+                  });
+            });
+  }
+
+  private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+    try {
+      return method.invoke(target, args);
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
     }
   }
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.backancity.bot.App;
 import vn.backancity.bot.Service;
 import vn.backancity.bot.chat.ChatBot;
+import vn.backancity.bot.chat.Language;
 import vn.backancity.bot.chat.Messages;
 import vn.backancity.bot.chat.Reply;
 import vn.backancity.bot.testing.MutableClock;
@@ -78,7 +79,7 @@ class QuestionLogTest {
   void laterPagesAreNotLoggedAndTypedFeedbackNeedsARecentAnswer() {
     assertThat(bot.typedFeedback("zalo", "u1", "đúng"))
         .get()
-        .isEqualTo(new Reply.Text(Messages.NOTHING_TO_RATE));
+        .isEqualTo(new Reply.Text(Messages.NOTHING_TO_RATE.in(Language.VI)));
     assertThat(bot.typedFeedback("zalo", "u1", "sai phạm đất đai ở đâu")).isEmpty();
     Reply answered = bot.ask("zalo", "u1", "thu ngân sách", 1);
     assertThat(answered).isInstanceOf(Reply.Answers.class);
@@ -90,12 +91,12 @@ class QuestionLogTest {
     }
     assertThat(bot.typedFeedback("zalo", "u1", "Đúng rồi!"))
         .get()
-        .isEqualTo(new Reply.Text(Messages.THANKS));
+        .isEqualTo(new Reply.Text(Messages.THANKS.in(Language.VI)));
     assertThat(app.feedback().counts(0)).containsExactly(1, 0);
     // Changed to 👎 with a reason: still one vote.
     assertThat(bot.typedFeedback("zalo", "u1", "Sai: số liệu cũ"))
         .get()
-        .isEqualTo(new Reply.Text(Messages.REASON_NOTED));
+        .isEqualTo(new Reply.Text(Messages.REASON_NOTED.in(Language.VI)));
     assertThat(app.feedback().counts(0)).containsExactly(0, 1);
     assertThat(queue.disliked(10).get(0).reasons()).containsExactly("số liệu cũ");
     // A reason is masked like a question.
@@ -105,13 +106,13 @@ class QuestionLogTest {
     bot.ask("zalo", "u1", "giá vàng hôm nay", 1);
     assertThat(bot.typedFeedback("zalo", "u1", "sai"))
         .get()
-        .isEqualTo(new Reply.Text(Messages.NOTHING_TO_RATE));
+        .isEqualTo(new Reply.Text(Messages.NOTHING_TO_RATE.in(Language.VI)));
     bot.ask("zalo", "u1", "thu ngân sách", 1);
     // Half an hour later "đúng" refers to nothing any more.
     clock.advance(Feedback.TYPED_WITHIN.plusMinutes(1));
     assertThat(bot.typedFeedback("zalo", "u1", "dung"))
         .get()
-        .isEqualTo(new Reply.Text(Messages.NOTHING_TO_RATE));
+        .isEqualTo(new Reply.Text(Messages.NOTHING_TO_RATE.in(Language.VI)));
   }
 
   @Test

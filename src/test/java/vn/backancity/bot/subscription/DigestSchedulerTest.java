@@ -333,4 +333,48 @@ class DigestSchedulerTest {
             .create("Lũ quét", null, "topic:nông thôn mới", clock.millis(), null, "t", true, true);
     assertThat(app.announcements().confirm(urgent)).isEqualTo(1);
   }
+
+  @Test
+  void eachSubscriberGetsTheDigestAndTopicAlertHeadersInItsOwnLanguage() throws Exception {
+    chat(LAN);
+    chat(MINH);
+    app.chats().chooseLanguage(MINH.channel(), MINH.chatId(), vn.backancity.bot.chat.Language.EN);
+    commands.subscribe(LAN, "");
+    commands.subscribe(MINH.in(vn.backancity.bot.chat.Language.EN), "");
+    clock.advance(Duration.ofHours(1));
+    app.publish(List.of(article("Khai mạc hội chợ nông sản", "Sáng nay hội chợ khai mạc.")));
+    clock.set(Instant.parse("2026-11-22T00:00:00Z")); // 07:00 in Bắc Kạn
+    assertThat(scheduler.tick()).isEqualTo(2);
+
+    List<Row> rows = rows();
+    assertThat(rows).hasSize(2);
+    for (Row row : rows) {
+      String header = row.payload().path("header").asText();
+      if (row.chatId().equals(MINH.chatId())) {
+        assertThat(header).isEqualTo("📰 Bắc Kạn city news, 22/11/2026");
+      } else {
+        assertThat(header).isEqualTo("📰 Bản tin thành phố Bắc Kạn ngày 22/11/2026");
+      }
+      // The articles stay as written.
+      assertThat(titles(row)).containsExactly("Khai mạc hội chợ nông sản");
+    }
+  }
+
+  @Test
+  void aTopicAlertHeaderIsInEachFollowersLanguage() throws Exception {
+    chat(LAN);
+    chat(MINH);
+    app.chats().chooseLanguage(MINH.channel(), MINH.chatId(), vn.backancity.bot.chat.Language.EN);
+    commands.subscribe(LAN, "NTM");
+    commands.subscribe(MINH.in(vn.backancity.bot.chat.Language.EN), "NTM");
+    scheduler.tick(); // starts the alert watermark
+    clock.advance(Duration.ofMinutes(1));
+    app.publish(List.of(article("Xã Dương Quang đạt chuẩn nông thôn mới", "Xã đạt 19 tiêu chí.")));
+    clock.advance(Duration.ofMinutes(1));
+    assertThat(scheduler.tick()).isEqualTo(2);
+    assertThat(rows())
+        .extracting(r -> r.chatId() + " " + r.payload().path("header").asText())
+        .containsExactlyInAnyOrder(
+            LAN.chatId() + " 🔔 Tin mới về “NTM”", MINH.chatId() + " 🔔 New about “NTM”");
+  }
 }

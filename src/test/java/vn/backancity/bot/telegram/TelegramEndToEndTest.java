@@ -23,6 +23,7 @@ import vn.backancity.bot.Service;
 import vn.backancity.bot.article.Article;
 import vn.backancity.bot.bench.FakeBotApi;
 import vn.backancity.bot.chat.ChatDirectory;
+import vn.backancity.bot.chat.Language;
 import vn.backancity.bot.chat.Messages;
 import vn.backancity.bot.testing.TestApps;
 
@@ -219,7 +220,7 @@ public class TelegramEndToEndTest {
     assertThat(data).contains(":2147483647");
     post(data, SECRET);
     api.next(); // answerCallbackQuery
-    assertThat(api.next("sendMessage").text()).isEqualTo(Messages.NO_MORE);
+    assertThat(api.next("sendMessage").text()).isEqualTo(Messages.NO_MORE.in(Language.VI));
   }
 
   @Test

@@ -87,6 +87,8 @@ public final class Browser implements AutoCloseable {
         "--disable-component-update",
         "--disable-sync",
         "--disable-extensions");
+    // A Vietnamese browser (headless Chromium ignores --lang for navigator.language).
+    options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "vi"));
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
     options.setCapability("goog:loggingPrefs", logs);

@@ -4,15 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import vn.backancity.bot.App;
+import vn.backancity.bot.article.Article;
 import vn.backancity.bot.testing.AdminClient;
 import vn.backancity.bot.testing.Browser;
 import vn.backancity.bot.testing.BrowserSite;
+import vn.backancity.bot.testing.GradedArticles;
 
 /** The web chat in a real headless Chromium against the real server: answers and 👍 / 👎. */
 class WebChatBrowserTest {
@@ -128,6 +133,91 @@ class WebChatBrowserTest {
 
     assertThat(answer.getText()).contains(title);
     assertThat(browser.findAll("#injected")).isEmpty();
+    assertThat(browser.consoleProblems()).isEmpty();
+  }
+
+  @Test
+  void theLanguageSwitchTurnsThePageEnglishAndIsRememberedAcrossAReload() {
+    try {
+      assertThat(browser.find("html").getAttribute("lang")).isEqualTo("vi");
+      assertThat(browser.find("header h1").getText())
+          .isEqualTo("Hỏi đáp tin tức thành phố Bắc Kạn");
+      browser.find("#lang button[data-lang=en]").click();
+      assertThat(browser.find("html").getAttribute("lang")).isEqualTo("en");
+      assertThat(browser.find("header h1").getText()).isEqualTo("Ask about Bắc Kạn city news");
+      assertThat(browser.find("#q").getAttribute("placeholder")).isEqualTo("Type a question...");
+      assertThat(browser.find("#lang button[data-lang=en]").getAttribute("aria-pressed"))
+          .isEqualTo("true");
+
+      browser.get(base + "/"); // remembered
+      assertThat(browser.find("html").getAttribute("lang")).isEqualTo("en");
+      assertThat(browser.find("#ask button").getText()).isEqualTo("Ask");
+      WebElement answer =
+          browser.await(
+              d -> {
+                browser.find("#q").sendKeys("nông thôn mới\n");
+                return browser.await(
+                    x -> {
+                      var bots = browser.findAll(".msg.bot");
+                      WebElement last = bots.get(bots.size() - 1);
+                      return !last.getText().equals("Searching...") && bots.size() > 1
+                          ? last
+                          : null;
+                    });
+              });
+      assertThat(answer.getText())
+          .contains("Answers come from the Vietnamese articles")
+          .contains("Read");
+      assertThat(browser.find(".vote[data-vote=down]").getAccessibleName()).isEqualTo("Not right");
+
+      browser.find("#lang button[data-lang=vi]").click();
+      assertThat(browser.find("html").getAttribute("lang")).isEqualTo("vi");
+      assertThat(browser.find("header p").getText()).startsWith("Gõ câu hỏi bằng tiếng Việt");
+      assertThat(browser.consoleProblems()).isEmpty();
+    } finally {
+      browser.script("localStorage.removeItem('lang')");
+    }
+  }
+
+  static void publish(String id, String title, String published, String body) throws Exception {
+    String json =
+        App.jsonMapper()
+            .writeValueAsString(
+                java.util.Map.of(
+                    "id", id, "title", title, "published_at", published, "body", body));
+    assertThat(admin.send("POST", "/api/admin/articles", json).statusCode()).isEqualTo(201);
+  }
+
+  @Test
+  void anAskBackShowsChoicesAndTheChosenAnswerSuggestionsAndOldArticlesAreLabelled()
+      throws Exception {
+    for (Article a : GradedArticles.all()) {
+      publish(a.id(), a.title(), a.publishedAt().toString(), String.join("\n\n", a.paragraphs()));
+    }
+
+    WebElement choices = ask(GradedArticles.AMBIGUOUS);
+    assertThat(choices.getText()).contains("Bạn muốn hỏi về nội dung nào?");
+    List<WebElement> buttons = choices.findElements(By.cssSelector("button.choice"));
+    assertThat(buttons).hasSize(2);
+    assertThat(choices.findElements(By.cssSelector(".answer"))).as("no wall of text").isEmpty();
+    WebElement vaccination =
+        buttons.stream().filter(b -> b.getText().contains("tiêm chủng")).findFirst().orElseThrow();
+    vaccination.click();
+    browser.await(d -> choices.findElements(By.cssSelector(".answer")).size() == 1);
+    assertThat(choices.getText())
+        .contains(GradedArticles.VACCINATION)
+        .contains("Trạm y tế phường thông báo")
+        .doesNotContain(GradedArticles.RUBBISH);
+    assertThat(choices.findElements(By.cssSelector(".feedback"))).hasSize(1);
+
+    WebElement related = ask(GradedArticles.PARTLY);
+    assertThat(related.findElement(By.cssSelector(".answer.related .related-label")).getText())
+        .isEqualToIgnoringCase("Có thể liên quan");
+    assertThat(related.getText()).contains(GradedArticles.RUBBISH);
+
+    WebElement old = ask("xã Xuất Hóa làm đường");
+    assertThat(old.findElement(By.cssSelector(".answer .note")).getText())
+        .isEqualTo("Bài viết trước ngày 01/7/2025, trước khi sắp xếp lại đơn vị hành chính.");
     assertThat(browser.consoleProblems()).isEmpty();
   }
 }

@@ -34,7 +34,20 @@ public final class FakeZaloApi implements AutoCloseable {
    *
    * @param quote the {@code message.quote_message_id} it carried, or null
    */
-  public record Message(String token, String path, String userId, String text, String quote) {}
+  public record Message(
+      String token, String path, String userId, String text, String quote, List<Button> buttons) {
+    public Message(String token, String path, String userId, String text, String quote) {
+      this(token, path, userId, text, quote, List.of());
+    }
+
+    /** The payloads of the buttons, in order. */
+    public List<String> payloads() {
+      return buttons.stream().map(Button::payload).toList();
+    }
+  }
+
+  /** A query button as Zalo received it. */
+  public record Button(String title, String type, String payload) {}
 
   private final HttpServer server;
   private final ExecutorService pool = Executors.newCachedThreadPool(); // stalls hold threads
@@ -125,8 +138,11 @@ public final class FakeZaloApi implements AutoCloseable {
         } else {
           JsonNode m = json.readTree(body);
           JsonNode quote = m.path("message").get("quote_message_id");
+          String invalid = invalidAttachment(m.path("message"));
           if (quote != null && refuseQuotes) {
             answer = "{\"error\":-201,\"message\":\"quote_message_id is invalid\"}";
+          } else if (invalid != null) {
+            answer = "{\"error\":-201,\"message\":\"" + invalid + "\"}";
           } else {
             messages.add(
                 new Message(
@@ -134,7 +150,8 @@ public final class FakeZaloApi implements AutoCloseable {
                     path,
                     m.path("recipient").path("user_id").asText(),
                     m.path("message").path("text").asText(),
-                    quote == null ? null : quote.asText()));
+                    quote == null ? null : quote.asText(),
+                    buttons(m.path("message"))));
             answer = "{\"error\":0,\"message\":\"Success\",\"data\":{\"message_id\":\"m1\"}}";
           }
         }
@@ -156,6 +173,56 @@ public final class FakeZaloApi implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /**
+   * Why a message's attachment is not the query-button template, or null when it is fine (or there
+   * is none): {"attachment": {"type": "template", "payload": {"buttons": [1-5 × {"title": 1-100
+   * chars, "type": "oa.query.show" | "oa.query.hide", "payload": 1-1000 chars}]}}}, with a text.
+   */
+  static String invalidAttachment(JsonNode message) {
+    JsonNode a = message.get("attachment");
+    if (a == null) {
+      return null;
+    }
+    if (!"template".equals(a.path("type").asText())) {
+      return "attachment.type must be template";
+    }
+    if (message.path("text").asText("").isBlank()) {
+      return "a message with buttons needs a text";
+    }
+    JsonNode buttons = a.path("payload").path("buttons");
+    if (!buttons.isArray() || buttons.isEmpty() || buttons.size() > 5) {
+      return "attachment.payload.buttons must hold 1 to 5 buttons";
+    }
+    for (JsonNode b : buttons) {
+      String title = b.path("title").asText("");
+      String type = b.path("type").asText("");
+      JsonNode payload = b.path("payload");
+      if (title.isBlank() || title.length() > 100) {
+        return "button title must be 1-100 characters";
+      }
+      if (!type.equals("oa.query.show") && !type.equals("oa.query.hide")) {
+        return "unexpected button type " + type;
+      }
+      if (!payload.isTextual() || payload.asText().isBlank() || payload.asText().length() > 1000) {
+        return "a query button's payload is a string of 1-1000 characters";
+      }
+      if (b.size() != 3) {
+        return "a button has title, type and payload only";
+      }
+    }
+    return null;
+  }
+
+  private static List<Button> buttons(JsonNode message) {
+    List<Button> out = new java.util.ArrayList<>();
+    for (JsonNode b : message.path("attachment").path("payload").path("buttons")) {
+      out.add(
+          new Button(
+              b.path("title").asText(), b.path("type").asText(), b.path("payload").asText()));
+    }
+    return List.copyOf(out);
   }
 
   private synchronized String refresh(HttpExchange ex, String body) {

@@ -2,6 +2,7 @@ package vn.backancity.bot.zalo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,8 +27,11 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.backancity.bot.App;
 import vn.backancity.bot.Service;
 import vn.backancity.bot.article.Article;
+import vn.backancity.bot.chat.Language;
+import vn.backancity.bot.chat.Messages;
 import vn.backancity.bot.delivery.Recipient;
 import vn.backancity.bot.testing.AdminClient;
+import vn.backancity.bot.testing.GradedArticles;
 import vn.backancity.bot.testing.MutableClock;
 import vn.backancity.bot.testing.TestApps;
 
@@ -163,6 +167,37 @@ public class ZaloEndToEndTest {
     assertThat(zalo.next().token()).isEqualTo("access-2");
     assertThat(zalo.refreshes()).containsExactly("refresh-0", "refresh-1");
     assertThat(storedTokens()).containsExactly("access-2", "refresh-2");
+  }
+
+  @Test
+  void anAskBackIsAnsweredByATypedNumberAndSuggestionsAndOldArticlesAreLabelled() throws Exception {
+    app.publish(GradedArticles.all());
+    FakeZaloApi.Message choices = say(GradedArticles.AMBIGUOUS);
+    assertThat(choices.text())
+        .contains(Messages.CHOICES_HEADER.in(Language.VI))
+        .contains(Messages.ZALO_CHOOSE.in(Language.VI))
+        .as("short choices: titles, no excerpts or links")
+        .doesNotContain("tổ dân phố")
+        .doesNotContain("http");
+    boolean vaccinationSecond = choices.text().contains("2. " + GradedArticles.VACCINATION);
+    String second = vaccinationSecond ? GradedArticles.VACCINATION : GradedArticles.RUBBISH;
+    String first = vaccinationSecond ? GradedArticles.RUBBISH : GradedArticles.VACCINATION;
+
+    FakeZaloApi.Message answer = say("2");
+    assertThat(answer.text()).contains(second).contains("http").doesNotContain(first);
+
+    FakeZaloApi.Message related = say(GradedArticles.PARTLY);
+    assertThat(related.text())
+        .startsWith(Messages.SUGGESTIONS_HEADER.in(Language.VI))
+        .contains(
+            "❔ " + Messages.POSSIBLY_RELATED.in(Language.VI) + "\n1. " + GradedArticles.RUBBISH);
+    assertThat(say("2").text())
+        .as("no choice pending: the number is a question like any other")
+        .doesNotContain(second);
+
+    assertThat(say("xã Xuất Hóa làm đường").text())
+        .contains(GradedArticles.ROADS)
+        .contains("Bài viết trước ngày 01/7/2025, trước khi sắp xếp lại đơn vị hành chính.");
   }
 
   interface Call<T> {
@@ -403,5 +438,73 @@ public class ZaloEndToEndTest {
 
   static Recipient user() {
     return new Recipient("zalo", USER, "private");
+  }
+
+  @Test
+  void typedEnglishSwitchesTheLanguageAndTiengVietSwitchesBack() throws Exception {
+    assertThat(say("english").text()).startsWith("Switched to English");
+    assertThat(app.chats().language("zalo", USER)).isEqualTo(vn.backancity.bot.chat.Language.EN);
+    FakeZaloApi.Message answer = say("thu ngân sách");
+    assertThat(answer.text())
+        .startsWith("🔎 Results for: thu ngân sách")
+        .contains("ℹ Answers come from the Vietnamese articles of the city portal")
+        .contains("Did this answer help?");
+    assertThat(say("help").text()).startsWith("How to use:").contains("\"tiếng việt\"");
+    assertThat(say("Tiếng Việt").text()).startsWith("Đã chuyển sang tiếng Việt");
+    assertThat(say("help").text()).startsWith("Cách dùng:").contains("\"english\"");
+  }
+
+  @Test
+  void choicesComeAsQueryButtonsThatSendTheTypedWordsBack() throws Exception {
+    // An answer: 👍 / 👎 that say "đúng" / "sai", as typed.
+    FakeZaloApi.Message answer = say("thu ngân sách");
+    assertThat(answer.buttons()).extracting(FakeZaloApi.Button::type).containsOnly("oa.query.show");
+    assertThat(answer.payloads()).containsExactly("đúng", "sai");
+    assertThat(answer.buttons().get(0).title()).isEqualTo("👍 Hữu ích");
+    assertThat(say(answer.payloads().get(0)).text()).contains("Cảm ơn bạn đã góp ý");
+
+    // Not found: "Hỏi cán bộ", whose words send the question to the staff.
+    FakeZaloApi.Message notFound = say("xyzzy qwertz plugh");
+    assertThat(notFound.payloads()).containsExactly("hỏi cán bộ");
+    assertThat(say(notFound.payloads().get(0)).text()).contains("Mã tra cứu");
+
+    // Settings: the actions as hidden buttons with their codes, the language among them.
+    say("dang ky");
+    say("dang ky chu de nông thôn mới");
+    say("dang ky chu de giao thông");
+    FakeZaloApi.Message settings = say("cai dat");
+    // Nine actions, five buttons: the digest switch, language, quiet hours, stop and a topic.
+    assertThat(settings.buttons()).hasSize(5);
+    assertThat(settings.payloads()).contains("#caidat:quiet", "#caidat:stop");
+    assertThat(settings.buttons())
+        .extracting(FakeZaloApi.Button::type)
+        .containsOnly("oa.query.hide");
+    assertThat(settings.payloads()).contains("#caidat:off", "#caidat:lang:en");
+    assertThat(settings.buttons()).extracting(FakeZaloApi.Button::title).contains("🇬🇧 English");
+    assertThat(say("#caidat:off").text()).contains("Đã tắt bản tin hằng ngày");
+    FakeZaloApi.Message english = say("#caidat:lang:en");
+    assertThat(english.text()).startsWith("Switched to English");
+    assertThat(english.payloads()).contains("#caidat:lang:vi");
+    // The typed words still work beside the buttons.
+    assertThat(say("tat ban tin").text()).contains("Daily digest turned off");
+  }
+
+  @Test
+  void theFakeZaloApiRefusesButtonsOfAnotherShape() throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    assertThat(FakeZaloApi.invalidAttachment(json.readTree("{\"text\":\"a\"}"))).isNull();
+    String ok =
+        "{\"text\":\"a\",\"attachment\":{\"type\":\"template\",\"payload\":{\"buttons\":"
+            + "[{\"title\":\"Có\",\"type\":\"oa.query.show\",\"payload\":\"có\"}]}}}";
+    assertThat(FakeZaloApi.invalidAttachment(json.readTree(ok))).isNull();
+    assertThat(
+            FakeZaloApi.invalidAttachment(json.readTree(ok.replace("oa.query.show", "postback"))))
+        .contains("type");
+    assertThat(
+            FakeZaloApi.invalidAttachment(
+                json.readTree(ok.replace("\"payload\":\"có\"", "\"payload\":{\"url\":\"x\"}"))))
+        .contains("payload");
+    assertThat(FakeZaloApi.invalidAttachment(json.readTree(ok.replace("\"text\":\"a\",", ""))))
+        .contains("text");
   }
 }

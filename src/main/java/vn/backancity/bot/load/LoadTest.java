@@ -1,0 +1,420 @@
+package vn.backancity.bot.load;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import vn.backancity.bot.App;
+import vn.backancity.bot.bench.FakeBotApi;
+import vn.backancity.bot.config.Settings;
+import vn.backancity.bot.telegram.TelegramWebhook;
+
+/**
+ * The load test: a prepared data folder (a corpus imported once), then for each set of cores the
+ * server started pinned to them and each endpoint loaded in turn for a fixed time: the chat page,
+ * an article page, cached {@code /api/ask} (a few questions asked again and again), uncached {@code
+ * /api/ask} (every request a question not asked before) and the Telegram webhook (signed updates
+ * with distinct ids; afterwards every acknowledged one must be in the inbox). The server is
+ * configured for the test explicitly: the public rate limit raised through {@code
+ * PUBLIC_RATE_LIMIT}, Telegram pointed at a fake Bot API on loopback.
+ */
+public final class LoadTest {
+  /** The scenarios, in the order they run. */
+  public static final List<String> SCENARIOS =
+      List.of("chat-page", "article-page", "ask-cached", "ask-uncached", "webhook");
+
+  static final String TOKEN = "123456:load-test-token";
+  static final String SECRET = "load-test-secret";
+
+  /** Questions a busy public chat gets again and again: they are answered from the cache. */
+  static final List<String> CACHED =
+      List.of(
+          "giờ làm việc của ủy ban phường",
+          "thủ tục đăng ký khai sinh",
+          "lịch tiếp công dân",
+          "giá nước sinh hoạt",
+          "cấp sổ đỏ ở đâu",
+          "số điện thoại đường dây nóng",
+          "lịch cắt điện",
+          "học phí năm học mới");
+
+  /** How one run is set up. */
+  public record Plan(
+      Path data,
+      Path corpus,
+      List<String> cpuSets,
+      List<String> scenarios,
+      int connections,
+      int uncachedConnectionsPerCore,
+      Duration warmup,
+      Duration duration,
+      List<String> jvmArgs,
+      String serverClassPath,
+      Path logDir) {}
+
+  /**
+   * One scenario's figures on one set of cores.
+   *
+   * @param missing acknowledged webhook updates not found in the inbox (must be 0)
+   */
+  public record Row(String cpus, LoadRun.Figures figures, String note, long missing) {}
+
+  private final Consumer<String> out;
+
+  public LoadTest(Consumer<String> out) {
+    this.out = out;
+  }
+
+  public List<Row> run(Settings base, Plan plan) throws Exception {
+    Settings settings = base.withDataDir(plan.data());
+    Prepared prepared = prepare(settings, plan.corpus());
+    List<Row> rows = new ArrayList<>();
+    Files.createDirectories(plan.logDir());
+    try (FakeBotApi botApi = new FakeBotApi().quiet()) {
+      Map<String, String> env = new LinkedHashMap<>();
+      env.put("TELEGRAM_BOT_TOKEN", TOKEN);
+      env.put("TELEGRAM_WEBHOOK_SECRET", SECRET);
+      env.put("TELEGRAM_API_URL", botApi.url());
+      // The load comes from one address: the per-client limit would answer 429 to nearly all of
+      // it. Raised here, for this server only; the default stays.
+      env.put("PUBLIC_RATE_LIMIT", "1000000000");
+      for (String cpus : plan.cpuSets()) {
+        int cores = cpus.split(",").length;
+        Path log = plan.logDir().resolve("server-cpus-" + cpus.replace(',', '_') + ".log");
+        out.accept("server on cpus " + cpus + " (log " + log + ")");
+        try (PinnedServer server =
+            PinnedServer.start(cpus, plan.jvmArgs(), plan.serverClassPath(), plan.data(), env, log)
+                .awaitReady(Duration.ofMinutes(3))) {
+          for (String name : plan.scenarios()) {
+            rows.add(runOne(server, settings, prepared, plan, name, cpus, cores));
+          }
+        }
+        // Updates the worker had not handled yet (and answers not sent yet) would be handled at the
+        // next start, taking CPU from the next set's scenarios.
+        int left = setAside(settings);
+        if (left > 0) {
+          out.accept(left + " load-test updates not handled yet set aside as failed");
+        }
+      }
+    }
+    out.accept("");
+    out.accept(
+        "| endpoint | cores | connections | ok/s | p50 ms | p99 ms | max ms | server CPU µs/request"
+            + " | errors |");
+    out.accept("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+    for (Row r : rows) {
+      LoadRun.Figures f = r.figures();
+      out.accept(
+          String.format(
+              Locale.ROOT,
+              "| %s | %d | %d | %,.0f | %.2f | %.2f | %.1f | %.0f | %d%s |",
+              f.scenario(),
+              r.cpus().split(",").length,
+              f.connections(),
+              f.okPerSecond(),
+              f.p50Nanos() / 1e6,
+              f.p99Nanos() / 1e6,
+              f.maxNanos() / 1e6,
+              f.cpuMicrosPerRequest(),
+              f.errors(),
+              r.note().isEmpty() ? "" : " " + r.note()));
+    }
+    return rows;
+  }
+
+  private Row runOne(
+      PinnedServer server,
+      Settings settings,
+      Prepared prepared,
+      Plan plan,
+      String name,
+      String cpus,
+      int cores)
+      throws Exception {
+    String host = server.host();
+    int connections = plan.connections();
+    String note = "";
+    long missing = 0;
+    Scenario scenario;
+    WebhookScenario webhook = null;
+    switch (name) {
+      case "chat-page" -> scenario = fixed(name, HttpConnection.get(host, "/"));
+      case "article-page" -> {
+        List<byte[]> pages =
+            prepared.articleIds().stream()
+                .map(id -> HttpConnection.get(host, "/articles/" + encode(id)))
+                .toList();
+        scenario = cycle(name, pages);
+      }
+      case "ask-cached" ->
+          scenario =
+              cycle(
+                  name,
+                  CACHED.stream()
+                      .map(q -> HttpConnection.get(host, "/api/ask?q=" + encode(q)))
+                      .toList());
+      case "ask-uncached" -> {
+        // As many connections as the server runs searches at once (its default: twice the
+        // cores); more would be refused with 503 by design, not measured.
+        connections = plan.uncachedConnectionsPerCore() * cores;
+        List<String> questions = prepared.questions();
+        // Each server start has an empty cache; the two halves keep 1 and 2 cores apart anyway.
+        int offset = plan.cpuSets().indexOf(cpus) * (questions.size() / plan.cpuSets().size());
+        scenario =
+            new Scenario() {
+              @Override
+              public String name() {
+                return name;
+              }
+
+              @Override
+              public byte[] request(long n) {
+                String q = questions.get((int) ((offset + n) % questions.size()));
+                return HttpConnection.get(host, "/api/ask?q=" + encode(q));
+              }
+            };
+      }
+      case "webhook" -> {
+        long first = Math.max(prepared.firstUpdateId(), lastUpdateId(settings) + 1);
+        webhook = new WebhookScenario(host, first);
+        scenario = webhook;
+      }
+      default -> throw new IllegalArgumentException("unknown scenario: " + name);
+    }
+    out.accept(String.format(Locale.ROOT, "  %s: %d connections ...", name, connections));
+    LoadRun.Figures f =
+        LoadRun.run(
+            server.address(),
+            scenario,
+            connections,
+            plan.warmup(),
+            plan.duration(),
+            server::cpuMillis);
+    if (name.equals("ask-uncached")) {
+      long asked = f.requests();
+      if (asked > prepared.questions().size() / plan.cpuSets().size()) {
+        note = "(questions repeated: " + prepared.questions().size() + " distinct)";
+      }
+    }
+    if (webhook != null) {
+      Set<Long> acknowledged = webhook.acknowledged();
+      missing = missing(settings, acknowledged);
+      note =
+          String.format(
+              Locale.ROOT, "(%,d acknowledged, %d missing)", acknowledged.size(), missing);
+    }
+    out.accept(
+        String.format(
+            Locale.ROOT,
+            "  %s on cpus %s: %,.0f ok/s, p50 %.2f ms, p99 %.2f ms, max %.1f ms, server CPU %.0f"
+                + " µs/request, by status %s %s",
+            name,
+            cpus,
+            f.okPerSecond(),
+            f.p50Nanos() / 1e6,
+            f.p99Nanos() / 1e6,
+            f.maxNanos() / 1e6,
+            f.cpuMicrosPerRequest(),
+            f.statuses(),
+            note));
+    return new Row(cpus, f, note, missing);
+  }
+
+  private static Scenario fixed(String name, byte[] request) {
+    return cycle(name, List.of(request));
+  }
+
+  private static Scenario cycle(String name, List<byte[]> requests) {
+    return new Scenario() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public byte[] request(long n) {
+        return requests.get((int) (n % requests.size()));
+      }
+    };
+  }
+
+  private static String encode(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Signed Telegram updates with distinct ids from {@code first}, from 500 chats in turn, each a
+   * question asked often; remembers which ids were acknowledged with 200.
+   */
+  static final class WebhookScenario implements Scenario {
+    private final String host;
+    private final long first;
+    private final Set<Long> acknowledged = ConcurrentHashMap.newKeySet();
+    private final String headers = TelegramWebhook.SECRET_HEADER + ": " + SECRET + "\r\n";
+
+    WebhookScenario(String host, long first) {
+      this.host = host;
+      this.first = first;
+    }
+
+    @Override
+    public String name() {
+      return "webhook";
+    }
+
+    @Override
+    public byte[] request(long n) {
+      long chat = 700_000_000L + n % 500;
+      String update =
+          String.format(
+              Locale.ROOT,
+              "{\"update_id\":%d,\"message\":{\"message_id\":%d,\"date\":%d,"
+                  + "\"chat\":{\"id\":%d,\"type\":\"private\"},"
+                  + "\"from\":{\"id\":%d,\"is_bot\":false,\"first_name\":\"Khách\"},"
+                  + "\"text\":\"%s\"}}",
+              first + n,
+              n + 1,
+              System.currentTimeMillis() / 1000,
+              chat,
+              chat,
+              CACHED.get((int) (n % CACHED.size())));
+      return HttpConnection.postJson(
+          host, "/telegram/webhook", headers, update.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void answered(long n, int status) {
+      if (status == 200) {
+        acknowledged.add(first + n);
+      }
+    }
+
+    Set<Long> acknowledged() {
+      return acknowledged;
+    }
+  }
+
+  /** What the runs need from the data folder, read before any server starts. */
+  record Prepared(List<String> questions, List<String> articleIds, long firstUpdateId) {}
+
+  private Prepared prepare(Settings settings, Path corpus) throws Exception {
+    try (App app = App.open(settings, Clock.systemUTC())) {
+      if (app.store().count() == 0 && corpus != null) {
+        long start = System.nanoTime();
+        app.importPaths(List.of(corpus), line -> {});
+        out.accept(
+            String.format(
+                Locale.ROOT,
+                "imported %,d articles in %.1f s",
+                app.store().count(),
+                (System.nanoTime() - start) / 1e9));
+      }
+      out.accept(
+          String.format(
+              Locale.ROOT, "%,d articles in %s", app.store().count(), settings.dataDir()));
+    }
+    List<String> titles = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
+    try (Connection c = connect(settings);
+        PreparedStatement st =
+            c.prepareStatement("SELECT id, title FROM articles ORDER BY content_hash");
+        ResultSet rs = st.executeQuery()) {
+      while (rs.next()) {
+        if (ids.size() < 1000) {
+          ids.add(rs.getString(1));
+        }
+        titles.add(rs.getString(2).strip());
+      }
+    }
+    if (titles.isEmpty()) {
+      throw new IllegalStateException("no articles in " + settings.dataDir() + ": pass --corpus");
+    }
+    // Distinct, never one of the cached questions; a title is what a reader would type.
+    List<String> questions =
+        titles.stream().filter(t -> !t.isEmpty() && t.length() <= 200).distinct().toList();
+    return new Prepared(questions, ids, lastUpdateId(settings) + 1);
+  }
+
+  private static Connection connect(Settings settings) throws SQLException {
+    String url = settings.databaseUrl();
+    if (url == null || url.isBlank()) {
+      url = "jdbc:sqlite:" + settings.databaseFile().toAbsolutePath();
+    }
+    return DriverManager.getConnection(url);
+  }
+
+  private static long lastUpdateId(Settings settings) throws SQLException {
+    long last = 1_000_000;
+    try (Connection c = connect(settings);
+        PreparedStatement st =
+            c.prepareStatement("SELECT update_key FROM inbox WHERE channel = 'telegram'");
+        ResultSet rs = st.executeQuery()) {
+      while (rs.next()) {
+        try {
+          last = Math.max(last, Long.parseLong(rs.getString(1)));
+        } catch (NumberFormatException notOurs) {
+          // a hashed or foreign key
+        }
+      }
+    }
+    return last;
+  }
+
+  /** Acknowledged update ids that are not in the inbox (must be none). */
+  private static long missing(Settings settings, Set<Long> acknowledged) throws SQLException {
+    Set<Long> stored = new java.util.HashSet<>();
+    try (Connection c = connect(settings);
+        PreparedStatement st =
+            c.prepareStatement("SELECT update_key FROM inbox WHERE channel = 'telegram'");
+        ResultSet rs = st.executeQuery()) {
+      while (rs.next()) {
+        try {
+          stored.add(Long.parseLong(rs.getString(1)));
+        } catch (NumberFormatException notOurs) {
+          // a hashed or foreign key
+        }
+      }
+    }
+    return acknowledged.stream().filter(id -> !stored.contains(id)).count();
+  }
+
+  /**
+   * Marks the updates left unhandled failed (the server is stopped; the data folder is the load
+   * test's own): returns how many.
+   */
+  private static int setAside(Settings settings) throws SQLException {
+    try (Connection c = connect(settings);
+        PreparedStatement updates =
+            c.prepareStatement(
+                "UPDATE inbox SET status = 'failed', payload = '',"
+                    + " last_error = 'load test: not handled before the server stopped',"
+                    + " claimed_by = NULL, claimed_until = NULL"
+                    + " WHERE channel = 'telegram' AND status = 'pending'");
+        // Their answers too: sent at the delivery rate, they would keep the next runs busy.
+        PreparedStatement replies =
+            c.prepareStatement(
+                "UPDATE outbox SET status = 'expired',"
+                    + " last_error = 'load test: not sent before the server stopped',"
+                    + " claimed_by = NULL, claimed_until = NULL"
+                    + " WHERE channel = 'telegram' AND status IN ('queued', 'sending')")) {
+      int left = updates.executeUpdate();
+      replies.executeUpdate();
+      return left;
+    }
+  }
+}
