@@ -79,13 +79,20 @@ class ArticleIndexBuildTest {
         .as("work ran on the feeders, not the source's thread")
         .hasSizeGreaterThan(1);
 
-    try (ArticleIndex index = ArticleIndex.open(dir, List.of("Bắc Kạn"))) {
+    // A small buffer: the feeders flush many segments, as 50,000 real articles do with 64 MB.
+    try (ArticleIndex index = ArticleIndex.open(dir, List.of("Bắc Kạn"), 0.25)) {
       assertThat(index.rebuild(sink -> articles.forEach(sink), () -> 7)).isEqualTo(2000);
       assertThat(index.size()).isEqualTo(2000);
       assertThat(index.isCurrent(7)).isTrue();
       assertThat(index.newest(List.of("tin số 1234"), List.of(), 5))
           .extracting(Article::id)
           .containsExactly("a1234");
+    }
+    try (FSDirectory directory = FSDirectory.open(dir);
+        DirectoryReader reader = DirectoryReader.open(directory)) {
+      assertThat(reader.leaves())
+          .as("the feeders' segments are merged: a question looks its terms up in few")
+          .hasSizeLessThanOrEqualTo(ArticleIndex.SEGMENTS_AFTER_REBUILD);
     }
   }
 
