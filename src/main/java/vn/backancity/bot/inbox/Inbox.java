@@ -170,12 +170,17 @@ public final class Inbox {
           }
         }
       }
-    } catch (SQLException | RuntimeException e) {
-      // Whatever went wrong, every caller of the group is answered: none waits for ever.
+    } catch (Throwable e) {
+      // Whatever went wrong (an Error too), every caller of the group is answered: none waits
+      // for ever.
       for (Arrival a : group) {
         if (a.failure == null && !a.first) {
-          a.failure = e;
+          a.failure = e instanceof Exception x ? x : new IllegalStateException(e);
         }
+        a.settled = true;
+      }
+      if (e instanceof Error error) {
+        throw error;
       }
     }
     boolean any = false;

@@ -43,6 +43,8 @@ public final class NumberForms {
 
   private static final Pattern PERCENT = Pattern.compile("(\\d)\\s*%");
   private static final Pattern PLAIN = Pattern.compile("\\d+(?:[.,]\\d+)*");
+  private static final Pattern DECIMAL = Pattern.compile("\\d+(?:,\\d+)?");
+  private static final int MAX_MULTIPLIERS = 3;
   private static final Pattern GROUPS_OF_THREE = Pattern.compile("\\d{1,3}(?:[.,]\\d{3})+");
 
   private static final Map<String, Integer> UNITS =
@@ -155,7 +157,12 @@ public final class NumberForms {
     }
     int n = 1;
     BigDecimal product = null;
-    for (BigDecimal m; (m = multiplier(tokens.apply(n))) != null; n++) {
+    // Only a figure multiplies ("1.2.3 triệu" is a section number and a word), and only a few
+    // multiplier words in a row ("1 tỷ tỷ tỷ …" must not grow one term without end).
+    boolean figure = DECIMAL.matcher(value).matches();
+    for (BigDecimal m;
+        figure && n <= MAX_MULTIPLIERS && (m = multiplier(tokens.apply(n))) != null;
+        n++) {
       product = (product == null ? decimal(value) : product).multiply(m);
     }
     if (product != null) {

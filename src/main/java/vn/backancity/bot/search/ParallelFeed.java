@@ -60,11 +60,14 @@ final class ParallelFeed {
                       // Ends when the source is done and the queue empty (nothing more can come),
                       // or at the first failure anywhere. Nothing is ever dropped from the queue.
                       while (failure.get() == null) {
+                        // Read before the poll: done then and nothing polled means nothing is
+                        // left (read after, the last item could arrive between the two).
+                        boolean done = sourceDone.get();
                         T item = queue.poll(50, TimeUnit.MILLISECONDS);
                         if (item != null) {
                           work.accept(item);
                           count.incrementAndGet();
-                        } else if (sourceDone.get()) {
+                        } else if (done) {
                           return;
                         }
                       }
@@ -117,12 +120,23 @@ final class ParallelFeed {
     }
   }
 
+  /**
+   * Waits for the worker to end, even when interrupted: the caller holds the index's lock, and a
+   * worker still writing after it is released would write into whatever comes next. The interrupt
+   * is kept for the caller.
+   */
   private static void join(Thread worker) {
-    try {
-      worker.join();
-    } catch (InterruptedException e) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        worker.join();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while indexing", e);
     }
   }
 }

@@ -128,7 +128,7 @@ public final class SubscriptionCommands {
   public Reply apply(Recipient chat, String code) {
     Language lang = chat.language();
     String notice;
-    if (code.matches("time:\\d{2}:\\d{2}")) {
+    if (code.matches("time:([01]\\d|2[0-3]):[0-5]\\d")) {
       LocalTime at = LocalTime.parse(code.substring(5));
       subscriptions.subscribe(chat, at);
       notice = Messages.TIME_CHANGED.format(lang, at.format(Subscriptions.HH_MM));

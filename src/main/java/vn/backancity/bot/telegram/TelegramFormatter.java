@@ -283,7 +283,7 @@ final class TelegramFormatter {
   /** An ask-back: the options' titles, one button each; the button gives that full answer. */
   private List<TelegramMessage> choices(Reply.Choices c, Language lang) {
     List<String> blocks = new ArrayList<>();
-    blocks.add(Html.escape(header(c.question())));
+    blocks.add(Html.escape(header(c.question(), lang)));
     blocks.add(Html.escape(Messages.CHOICES_HEADER.in(lang)));
     List<InlineKeyboardRow> rows = new ArrayList<>();
     int number = 1;

@@ -21,6 +21,18 @@ class NumberFormsTest {
   }
 
   @Test
+  void malformedFiguresAndRunsOfMultipliersAreWordsNotErrors() {
+    // A section number before "triệu" once threw NumberFormatException: a public 500, and an
+    // article that said it could not be indexed.
+    assertThat(canonical.terms("mục 1.2.3 triệu đồng")).contains("1.2.3", "triệu");
+    assertThat(canonical.terms("1.200.00 tỷ")).isNotEmpty();
+    assertThat(canonical.terms("1,2,3 nghìn người")).isNotEmpty();
+    String many = "1" + " tỷ".repeat(5_000);
+    assertThat(canonical.terms(many)).allSatisfy(t -> assertThat(t.length()).isLessThan(100));
+    assertThat(canonical.terms("4,6 nghìn")).startsWith("4600");
+  }
+
+  @Test
   void rangesInEveryWrittenForm() {
     alike(
         "giai đoạn 2020-2025",

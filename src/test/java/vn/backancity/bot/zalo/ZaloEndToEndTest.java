@@ -482,6 +482,8 @@ public class ZaloEndToEndTest {
     assertThat(settings.payloads()).contains("#caidat:off", "#caidat:lang:en");
     assertThat(settings.buttons()).extracting(FakeZaloApi.Button::title).contains("🇬🇧 English");
     assertThat(say("#caidat:off").text()).contains("Đã tắt bản tin hằng ngày");
+    // A typed code is anyone's to forge: an impossible time shows the settings, not an error.
+    assertThat(say("#caidat:time:99:99").text()).contains("Cài đặt của bạn");
     FakeZaloApi.Message english = say("#caidat:lang:en");
     assertThat(english.text()).startsWith("Switched to English");
     assertThat(english.payloads()).contains("#caidat:lang:vi");
