@@ -55,12 +55,13 @@ public final class Answerer {
 
   // The analysis of questions asked again word for word (a public chat's frequent questions): a
   // pure function of the text, so that a cached answer costs a map lookup, not a second analysis.
-  // Bounded by characters held (~1M, a few MB: long made-up questions cannot fill the heap);
-  // Caffeine keeps the frequent ones.
+  // Bounded by characters held: an analysis holds its words, pairs, alternates and keys, about 20
+  // times the question's length in bytes, so 256k characters are some 10 MB at most (long made-up
+  // questions cannot fill the heap); Caffeine keeps the frequent ones.
   private final Cache<String, QueryTerms> recentTerms =
       Caffeine.newBuilder()
-          .maximumWeight(1 << 20)
-          .<String, QueryTerms>weigher((question, terms) -> 2 * question.length() + 64)
+          .maximumWeight(1 << 18)
+          .<String, QueryTerms>weigher((question, terms) -> question.length() + 16)
           .build();
 
   /** An article with its title and passages analyzed, and all its words (title first). */

@@ -76,6 +76,16 @@ final class LoadTestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    // The load test sets aside the unhandled updates and unsent answers of the database it is
+    // given: only ever its own folder, never a deployment's database or default folder.
+    if (System.getenv("DATABASE_URL") != null) {
+      System.err.println("loadtest: refused: DATABASE_URL is set; run it on its own --data folder");
+      return 2;
+    }
+    if (data.data == null) {
+      System.err.println("loadtest: give the load test its own folder with --data DIR");
+      return 2;
+    }
     List<LoadTest.Row> rows =
         new LoadTest(line -> System.out.println("loadtest: " + line))
             .run(

@@ -45,7 +45,15 @@ final class PinnedServer implements AutoCloseable {
     command.addAll(List.of("serve", "--host", "127.0.0.1", "--port", String.valueOf(port)));
     command.addAll(List.of("--data", data.toString()));
     ProcessBuilder builder = new ProcessBuilder(command);
-    builder.environment().putAll(env);
+    // Only what the test sets: the operator's credentials (Zalo, Telegram, a database) must not
+    // reach a server that the load test starts and then feeds with made-up chats.
+    Map<String, String> environment = builder.environment();
+    String path = environment.get("PATH");
+    environment.clear();
+    if (path != null) {
+      environment.put("PATH", path);
+    }
+    environment.putAll(env);
     builder
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

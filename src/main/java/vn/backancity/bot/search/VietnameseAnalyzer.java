@@ -21,10 +21,21 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 public final class VietnameseAnalyzer extends Analyzer {
   private final WordForm form;
   private final boolean bigrams;
+  private final int rememberedForms;
 
   public VietnameseAnalyzer(WordForm form, boolean bigrams) {
+    this(form, bigrams, 0);
+  }
+
+  /**
+   * An analyzer whose filters remember up to {@code rememberedForms} tokens' forms each: for the
+   * index writer, which analyzes on a few threads; a filter lives per thread, and questions are
+   * analyzed on every request thread, where such memory would add up.
+   */
+  VietnameseAnalyzer(WordForm form, boolean bigrams, int rememberedForms) {
     this.form = form;
     this.bigrams = bigrams;
+    this.rememberedForms = rememberedForms;
   }
 
   @Override
@@ -45,7 +56,8 @@ public final class VietnameseAnalyzer extends Analyzer {
   @Override
   protected TokenStreamComponents createComponents(String fieldName) {
     StandardTokenizer tokenizer = new StandardTokenizer();
-    TokenStream stream = new WordFormFilter(new NumberFilter(new DotSplitFilter(tokenizer)), form);
+    TokenStream stream =
+        new WordFormFilter(new NumberFilter(new DotSplitFilter(tokenizer)), form, rememberedForms);
     if (bigrams) {
       ShingleFilter shingles = new ShingleFilter(stream, 2, 2);
       shingles.setOutputUnigrams(false);

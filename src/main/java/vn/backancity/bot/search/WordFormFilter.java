@@ -15,13 +15,15 @@ final class WordFormFilter extends TokenFilter {
   private final WordForm form;
   // Token text to its form: a news archive uses a few thousand syllables over and over, so most
   // tokens are rewritten by one lookup instead of the tone and folding arithmetic (a filter is
-  // used by one thread at a time; cleared when it grows past the bound).
-  private final CharArrayMap<String> seen = new CharArrayMap<>(1024, false);
-  private static final int MAX_SEEN = 50_000;
+  // used by one thread at a time; cleared when it grows past the bound; none when the bound is 0).
+  private final CharArrayMap<String> seen;
+  private final int maxSeen;
 
-  WordFormFilter(TokenStream input, WordForm form) {
+  WordFormFilter(TokenStream input, WordForm form, int maxSeen) {
     super(input);
     this.form = form;
+    this.maxSeen = maxSeen;
+    this.seen = maxSeen > 0 ? new CharArrayMap<>(1024, false) : null;
   }
 
   @Override
@@ -29,11 +31,16 @@ final class WordFormFilter extends TokenFilter {
     if (!input.incrementToken()) {
       return false;
     }
+    if (seen == null) {
+      String rewritten = form.apply(term.toString());
+      term.setEmpty().append(rewritten);
+      return true;
+    }
     String rewritten = seen.get(term.buffer(), 0, term.length());
     if (rewritten == null) {
       String token = term.toString();
       rewritten = form.apply(token);
-      if (seen.size() >= MAX_SEEN) {
+      if (seen.size() >= maxSeen) {
         seen.clear();
       }
       seen.put(token, rewritten);
