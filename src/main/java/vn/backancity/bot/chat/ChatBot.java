@@ -246,26 +246,39 @@ public final class ChatBot {
     return Optional.of(new Reply.Answers(list.question(), List.of(a), 1, 0, false));
   }
 
+  /** What a Zalo choice button says (hidden): this prefix and the option's {@link #choiceKey}. */
+  public static final String CHOICE_PREFIX = "#chon:";
+
   /**
-   * A number typed after an ask-back ("1", "2."): the full answer of that option of the chat's last
-   * question (from the question log, so it works on any instance and after a restart); empty when
-   * the text is not such a number or the last question offered no choice.
+   * A choice after an ask-back: a typed number ("1", "2.") takes that option of the chat's last
+   * question; a button's "#chon:<key>" takes the option with that article key, so that it gives the
+   * article the button named even if the order of the options has changed since. From the question
+   * log, so it works on any instance and after a restart. Empty when the text is neither, or a
+   * number after a question that offered no choice.
    */
-  public Optional<Reply> typedChoice(String channel, String chatId, String text) {
-    String t = text.strip().replaceAll("[.)!]+$", "");
-    if (!t.matches("[1-9]")) {
-      return Optional.empty();
+  public Optional<Reply> typedChoice(String channel, String chatId, String text, Language lang) {
+    String t = text.strip();
+    boolean byKey = t.startsWith(CHOICE_PREFIX);
+    if (!byKey) {
+      t = t.replaceAll("[.)!]+$", "");
+      if (!t.matches("[1-9]")) {
+        return Optional.empty();
+      }
     }
     List<QuestionLog.Entry> last;
     try {
       last = questions.recent(channel, chatId, 1);
     } catch (RuntimeException e) {
-      log.warn("Last question not read, the number is taken as a question: {}", e.getMessage());
-      return Optional.empty();
+      log.warn("Last question not read, the choice is not taken: {}", e.getMessage());
+      return byKey ? Optional.of(new Reply.Text(Messages.EXPIRED.in(lang))) : Optional.empty();
     }
-    return last.isEmpty()
-        ? Optional.empty()
-        : chooseNumber(last.get(0).question(), Integer.parseInt(t));
+    if (last.isEmpty()) {
+      return byKey ? Optional.of(new Reply.Text(Messages.EXPIRED.in(lang))) : Optional.empty();
+    }
+    String question = last.get(0).question();
+    return byKey
+        ? Optional.of(choose(question, t.substring(CHOICE_PREFIX.length()).strip(), lang))
+        : chooseNumber(question, Integer.parseInt(t));
   }
 
   /** A short stable key of an article for buttons (8 hex characters of its id's SHA-256). */

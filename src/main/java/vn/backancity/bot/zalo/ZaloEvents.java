@@ -226,8 +226,8 @@ final class ZaloEvents implements InboxWorker.Handler {
         return handoffs.status(chat, code);
       }
     }
-    // "1" or "2" after an ask-back: the full answer of that option.
-    Optional<Reply> picked = bot.typedChoice(CHANNEL, user, t);
+    // "1" or "2" (or a choice button) after an ask-back: the full answer of that option.
+    Optional<Reply> picked = bot.typedChoice(CHANNEL, user, t, lang);
     if (picked.isPresent()) {
       return picked.get();
     }

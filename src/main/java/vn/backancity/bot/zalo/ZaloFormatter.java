@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import vn.backancity.bot.answer.Answer;
 import vn.backancity.bot.article.PublishedDates;
+import vn.backancity.bot.chat.ChatBot;
 import vn.backancity.bot.chat.Language;
 import vn.backancity.bot.chat.Messages;
 import vn.backancity.bot.chat.Reply;
@@ -115,11 +116,13 @@ final class ZaloFormatter {
         int number = 1;
         for (Answer option : c.options()) {
           b.append("\n").append(number).append(". ").append(option.title());
-          // The button says the number, as one would type it.
+          // The button carries the article's key (hidden): it gives the article it names even if
+          // the options' order changes meanwhile; typing the number works too.
           buttons.add(
-              ZaloMessage.Button.says(
+              new ZaloMessage.Button(
                   shorten(number + ". " + option.title(), ZaloMessage.MAX_TITLE),
-                  String.valueOf(number)));
+                  ZaloMessage.Button.HIDE,
+                  ChatBot.CHOICE_PREFIX + Reply.Choices.key(option)));
           number++;
         }
         blocks.add(b.toString());

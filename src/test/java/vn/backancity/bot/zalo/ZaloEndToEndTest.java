@@ -186,6 +186,18 @@ public class ZaloEndToEndTest {
     FakeZaloApi.Message answer = say("2");
     assertThat(answer.text()).contains(second).contains("http").doesNotContain(first);
 
+    // The buttons carry the article, not the position: the first button gives the first title.
+    assertThat(choices.buttons()).hasSize(2);
+    assertThat(choices.buttons().get(0).title()).startsWith("1. " + first);
+    assertThat(choices.buttons())
+        .extracting(FakeZaloApi.Button::type)
+        .containsOnly("oa.query.hide");
+    FakeZaloApi.Message pressed = say(choices.payloads().get(0));
+    assertThat(pressed.text()).contains(first).contains("http").doesNotContain(second);
+    assertThat(say("#chon:00000000").text())
+        .as("a forged or stale button")
+        .isEqualTo(Messages.EXPIRED.in(Language.VI));
+
     FakeZaloApi.Message related = say(GradedArticles.PARTLY);
     assertThat(related.text())
         .startsWith(Messages.SUGGESTIONS_HEADER.in(Language.VI))
