@@ -283,6 +283,14 @@ public final class DigestScheduler {
         channels.isEmpty()
             ? List.of()
             : articles.added(mark, now, now - settings.maxAge().toMillis(), MAX_FRESH);
+    if (fresh.size() >= MAX_FRESH) {
+      // A bulk import: alerts go out for the newest articles only (the digest still lists them).
+      log.warn(
+          "Topic alerts: more than {} articles arrived since the last scan; only the newest {}"
+              + " are matched",
+          MAX_FRESH,
+          MAX_FRESH);
+    }
     Map<TopicMatcher.Words, List<Article>> matching = new LinkedHashMap<>();
     if (!fresh.isEmpty()) {
       List<TopicMatcher.Text> texts = fresh.stream().map(a -> matcher.text(a.article())).toList();
