@@ -420,14 +420,8 @@ public final class Answerer {
 
   private boolean mentionsHome(List<Words.Word> words) {
     for (List<String> phrase : homePhrases) {
-      for (int i = 0; i + phrase.size() <= words.size(); i++) {
-        int k = 0;
-        while (k < phrase.size() && words.get(i + k).folded().equals(phrase.get(k))) {
-          k++;
-        }
-        if (k == phrase.size()) {
-          return true;
-        }
+      if (containsPhrase(words, phrase)) {
+        return true;
       }
     }
     return false;

@@ -116,13 +116,7 @@ final class TelegramFormatter {
     for (Answer answer : a.answers()) {
       blocks.add(block(answer, number, lang));
       shown.append(excerpt(answer)).append('\n');
-      if (isPublicLink(answer.link())) {
-        reads.add(
-            InlineKeyboardButton.builder()
-                .text(Messages.READ.in(lang) + " " + number)
-                .url(answer.link())
-                .build());
-      }
+      addRead(reads, answer, number, lang);
       number++;
     }
     List<InlineKeyboardRow> rows = new ArrayList<>();
@@ -255,13 +249,7 @@ final class TelegramFormatter {
               + Html.escape(Messages.POSSIBLY_RELATED.in(lang))
               + "</i>\n"
               + block(answer, number, lang));
-      if (isPublicLink(answer.link())) {
-        reads.add(
-            InlineKeyboardButton.builder()
-                .text(Messages.READ.in(lang) + " " + number)
-                .url(answer.link())
-                .build());
-      }
+      addRead(reads, answer, number, lang);
       number++;
     }
     List<InlineKeyboardRow> rows = new ArrayList<>();
@@ -278,6 +266,17 @@ final class TelegramFormatter {
                   .build()));
     }
     return pack(blocks, keyboard(rows));
+  }
+
+  /** A "Đọc bài N" button for the answer, when its link is one a button may carry. */
+  private static void addRead(InlineKeyboardRow reads, Answer answer, int number, Language lang) {
+    if (isPublicLink(answer.link())) {
+      reads.add(
+          InlineKeyboardButton.builder()
+              .text(Messages.READ.in(lang) + " " + number)
+              .url(answer.link())
+              .build());
+    }
   }
 
   /** An ask-back: the options' titles, one button each; the button gives that full answer. */
