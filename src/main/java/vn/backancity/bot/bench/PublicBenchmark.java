@@ -48,16 +48,7 @@ public final class PublicBenchmark {
       throw new IllegalArgumentException("the benchmark's server takes any free port: port 0");
     }
     try (App app = App.open(settings, Clock.systemUTC())) {
-      if (app.store().count() == 0) {
-        long start = System.nanoTime();
-        app.importPaths(List.of(corpus), line -> {});
-        out.accept(
-            String.format(
-                Locale.ROOT,
-                "imported %,d articles in %.1f s",
-                app.store().count(),
-                (System.nanoTime() - start) / 1e9));
-      } else {
+      if (!CorpusImport.intoEmpty(app, corpus, out)) {
         out.accept(String.format(Locale.ROOT, "%,d articles already there", app.store().count()));
       }
       try (Service service = Service.start(app, "127.0.0.1")) {

@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import vn.backancity.bot.App;
+import vn.backancity.bot.bench.CorpusImport;
 import vn.backancity.bot.bench.FakeBotApi;
 import vn.backancity.bot.config.Settings;
 import vn.backancity.bot.telegram.TelegramWebhook;
@@ -314,15 +315,8 @@ public final class LoadTest {
 
   private Prepared prepare(Settings settings, Path corpus) throws Exception {
     try (App app = App.open(settings, Clock.systemUTC())) {
-      if (app.store().count() == 0 && corpus != null) {
-        long start = System.nanoTime();
-        app.importPaths(List.of(corpus), line -> {});
-        out.accept(
-            String.format(
-                Locale.ROOT,
-                "imported %,d articles in %.1f s",
-                app.store().count(),
-                (System.nanoTime() - start) / 1e9));
+      if (corpus != null) {
+        CorpusImport.intoEmpty(app, corpus, out);
       }
       out.accept(
           String.format(
