@@ -2,6 +2,7 @@ package vn.backancity.bot.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -68,16 +69,29 @@ final class BenchCommand implements Callable<Integer> {
       Path articles = corpus;
       if (scale != null) {
         articles = work.resolve("synthetic-" + scale + ".jsonl.gz");
-        long start = System.nanoTime();
-        new SyntheticCorpus(App.jsonMapper()).write(corpus, scale, articles);
-        out.accept(
-            String.format(
-                Locale.ROOT,
-                "synthetic corpus: %,d articles from %s in %.1f s (%d MB gzipped)",
-                scale,
-                corpus.getFileName(),
-                (System.nanoTime() - start) / 1e9,
-                Files.size(articles) >> 20));
+        if (Files.exists(articles)) {
+          // The same N and source give the same file: a kept --work folder is not written again.
+          out.accept(
+              String.format(
+                  Locale.ROOT,
+                  "synthetic corpus: %,d articles reused from %s (%d MB gzipped)",
+                  scale,
+                  articles,
+                  Files.size(articles) >> 20));
+        } else {
+          long start = System.nanoTime();
+          Path partial = work.resolve(articles.getFileName() + ".part");
+          new SyntheticCorpus(App.jsonMapper()).write(corpus, scale, partial);
+          Files.move(partial, articles, StandardCopyOption.ATOMIC_MOVE);
+          out.accept(
+              String.format(
+                  Locale.ROOT,
+                  "synthetic corpus: %,d articles from %s in %.1f s (%d MB gzipped)",
+                  scale,
+                  corpus.getFileName(),
+                  (System.nanoTime() - start) / 1e9,
+                  Files.size(articles) >> 20));
+        }
       }
       List<Path> inputs = new ArrayList<>(more);
       inputs.add(articles);
