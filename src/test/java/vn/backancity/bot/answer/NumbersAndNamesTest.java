@@ -77,6 +77,18 @@ class NumbersAndNamesTest {
   }
 
   @Test
+  void numberWordsTypedWithoutAccentsFindTheFigure() {
+    // Seed 000: "với trên 4.600 đảng viên"; seed 004: "kết nạp 450 đảng viên", "thu ngân sách
+    // đạt 200 tỷ đồng". Asked in words, with and without diacritics.
+    assertThat(top("thanh pho co bon nghin sau tram dang vien").excerpt())
+        .contains("4.600 đảng viên");
+    assertThat(top("thành phố có bốn nghìn sáu trăm đảng viên").excerpt())
+        .contains("4.600 đảng viên");
+    assertThat(top("ket nap bon tram nam muoi dang vien").excerpt()).contains("450 đảng viên");
+    assertThat(top("thu ngan sach dat hai tram ty dong").excerpt()).contains("200 tỷ đồng");
+  }
+
+  @Test
   void theExcerptHoldsThePlaceTheQuestionNames(@TempDir Path other) {
     // Sentences of seed 004, in an article among others on the same topic: the passage that
     // matches most words names Quang Thuận and Kim Lư; the question names Dương Quang.
