@@ -15,7 +15,8 @@ final class Excerpts {
 
   /**
    * The best passage, joined by its neighbour in the same paragraph when that one also speaks to
-   * the question and both stay short: one or two sentences.
+   * the question, or by the one before when the best opens with a pronoun, and both stay short: one
+   * or two sentences.
    */
   static String around(List<Passage> passages, int best, double bestScore, PassageScorer scorer) {
     int rare = withRarest(passages, best, scorer);
