@@ -15,7 +15,8 @@ final class Excerpts {
 
   /**
    * The best passage, joined by its neighbour in the same paragraph when that one also speaks to
-   * the question and both stay short: one or two sentences.
+   * the question, or by the one before when the best opens with a pronoun, and both stay short: one
+   * or two sentences.
    */
   static String around(List<Passage> passages, int best, double bestScore, PassageScorer scorer) {
     int rare = withRarest(passages, best, scorer);
@@ -33,6 +34,12 @@ final class Excerpts {
     Passage p = passages.get(best);
     Passage next = neighbour(passages, best, best + 1);
     Passage previous = neighbour(passages, best, best - 1);
+    if (previous != null
+        && opensWithPronoun(p)
+        && p.text().length() + previous.text().length() < MAX_LENGTH) {
+      // "Bà là đảng viên có tuổi đảng cao nhất": who she is, the sentence before says.
+      return join(previous, p);
+    }
     double nextScore = next == null ? -1 : scorer.score(next);
     double previousScore = previous == null ? -1 : scorer.score(previous);
     boolean nextFirst = nextScore >= previousScore;
@@ -70,6 +77,30 @@ final class Excerpts {
     }
     return found;
   }
+
+  /**
+   * Whether a sentence starts with a pronoun standing for someone or something named before ("Bà
+   * là…", "Anh ấy cũng…", "Họ…"), not with a title before a name ("Bà Hoàng Thị Hạnh…").
+   */
+  static boolean opensWithPronoun(Passage p) {
+    List<Words.Word> words = p.words();
+    if (!p.opens() || words.size() < 2) {
+      return false;
+    }
+    String first = words.get(0).canonical();
+    Words.Word second = words.get(1);
+    if (PRONOUNS.contains(first)) {
+      return !(first.equals("chúng") && WE.contains(second.canonical()));
+    }
+    return PERSONS.contains(first)
+        && (second.canonical().equals("ấy") || !second.isCapitalized() && !second.isNumber());
+  }
+
+  // Sentence-initial words that stand for what came before: "Họ", "Nó", "Chúng" (not "chúng tôi",
+  // "chúng ta": we), and a kin or title word not followed by a name ("Ông cũng mô tả…").
+  private static final Set<String> PRONOUNS = Set.of("họ", "nó", "chúng", "hắn");
+  private static final Set<String> WE = Set.of("tôi", "ta", "mình", "em", "con", "cháu");
+  private static final Set<String> PERSONS = Set.of("ông", "bà", "anh", "chị", "cô", "em");
 
   private static Passage neighbour(List<Passage> passages, int from, int at) {
     if (at < 0 || at >= passages.size()) {

@@ -19,6 +19,10 @@ import java.util.regex.Pattern;
  *       triệu" is "2000000";
  *   <li>number words that make a compound ("hai mươi", "một trăm", "ba nghìn", "mười hai") become
  *       digits; a single number word does not ("ba" is also "Ba Bể", "năm" also "year");
+ *   <li>typed without diacritics ("hai muoi", "mot tram", "muoi lam"), number words make the same
+ *       compounds, but only when every word of the compound lacks diacritics: "muoi" alone may be
+ *       "muối", "tram" "trạm", "nam" "Nam", and "Việt Nam nghìn năm" is no 5000; a lone "muoi" is
+ *       ten only beside another number word or after "tháng";
  *   <li>a range connector between two figures is dropped: "2020 đến 2025", "2020 tới 2025",
  *       "2020-2025" and "2020–2025" are all "2020 2025" (the tokenizer drops dashes);
  *   <li>dates lose the words that slashes do not have: "ngày 6 tháng 10 năm 2021" is "ngày 6 10
@@ -45,6 +49,8 @@ public final class NumberForms {
   private static final Pattern PLAIN = Pattern.compile("\\d+(?:[.,]\\d+)*");
   private static final Pattern DECIMAL = Pattern.compile("\\d+(?:,\\d+)?");
   private static final int MAX_MULTIPLIERS = 3;
+  // Words one compound of number words may take ("1 tỷ tỷ tỷ …" must not grow without end).
+  private static final int MAX_WORDS = 12;
   private static final Pattern GROUPS_OF_THREE = Pattern.compile("\\d{1,3}(?:[.,]\\d{3})+");
 
   private static final Map<String, Integer> UNITS =
@@ -69,6 +75,7 @@ public final class NumberForms {
           "nghìn", BigDecimal.valueOf(1_000),
           "ngàn", BigDecimal.valueOf(1_000),
           "nghin", BigDecimal.valueOf(1_000),
+          "ngan", BigDecimal.valueOf(1_000),
           "triệu", BigDecimal.valueOf(1_000_000),
           "trieu", BigDecimal.valueOf(1_000_000),
           "tỷ", BigDecimal.valueOf(1_000_000_000),
@@ -79,9 +86,33 @@ public final class NumberForms {
           "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "mươi", "mốt",
           "tư", "lăm", "linh", "lẻ", "trăm", "nghìn", "ngàn", "triệu", "tỷ", "tỉ");
   private static final Set<String> RANGE = Set.of("den", "toi");
+  // Number words typed without diacritics, as the accented word they stand for. "muoi" is both
+  // "mười" and "mươi": the place in the compound decides (see isTen, isTens). Not "ti" ("một tí":
+  // a little), nor "tu" or "nam" after a lone ten ("muoi nam" is "mười năm", ten years).
+  private static final Map<String, String> UNACCENTED =
+      Map.ofEntries(
+          Map.entry("mot", "một"),
+          Map.entry("bon", "bốn"),
+          Map.entry("nam", "năm"),
+          Map.entry("sau", "sáu"),
+          Map.entry("bay", "bảy"),
+          Map.entry("tam", "tám"),
+          Map.entry("chin", "chín"),
+          Map.entry("muoi", "muoi"),
+          Map.entry("tu", "tư"),
+          Map.entry("lam", "lăm"),
+          Map.entry("le", "lẻ"),
+          Map.entry("tram", "trăm"),
+          Map.entry("nghin", "nghìn"),
+          Map.entry("ngan", "ngàn"),
+          Map.entry("trieu", "triệu"),
+          Map.entry("ty", "tỷ"));
 
   private String previous = "";
   private boolean dayMonth;
+  // Of the compound being read: 1 once a word with diacritics was read, -1 once an unaccented
+  // stand-in was, 0 before either. The two never mix in one compound.
+  private int accents;
 
   /** Forgets the tokens seen: call before a new text. */
   public void reset() {
@@ -100,8 +131,8 @@ public final class NumberForms {
     if (token.length() > 5) {
       return false;
     }
-    String t = token.toString();
-    return NUMBER_WORDS.contains(t.toLowerCase(Locale.ROOT)) || !dayOrMonth(t).isEmpty();
+    String t = token.toString().toLowerCase(Locale.ROOT);
+    return NUMBER_WORDS.contains(t) || UNACCENTED.containsKey(t) || !dayOrMonth(t).isEmpty();
   }
 
   /** Notes a token no rule applies to (it cannot start a number, a date or a range). */
@@ -203,10 +234,17 @@ public final class NumberForms {
 
   /** A compound of number words ("hai mươi lăm", "ba nghìn"), or lone "mười". */
   private Step words(IntFunction<String> tokens, String t) {
-    if (t.length() > 5 || !NUMBER_WORDS.contains(t.toLowerCase(Locale.ROOT))) {
+    if (t.length() > 5) {
       return null;
     }
-    long total = 0;
+    accents = 0;
+    if (word(t).isEmpty()) {
+      return null;
+    }
+    // Each group below a thousand adds to the figure; a multiplier larger than the figure so far
+    // multiplies all of it ("ba nghìn bảy trăm tỷ" is 3700 tỷ), a smaller one only its group
+    // ("hai triệu ba trăm nghìn" is 2300000).
+    BigDecimal total = BigDecimal.ZERO;
     int i = 0;
     while (true) {
       long[] group = group(tokens, i);
@@ -216,57 +254,134 @@ public final class NumberForms {
       i += (int) group[1];
       BigDecimal segment = BigDecimal.valueOf(group[0]);
       boolean multiplied = false;
-      for (BigDecimal m; (m = multiplier(tokens.apply(i))) != null; i++) {
-        segment = segment.multiply(m);
+      for (BigDecimal m; i < MAX_WORDS && (m = wordMultiplier(tokens.apply(i))) != null; i++) {
+        if (total.compareTo(m) < 0) {
+          total = total.add(segment).multiply(m);
+          segment = BigDecimal.ZERO;
+        } else {
+          segment = segment.multiply(m);
+        }
         multiplied = true;
       }
-      total += segment.longValue();
+      total = total.add(segment);
       if (!multiplied) {
         break;
       }
     }
-    boolean loneTen = i == 1 && t.equals("mười");
+    boolean loneTen = i == 1 && isLoneTen(tokens, t);
     if (i < 2 && !loneTen) {
       return null;
     }
-    if (multiplier(tokens.apply(i - 1)) != null && i > 1) {
+    if (i > 1 && wordMultiplier(tokens.apply(i - 1)) != null) {
       i--; // the multiplier word stays, as after a figure
     }
-    previous = Long.toString(total);
+    previous = format(total);
     dayMonth = false;
-    return new Step(i, Long.toString(total), false);
+    return new Step(i, previous, false);
+  }
+
+  /**
+   * A lone ten: "mười" as written ("Mười" is a name), or "muoi" beside a number word or a figure,
+   * or after "tháng" (else it may be "muối").
+   */
+  private boolean isLoneTen(IntFunction<String> tokens, String t) {
+    if (t.equals("mười")) {
+      return true;
+    }
+    if (!t.equals("muoi")) {
+      return false;
+    }
+    String next = tokens.apply(1);
+    return previous.equals("thang")
+        || Character.isDigit(previous.isEmpty() ? 'x' : previous.charAt(0))
+        || (next != null
+            && (Character.isDigit(next.charAt(0))
+                || (next.length() <= 5 && !word(next).isEmpty())));
+  }
+
+  /**
+   * The number word a token stands for ("một", or "một" for "mot"; "muoi" for either ten), or ""
+   * when it is none or would mix words with and without diacritics in one compound.
+   */
+  private String word(String token) {
+    if (token == null || token.length() > 5) {
+      return "";
+    }
+    String w = token.toLowerCase(Locale.ROOT);
+    if (NUMBER_WORDS.contains(w)) {
+      if (VietnameseText.hasDiacritics(w)) {
+        if (accents < 0) {
+          return "";
+        }
+        accents = 1;
+      }
+      return w;
+    }
+    String stand = UNACCENTED.get(w);
+    if (stand == null || accents > 0) {
+      return "";
+    }
+    accents = -1;
+    return stand;
+  }
+
+  private static boolean isTen(String w) {
+    return w.equals("mười") || w.equals("muoi");
+  }
+
+  private static boolean isTens(String w) {
+    return w.equals("mươi") || w.equals("muoi");
   }
 
   /** A number below a thousand written in words at {@code at}: {value, words used}, or null. */
-  private static long[] group(IntFunction<String> tokens, int at) {
-    String w0 = lower(tokens.apply(at));
-    if (w0.equals("mười")) {
-      Integer unit = UNITS_AFTER_TENS.get(lower(tokens.apply(at + 1)));
+  private long[] group(IntFunction<String> tokens, int at) {
+    String w0 = word(tokens.apply(at));
+    if (isTen(w0)) {
+      Integer unit = afterTens(word(tokens.apply(at + 1)), w0);
       return unit == null ? new long[] {10, 1} : new long[] {10 + unit, 2};
     }
     Integer unit = UNITS.get(w0);
     if (unit == null) {
       return null;
     }
-    String w1 = lower(tokens.apply(at + 1));
-    if ("mươi".equals(w1)) {
-      Integer last = UNITS_AFTER_TENS.get(lower(tokens.apply(at + 2)));
+    String w1 = word(tokens.apply(at + 1));
+    if (isTens(w1)) {
+      Integer last = afterTens(word(tokens.apply(at + 2)), "mươi");
       return last == null ? new long[] {unit * 10, 2} : new long[] {unit * 10 + last, 3};
     }
     if (!"trăm".equals(w1)) {
       return new long[] {unit, 1};
     }
     long value = unit * 100L;
-    String w2 = lower(tokens.apply(at + 2));
-    if (("linh".equals(w2) || "lẻ".equals(w2)) && UNITS.containsKey(lower(tokens.apply(at + 3)))) {
-      return new long[] {value + UNITS.get(lower(tokens.apply(at + 3))), 4};
+    String w2 = word(tokens.apply(at + 2));
+    if ("linh".equals(w2) || "lẻ".equals(w2)) {
+      Integer last = UNITS.get(word(tokens.apply(at + 3)));
+      if (last != null) {
+        return new long[] {value + last, 4};
+      }
     }
-    if ("mười".equals(w2)
-        || (UNITS.containsKey(w2) && "mươi".equals(lower(tokens.apply(at + 3))))) {
+    if (isTen(w2) || (UNITS.containsKey(w2) && isTens(word(tokens.apply(at + 3))))) {
       long[] tens = group(tokens, at + 2);
       return new long[] {value + tens[0], 2 + tens[1]};
     }
     return new long[] {value, 2};
+  }
+
+  /**
+   * The unit after a ten or tens word, or null. After an unaccented lone ten, "tư" is not four:
+   * "muoi tu" is rather "muối từ".
+   */
+  private static Integer afterTens(String w, String ten) {
+    if (ten.equals("muoi") && w.equals("tư")) {
+      return null;
+    }
+    return UNITS_AFTER_TENS.get(w);
+  }
+
+  /** A multiplier word inside a compound of words, as written or unaccented (not mixed). */
+  private BigDecimal wordMultiplier(String token) {
+    String w = word(token);
+    return w.isEmpty() ? null : MULTIPLIERS.get(w);
   }
 
   private static String lower(String token) {

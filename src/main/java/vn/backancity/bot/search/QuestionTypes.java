@@ -52,8 +52,22 @@ final class QuestionTypes {
           "tang truong",
           "binh quan",
           "tong so");
+  // Also a person named by what they do ("cầu thủ nào", "ca sĩ nào"): the answer is a name.
   private static final Set<String> PERSON_PAIRS =
-      Set.of("nguoi nao", "dong chi nao", "ong nao", "ba nao", "la ai");
+      Set.of(
+          "nguoi nao",
+          "dong chi nao",
+          "ong nao",
+          "ba nao",
+          "la ai",
+          "cau thu nao",
+          "ca si nao",
+          "nghe si nao",
+          "dien vien nao",
+          "tac gia nao",
+          "nha tho nao",
+          "nha van nao",
+          "vi nao");
 
   private QuestionTypes() {}
 

@@ -77,6 +77,18 @@ class NumbersAndNamesTest {
   }
 
   @Test
+  void numberWordsTypedWithoutAccentsFindTheFigure() {
+    // Seed 000: "với trên 4.600 đảng viên"; seed 004: "kết nạp 450 đảng viên", "thu ngân sách
+    // đạt 200 tỷ đồng". Asked in words, with and without diacritics.
+    assertThat(top("thanh pho co bon nghin sau tram dang vien").excerpt())
+        .contains("4.600 đảng viên");
+    assertThat(top("thành phố có bốn nghìn sáu trăm đảng viên").excerpt())
+        .contains("4.600 đảng viên");
+    assertThat(top("ket nap bon tram nam muoi dang vien").excerpt()).contains("450 đảng viên");
+    assertThat(top("thu ngan sach dat hai tram ty dong").excerpt()).contains("200 tỷ đồng");
+  }
+
+  @Test
   void theExcerptHoldsThePlaceTheQuestionNames(@TempDir Path other) {
     // Sentences of seed 004, in an article among others on the same topic: the passage that
     // matches most words names Quang Thuận and Kim Lư; the question names Dương Quang.
@@ -120,6 +132,54 @@ class NumbersAndNamesTest {
 
       assertThat(a.articleId()).isEqualTo("ntm");
       assertThat(a.excerpt()).contains("Dương Quang");
+    }
+  }
+
+  @Test
+  void anExcerptThatOpensWithAPronounShowsWhoItIs(@TempDir Path other) {
+    // The sentence that answers says "Bà là ..."; who she is, the sentence before says. The next
+    // sentence shares more words with the question, but an excerpt without the name answers
+    // "ai" with "Bà".
+    List<Article> articles = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      articles.add(
+          new Article(
+              "cb-" + i,
+              "Chi bộ tổ " + i + " sinh hoạt định kỳ",
+              null,
+              null,
+              "Chi bộ tổ " + i + " phường Sông Cầu có " + (20 + i) + " đảng viên.",
+              List.of(),
+              List.of(),
+              null,
+              List.of()));
+    }
+    articles.add(
+        new Article(
+            "tuoi-dang",
+            "Những đảng viên gương mẫu ở phường Sông Cầu",
+            null,
+            null,
+            "Phường Sông Cầu tuyên dương các đảng viên gương mẫu.",
+            List.of(
+                "Bà Hoàng Thị Hạnh sinh năm 1940, nghỉ hưu từ năm 1995 và sống cùng con cháu."
+                    + " Bà là đảng viên có tuổi đảng cao nhất của chi bộ tổ 5 phường Sông Cầu."
+                    + " Chi bộ tổ 5 phường Sông Cầu có 40 đảng viên, phần lớn là cán bộ hưu"
+                    + " trí."),
+            List.of(),
+            null,
+            List.of()));
+    try (App own = App.open(TestApps.settings(other, Map.of()), Clock.systemUTC())) {
+      own.publish(articles);
+
+      Answer a =
+          own.answerer()
+              .ask("ai là đảng viên có tuổi đảng cao nhất chi bộ tổ 5 phường Sông Cầu")
+              .answers()
+              .get(0);
+
+      assertThat(a.articleId()).isEqualTo("tuoi-dang");
+      assertThat(a.excerpt()).contains("Bà là đảng viên").contains("Hoàng Thị Hạnh");
     }
   }
 }

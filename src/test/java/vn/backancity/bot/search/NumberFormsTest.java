@@ -123,4 +123,63 @@ class NumberFormsTest {
     assertThat(canonical.terms("10h30 Covid-19 46/57"))
         .containsExactly("10h30", "covid", "19", "46", "57");
   }
+
+  /** The folded terms (with and without word pairs) of each form equal those of the first. */
+  private void foldedAlike(String... forms) {
+    for (String form : forms) {
+      assertThat(folded.terms(form)).as(form + " vs " + forms[0]).isEqualTo(folded.terms(forms[0]));
+      assertThat(bigrams.terms(form))
+          .as(form + " vs " + forms[0])
+          .isEqualTo(bigrams.terms(forms[0]));
+    }
+  }
+
+  @Test
+  void numberWordsTypedWithoutAccentsBesideAnotherNumberWord() {
+    foldedAlike("hai muoi nguoi", "hai mươi người", "20 người");
+    foldedAlike("mot tram ho", "một trăm hộ", "100 hộ");
+    foldedAlike("muoi lam xa", "mười lăm xã", "15 xã");
+    foldedAlike("hai muoi lam xa", "hai mươi lăm xã", "25 xã");
+    foldedAlike("hai muoi tu", "hai mươi tư", "24");
+    foldedAlike("bon tram nam muoi dang vien", "bốn trăm năm mươi đảng viên", "450 đảng viên");
+    foldedAlike("ba tram linh nam", "ba trăm linh năm", "305");
+    foldedAlike("mot tram le bay", "một trăm lẻ bảy", "107");
+    foldedAlike("ba nghin nguoi", "ba nghìn người");
+    foldedAlike("bon nghin sau tram dang vien", "bốn nghìn sáu trăm đảng viên", "4.600 đảng viên");
+    foldedAlike("4,6 nghin nguoi", "4,6 nghìn người");
+    foldedAlike("4,6 ngan nguoi", "4,6 ngàn người");
+    foldedAlike("thang muoi", "tháng mười", "tháng 10");
+    foldedAlike("thang muoi hai", "tháng mười hai", "tháng 12");
+    foldedAlike("muoi nam", "mười năm", "10 năm");
+    foldedAlike("chin muoi chin", "chín mươi chín", "99");
+    assertThat(folded.terms("ba nghin nguoi")).containsExactly("3000", "nghin", "nguoi");
+  }
+
+  @Test
+  void aCompoundOfSeveralMultipliersIsOneFigure() {
+    // "ba nghìn bảy trăm tỷ" is 3.700 tỷ, not 3.000 + 700 tỷ.
+    alike("ba nghìn bảy trăm tỷ đồng", "3.700 tỷ đồng");
+    assertThat(canonical.terms("hai triệu ba trăm nghìn")).containsExactly("2300000", "nghìn");
+    foldedAlike("ba nghin bay tram ty dong", "ba nghìn bảy trăm tỷ đồng", "3.700 tỷ đồng");
+  }
+
+  @Test
+  void unaccentedWordsThatAreAlsoOtherWordsStayWordsAlone() {
+    // "muoi" may be "muối" (salt), "tram" "trạm" (station), "nam" "Nam" (south) or "năm" (year),
+    // "ty" "tý", "sau" "sau" (after): without a number word or a figure beside them, words.
+    assertThat(folded.terms("muoi")).containsExactly("muoi");
+    assertThat(folded.terms("mua muoi o dau")).containsExactly("mua", "muoi", "o", "dau");
+    assertThat(folded.terms("tram y te phuong")).containsExactly("tram", "y", "te", "phuong");
+    assertThat(folded.terms("phuong nam")).containsExactly("phuong", "nam");
+    assertThat(folded.terms("nam 2021 co gi")).containsExactly("nam", "2021", "co", "gi");
+    assertThat(folded.terms("hai nam")).containsExactly("hai", "nam");
+    assertThat(folded.terms("sau do ty gia")).containsExactly("sau", "do", "ty", "gia");
+    assertThat(folded.terms("ngay mot")).containsExactly("ngay", "mot");
+    assertThat(folded.terms("mot ti thoi")).containsExactly("mot", "ti", "thoi");
+    // In accented text an unaccented word beside a number word is another word.
+    assertThat(canonical.terms("Việt Nam nghìn năm văn hiến"))
+        .containsExactly("việt", "nam", "nghìn", "năm", "văn", "hiến");
+    assertThat(canonical.terms("sau mười năm")).containsExactly("sau", "10", "năm");
+    assertThat(canonical.terms("Nam trăm")).containsExactly("nam", "trăm");
+  }
 }

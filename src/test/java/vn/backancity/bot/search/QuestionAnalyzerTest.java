@@ -57,6 +57,12 @@ class QuestionAnalyzerTest {
         .isEqualTo(QuestionType.DATE);
     assertThat(analyzer.analyze("Khu di tích Nà Pậu ở đâu?").type()).isEqualTo(QuestionType.PLACE);
     assertThat(analyzer.analyze("thu ngân sách 9 tháng").type()).isEqualTo(QuestionType.NUMBER);
+    // A person named by what they do: "cầu thủ nào", "ca sĩ nào", "nghệ sĩ nào" ask for a name.
+    assertThat(analyzer.analyze("Cầu thủ nào ghi bàn thắng quyết định?").type())
+        .isEqualTo(QuestionType.PERSON);
+    assertThat(analyzer.analyze("ca si nao hat quoc ca").type()).isEqualTo(QuestionType.PERSON);
+    assertThat(analyzer.analyze("Nữ diễn viên nào đóng vai chính?").type())
+        .isEqualTo(QuestionType.PERSON);
     assertThat(analyzer.analyze("nông thôn mới").type()).isEqualTo(QuestionType.OTHER);
   }
 
