@@ -1,5 +1,6 @@
 package vn.backancity.bot.load;
 
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +25,8 @@ import vn.backancity.bot.App;
 import vn.backancity.bot.bench.CorpusImport;
 import vn.backancity.bot.bench.FakeBotApi;
 import vn.backancity.bot.config.Settings;
+import vn.backancity.bot.eval.BaselineIndex;
+import vn.backancity.bot.storage.LocalFiles;
 import vn.backancity.bot.telegram.TelegramWebhook;
 
 /**
@@ -112,6 +116,9 @@ public final class LoadTest {
           out.accept(left + " load-test updates not handled yet set aside as failed");
         }
       }
+    }
+    if (plan.scenarios().contains("ask-uncached")) {
+      sameQuestions(settings, prepared.questions(), rows);
     }
     out.accept("");
     out.accept(
@@ -234,6 +241,94 @@ public final class LoadTest {
             f.statuses(),
             note));
     return new Row(cpus, f, note, missing);
+  }
+
+  /**
+   * Plain Lucene's search + excerpt and this project's answers, in this process on one thread, over
+   * the questions the uncached scenario asked the server on its first set of cores (the first
+   * titles of its list, warm-up included): what the server's uncached questions/s are to be
+   * compared with. The JIT is warmed first on titles from the end of the list, asked by no server.
+   */
+  private void sameQuestions(Settings settings, List<String> questions, List<Row> rows)
+      throws IOException {
+    long asked =
+        rows.stream()
+            .filter(r -> r.figures().scenario().equals("ask-uncached"))
+            .mapToLong(r -> r.figures().requests())
+            .max()
+            .orElse(0);
+    int n = (int) Math.min(Math.min(asked, SAME_QUESTIONS), questions.size() / 2);
+    if (n == 0) {
+      return;
+    }
+    List<String> measured = questions.subList(0, n);
+    List<String> warmUp =
+        questions.subList(
+            questions.size() - Math.min(WARM_UP, questions.size() / 2), questions.size());
+    Path dir = Files.createTempDirectory("loadtest-baseline");
+    try (App app = App.open(settings, Clock.systemUTC());
+        BaselineIndex baseline = new BaselineIndex(dir)) {
+      app.store().forEach(baseline::add);
+      baseline.commit();
+      warmUp.forEach(baseline::search);
+      long[] plain = timed(measured, baseline::search);
+      warmUp.forEach(q -> app.answerer().ask(q));
+      app.cache().invalidateAll();
+      long[] project = timed(measured, q -> app.answerer().ask(q));
+      double plainRate = perSecond(plain);
+      out.accept(
+          String.format(
+              Locale.ROOT,
+              "same %,d questions in this process, one thread: plain Lucene search + excerpt %,.0f/s"
+                  + " (p50 %.2f ms, p99 %.2f ms); this project %,.0f/s (p50 %.2f ms, p99 %.2f"
+                  + " ms): %.2f× plain",
+              n,
+              plainRate,
+              percentile(plain, 0.5) / 1e6,
+              percentile(plain, 0.99) / 1e6,
+              perSecond(project),
+              percentile(project, 0.5) / 1e6,
+              percentile(project, 0.99) / 1e6,
+              plainRate / perSecond(project)));
+      for (Row r : rows) {
+        if (r.figures().scenario().equals("ask-uncached")) {
+          out.accept(
+              String.format(
+                  Locale.ROOT,
+                  "  over HTTP on %d core(s): %,.0f ok/s; plain Lucene on one thread: %.2f× that"
+                      + " per core",
+                  r.cpus().split(",").length,
+                  r.figures().okPerSecond(),
+                  plainRate * r.cpus().split(",").length / r.figures().okPerSecond()));
+        }
+      }
+    } finally {
+      LocalFiles.delete(dir);
+    }
+  }
+
+  // The in-process comparison: at most this many of the asked questions, after this many others.
+  static final int SAME_QUESTIONS = 3000;
+  static final int WARM_UP = 500;
+
+  private static long[] timed(List<String> questions, Consumer<String> ask) {
+    long[] nanos = new long[questions.size()];
+    for (int i = 0; i < nanos.length; i++) {
+      long t = System.nanoTime();
+      ask.accept(questions.get(i));
+      nanos[i] = System.nanoTime() - t;
+    }
+    Arrays.sort(nanos);
+    return nanos;
+  }
+
+  private static double perSecond(long[] nanos) {
+    return nanos.length / (Arrays.stream(nanos).sum() / 1e9);
+  }
+
+  private static double percentile(long[] sorted, double p) {
+    int i = (int) Math.ceil(p * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
   }
 
   private static Scenario fixed(String name, byte[] request) {
