@@ -1,6 +1,7 @@
 package vn.backancity.bot.answer;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import vn.backancity.bot.search.NumberForms;
@@ -11,7 +12,14 @@ import vn.backancity.bot.search.WordForm;
 final class Words {
   // Vietnamese has a few thousand syllables: their forms are computed once, not per occurrence.
   private static final int MAX_CACHED = 300_000;
-  private static final ConcurrentHashMap<String, String[]> FORMS = new ConcurrentHashMap<>();
+  private static final ConcurrentHashMap<String, Forms> FORMS = new ConcurrentHashMap<>();
+
+  /**
+   * A written word's forms, and whether a number rule may start at it ({@link
+   * NumberForms#mayStart}, a pure function of the word: most syllables are short enough to need a
+   * look, a tenth of an article's analysis when asked per occurrence).
+   */
+  private record Forms(String canonical, String folded, boolean mayStartNumber) {}
 
   /**
    * One word of a text: where it stands, its canonical and folded forms, and whether it is a number
@@ -35,6 +43,7 @@ final class Words {
   static List<Word> of(String text) {
     List<Word> raw = new ArrayList<>(text.length() / 5);
     List<String> written = new ArrayList<>(text.length() / 5);
+    BitSet mayStart = new BitSet();
     int n = text.length();
     int i = 0;
     while (i < n) {
@@ -62,9 +71,16 @@ final class Words {
         continue;
       }
       String w = text.substring(start, i);
-      String[] forms = forms(w);
+      Forms forms = forms(w);
+      mayStart.set(raw.size(), forms.mayStartNumber());
       raw.add(
-          new Word(start, i, forms[0], forms[1], Character.isDigit(c), Character.isUpperCase(c)));
+          new Word(
+              start,
+              i,
+              forms.canonical(),
+              forms.folded(),
+              Character.isDigit(c),
+              Character.isUpperCase(c)));
       written.add(w);
       if (Character.isDigit(c)) {
         int p = i;
@@ -73,6 +89,8 @@ final class Words {
         }
         if (p < n && text.charAt(p) == '%') {
           // Both words stand for the one "%" sign: the second is empty, after it.
+          mayStart.set(raw.size(), NumberForms.mayStart("phần"));
+          mayStart.set(raw.size() + 1, NumberForms.mayStart("trăm"));
           raw.add(new Word(p, p + 1, "phần", "phan", false, false));
           raw.add(new Word(p + 1, p + 1, "trăm", "tram", false, false));
           written.add("phần");
@@ -80,15 +98,16 @@ final class Words {
         }
       }
     }
-    return numbersInOneForm(raw, written);
+    return numbersInOneForm(raw, written, mayStart);
   }
 
-  private static List<Word> numbersInOneForm(List<Word> raw, List<String> written) {
+  private static List<Word> numbersInOneForm(
+      List<Word> raw, List<String> written, BitSet mayStart) {
     List<Word> words = new ArrayList<>(raw.size());
     NumberForms numbers = new NumberForms();
     int size = raw.size();
     for (int k = 0; k < size; ) {
-      if (!NumberForms.mayStart(written.get(k))) {
+      if (!mayStart.get(k)) {
         numbers.other();
         words.add(raw.get(k++));
         continue;
@@ -114,15 +133,15 @@ final class Words {
     return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK;
   }
 
-  private static String[] forms(String word) {
+  private static Forms forms(String word) {
     if (Character.isDigit(word.charAt(0))) {
       String digits = WordForm.CANONICAL.apply(word); // numbers are many and cheap: not cached
-      return new String[] {digits, digits};
+      return new Forms(digits, digits, true);
     }
-    String[] forms = FORMS.get(word);
+    Forms forms = FORMS.get(word);
     if (forms == null) {
       String canonical = WordForm.CANONICAL.apply(word);
-      forms = new String[] {canonical, VietnameseText.fold(canonical)};
+      forms = new Forms(canonical, VietnameseText.fold(canonical), NumberForms.mayStart(word));
       if (FORMS.size() > MAX_CACHED) {
         FORMS.clear();
       }

@@ -1,5 +1,8 @@
 package vn.backancity.bot.load;
 
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +15,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +27,8 @@ import vn.backancity.bot.App;
 import vn.backancity.bot.bench.CorpusImport;
 import vn.backancity.bot.bench.FakeBotApi;
 import vn.backancity.bot.config.Settings;
+import vn.backancity.bot.eval.BaselineIndex;
+import vn.backancity.bot.storage.LocalFiles;
 import vn.backancity.bot.telegram.TelegramWebhook;
 
 /**
@@ -113,6 +119,9 @@ public final class LoadTest {
         }
       }
     }
+    if (plan.scenarios().contains("ask-uncached")) {
+      sameQuestions(settings, prepared.questions(), rows);
+    }
     out.accept("");
     out.accept(
         "| endpoint | cores | connections | ok/s | p50 ms | p99 ms | max ms | server CPU µs/request"
@@ -197,15 +206,23 @@ public final class LoadTest {
       }
       default -> throw new IllegalArgumentException("unknown scenario: " + name);
     }
-    out.accept(String.format(Locale.ROOT, "  %s: %d connections ...", name, connections));
+    // A fresh server on one core still spends a fifth of it in the JIT compiler a minute after
+    // its start when every question takes a new path through the search code (measured with JFR):
+    // the uncached questions are measured after a longer warm-up, as a running service sees them.
+    Duration warmup =
+        name.equals("ask-uncached") && plan.warmup().compareTo(UNCACHED_WARMUP) < 0
+            ? UNCACHED_WARMUP
+            : plan.warmup();
+    out.accept(
+        String.format(
+            Locale.ROOT,
+            "  %s: %d connections, %d s warm-up ...",
+            name,
+            connections,
+            warmup.toSeconds()));
     LoadRun.Figures f =
         LoadRun.run(
-            server.address(),
-            scenario,
-            connections,
-            plan.warmup(),
-            plan.duration(),
-            server::cpuMillis);
+            server.address(), scenario, connections, warmup, plan.duration(), server::cpuMillis);
     if (name.equals("ask-uncached")) {
       long asked = f.requests();
       if (asked > prepared.questions().size() / plan.cpuSets().size()) {
@@ -234,6 +251,102 @@ public final class LoadTest {
             f.statuses(),
             note));
     return new Row(cpus, f, note, missing);
+  }
+
+  /**
+   * Plain Lucene's search + excerpt and this project's answers, in this process on one thread, over
+   * the questions the uncached scenario asked the server on its first set of cores (the first
+   * titles of its list, warm-up included): what the server's uncached questions/s are to be
+   * compared with. The JIT is warmed first on titles from the end of the list, asked by no server.
+   */
+  private void sameQuestions(Settings settings, List<String> questions, List<Row> rows)
+      throws IOException {
+    long asked =
+        rows.stream()
+            .filter(r -> r.figures().scenario().equals("ask-uncached"))
+            .mapToLong(r -> r.figures().requests())
+            .max()
+            .orElse(0);
+    int n = (int) Math.min(Math.min(asked, SAME_QUESTIONS), questions.size() / 2);
+    if (n == 0) {
+      return;
+    }
+    List<String> measured = questions.subList(0, n);
+    List<String> warmUp =
+        questions.subList(
+            questions.size() - Math.min(WARM_UP, questions.size() / 2), questions.size());
+    Path dir = Files.createTempDirectory("loadtest-baseline");
+    try (App app = App.open(settings, Clock.systemUTC());
+        BaselineIndex baseline = new BaselineIndex(dir)) {
+      app.store().forEach(baseline::add);
+      baseline.commit();
+      warmUp.forEach(baseline::search);
+      long[] plain = timed(measured, baseline::search);
+      warmUp.forEach(q -> app.answerer().ask(q));
+      app.cache().invalidateAll();
+      long[] project = timed(measured, q -> app.answerer().ask(q));
+      // CPU time of this thread, not elapsed time: on a shared machine the elapsed time counts
+      // other processes' turns; the server's figure below is CPU time too.
+      double plainRate = perSecond(plain);
+      out.accept(
+          String.format(
+              Locale.ROOT,
+              "same %,d questions in this process, one thread, CPU time: plain Lucene search +"
+                  + " excerpt %,.0f/s per core (p50 %.2f ms, p99 %.2f ms); this project %,.0f/s"
+                  + " per core (p50 %.2f ms, p99 %.2f ms): plain is %.2f× this project",
+              n,
+              plainRate,
+              percentile(plain, 0.5) / 1e6,
+              percentile(plain, 0.99) / 1e6,
+              perSecond(project),
+              percentile(project, 0.5) / 1e6,
+              percentile(project, 0.99) / 1e6,
+              plainRate / perSecond(project)));
+      for (Row r : rows) {
+        if (r.figures().scenario().equals("ask-uncached")) {
+          double perCore = 1e6 / r.figures().cpuMicrosPerRequest();
+          out.accept(
+              String.format(
+                  Locale.ROOT,
+                  "  over HTTP on cpus %s: %,.0f ok/s, %,.0f/s per core of server CPU: plain Lucene"
+                      + " in process is %.2f× that",
+                  r.cpus(),
+                  r.figures().okPerSecond(),
+                  perCore,
+                  plainRate / perCore));
+        }
+      }
+    } finally {
+      LocalFiles.delete(dir);
+    }
+  }
+
+  static final Duration UNCACHED_WARMUP = Duration.ofSeconds(30);
+
+  // The in-process comparison: at most this many of the asked questions, after this many others.
+  static final int SAME_QUESTIONS = 3000;
+  static final int WARM_UP = 500;
+
+  /** The CPU time of this thread per question, sorted. */
+  private static long[] timed(List<String> questions, Consumer<String> ask) {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long[] nanos = new long[questions.size()];
+    for (int i = 0; i < nanos.length; i++) {
+      long t = threads.getCurrentThreadCpuTime();
+      ask.accept(questions.get(i));
+      nanos[i] = threads.getCurrentThreadCpuTime() - t;
+    }
+    Arrays.sort(nanos);
+    return nanos;
+  }
+
+  private static double perSecond(long[] nanos) {
+    return nanos.length / (Arrays.stream(nanos).sum() / 1e9);
+  }
+
+  private static double percentile(long[] sorted, double p) {
+    int i = (int) Math.ceil(p * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
   }
 
   private static Scenario fixed(String name, byte[] request) {

@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -31,24 +33,29 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TermInSetQuery;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
-import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.Bits;
 import vn.backancity.bot.article.Article;
 
 /**
@@ -124,6 +131,11 @@ public final class ArticleIndex implements AutoCloseable {
   private volatile ReaderTerms readerTerms;
 
   private record ReaderTerms(IndexReader reader, Map<Term, TermStates> states) {}
+
+  // The local articles of the current reader, until the next refresh.
+  private volatile LocalDocs localDocs;
+
+  private record LocalDocs(IndexReader reader, int[] docs) {}
 
   private Map<Term, TermStates> termStates(IndexReader reader) {
     ReaderTerms current = readerTerms;
@@ -398,16 +410,23 @@ public final class ArticleIndex implements AutoCloseable {
           return new SearchResult(List.of(), weights);
         }
         Query query = queries.build(terms, weights, lookup);
-        TopDocs top = searcher.search(query, n);
+        // Exact top n: hits are counted only until n, after which non-competitive ones are skipped.
+        TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(n, n));
         List<ScoreDoc> docs = new ArrayList<>(List.of(top.scoreDocs));
-        addCandidates(searcher, query, queries.rarest(terms, weights, RARE_WORDS, lookup), docs);
+        addCandidates(
+            searcher,
+            query,
+            queries.rarest(terms, weights, RARE_WORDS, lookup),
+            localDocs(searcher.getIndexReader()),
+            docs);
         StoredFields stored = searcher.storedFields();
         List<SearchResult.Hit> hits = new ArrayList<>(docs.size());
         for (ScoreDoc sd : docs) {
-          String id = stored.document(sd.doc, Set.of(ID)).get(ID);
-          Article article = known.get(id);
+          // One load per hit: reading the id alone decompresses the same block of the document.
+          Document doc = stored.document(sd.doc);
+          Article article = known.get(doc.get(ID));
           if (article == null) {
-            article = article(stored.document(sd.doc));
+            article = article(doc);
           }
           hits.add(new SearchResult.Hit(article, sd.score));
         }
@@ -476,43 +495,113 @@ public final class ArticleIndex implements AutoCloseable {
   }
 
   /**
-   * Adds the best articles for the question's rarest words that the full query left out, scored by
-   * the full query so that all candidates stay comparable.
+   * Adds the best articles for the question's rarest words that the full query left out, and the
+   * best local articles, scored by the full query so that all candidates stay comparable. One
+   * scorer of the full query per segment scores them all, by advancing to each doc: no second and
+   * third run of the full query, no stored ids.
    */
   private static void addCandidates(
-      IndexSearcher searcher, Query full, List<Query> rarest, List<ScoreDoc> docs)
+      IndexSearcher searcher, Query full, List<Query> rarest, int[] local, List<ScoreDoc> docs)
       throws IOException {
     Set<Integer> have = new HashSet<>();
     docs.forEach(d -> have.add(d.doc));
-    List<BytesRef> extra = new ArrayList<>();
-    StoredFields stored = searcher.storedFields();
+    List<Integer> extra = new ArrayList<>();
     for (Query rare : rarest) {
-      for (ScoreDoc sd : searcher.search(rare, RARE_CANDIDATES).scoreDocs) {
+      TopDocs top = searcher.search(rare, new TopScoreDocCollectorManager(RARE_CANDIDATES, 1));
+      for (ScoreDoc sd : top.scoreDocs) {
         if (have.add(sd.doc)) {
-          extra.add(new BytesRef(stored.document(sd.doc, Set.of(ID)).get(ID)));
+          extra.add(sd.doc);
         }
       }
     }
+    if (extra.isEmpty() && local.length == 0) {
+      return;
+    }
+    int[] targets = new int[local.length + extra.size()];
+    System.arraycopy(local, 0, targets, 0, local.length);
+    for (int i = 0; i < extra.size(); i++) {
+      targets[local.length + i] = extra.get(i);
+    }
+    Arrays.sort(targets);
+    Map<Integer, Float> scores = scores(searcher, full, targets);
+    Comparator<ScoreDoc> best =
+        Comparator.<ScoreDoc>comparingDouble(d -> -d.score).thenComparingInt(d -> d.doc);
     // Local news first: the best local articles are candidates even among many others.
-    Query local =
-        new BooleanQuery.Builder()
-            .add(full, BooleanClause.Occur.MUST)
-            .add(new TermQuery(new Term(LOCAL, "1")), BooleanClause.Occur.FILTER)
-            .build();
-    for (ScoreDoc sd : searcher.search(local, LOCAL_CANDIDATES).scoreDocs) {
+    List<ScoreDoc> localHits = new ArrayList<>();
+    for (int doc : local) {
+      Float score = scores.get(doc);
+      if (score != null) {
+        localHits.add(new ScoreDoc(doc, score));
+      }
+    }
+    localHits.sort(best);
+    for (ScoreDoc sd : localHits.subList(0, Math.min(LOCAL_CANDIDATES, localHits.size()))) {
       if (have.add(sd.doc)) {
         docs.add(sd);
       }
     }
-    if (extra.isEmpty()) {
-      return;
+    List<ScoreDoc> extraHits = new ArrayList<>();
+    for (int doc : extra) {
+      Float score = scores.get(doc);
+      if (score != null) {
+        extraHits.add(new ScoreDoc(doc, score));
+      }
     }
-    Query scored =
-        new BooleanQuery.Builder()
-            .add(full, BooleanClause.Occur.MUST)
-            .add(new TermInSetQuery(ID, extra), BooleanClause.Occur.FILTER)
-            .build();
-    docs.addAll(List.of(searcher.search(scored, extra.size()).scoreDocs));
+    extraHits.sort(best);
+    docs.addAll(extraHits);
+  }
+
+  /** The full query's score of each of {@code sorted} (distinct, ascending) that it matches. */
+  private static Map<Integer, Float> scores(IndexSearcher searcher, Query full, int[] sorted)
+      throws IOException {
+    Map<Integer, Float> scores = new HashMap<>();
+    Weight weight = searcher.createWeight(searcher.rewrite(full), ScoreMode.COMPLETE, 1f);
+    int i = 0;
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      int end = leaf.docBase + leaf.reader().maxDoc();
+      if (i < sorted.length && sorted[i] < end) {
+        Scorer scorer = weight.scorer(leaf);
+        DocIdSetIterator it = scorer == null ? null : scorer.iterator();
+        for (; i < sorted.length && sorted[i] < end; i++) {
+          int target = sorted[i] - leaf.docBase;
+          if (it == null || i > 0 && sorted[i] == sorted[i - 1]) {
+            continue;
+          }
+          int at = it.docID() < target ? it.advance(target) : it.docID();
+          if (at == target) {
+            scores.put(sorted[i], scorer.score());
+          } else if (at == DocIdSetIterator.NO_MORE_DOCS) {
+            it = null;
+          }
+        }
+      }
+    }
+    return scores;
+  }
+
+  /** The live articles marked local, as ascending doc ids of this reader (kept per reader). */
+  private int[] localDocs(IndexReader reader) throws IOException {
+    LocalDocs current = localDocs;
+    if (current == null || current.reader() != reader) {
+      List<Integer> found = new ArrayList<>();
+      for (LeafReaderContext leaf : reader.leaves()) {
+        PostingsEnum postings = leaf.reader().postings(new Term(LOCAL, "1"), PostingsEnum.NONE);
+        if (postings == null) {
+          continue;
+        }
+        Bits live = leaf.reader().getLiveDocs();
+        for (int d = postings.nextDoc();
+            d != DocIdSetIterator.NO_MORE_DOCS;
+            d = postings.nextDoc()) {
+          if (live == null || live.get(d)) {
+            found.add(leaf.docBase + d);
+          }
+        }
+      }
+      current = new LocalDocs(reader, found.stream().mapToInt(Integer::intValue).toArray());
+      localDocs = current;
+    }
+    return current.docs();
   }
 
   /** Indexed for term queries only: documents and frequencies (BM25), norms, no positions. */

@@ -1,0 +1,52 @@
+package vn.backancity.bot.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.backancity.bot.article.Article;
+import vn.backancity.bot.testing.Articles;
+
+/**
+ * The candidates beyond the full query's top n: the best local articles and those of the rarest
+ * words, scored by the full query one document at a time. Only live articles may come back.
+ */
+class ArticleIndexCandidatesTest {
+  @TempDir Path dir;
+
+  final QuestionAnalyzer analyzer = new QuestionAnalyzer(Abbreviations.none());
+
+  @Test
+  void aLocalArticleIsACandidateBelowTheTopAndAReplacedOneComesBackOnceAsItIsNow() {
+    try (ArticleIndex index = ArticleIndex.open(dir, List.of("Bắc Kạn"))) {
+      List<Article> articles = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        articles.add(
+            Articles.titled(
+                "n" + i,
+                "Giá lúa gạo tăng mạnh vụ " + i,
+                "Giá lúa gạo tăng mạnh, lúa gạo xuất khẩu được giá."));
+      }
+      articles.add(
+          Articles.titled("l", "Chợ phiên Bắc Kạn", "Người dân Bắc Kạn mua lúa giống đầu vụ."));
+      index.upsertAll(articles, 1);
+      // Replaced: the old version stays in the segment, deleted, until a merge.
+      index.upsertAll(
+          List.of(
+              Articles.titled("l", "Chợ phiên Bắc Kạn mở lại", "Bà con Bắc Kạn bán lúa giống.")),
+          2);
+
+      SearchResult result = index.search(analyzer.analyze("giá lúa gạo"), 2, id -> null);
+
+      List<SearchResult.Hit> local =
+          result.hits().stream().filter(h -> h.article().id().equals("l")).toList();
+      assertThat(result.hits()).hasSizeGreaterThan(2);
+      assertThat(local).as("the local article, once, as it is now").hasSize(1);
+      assertThat(local.get(0).article().title()).isEqualTo("Chợ phiên Bắc Kạn mở lại");
+      assertThat(local.get(0).score()).isPositive().isLessThan(result.hits().get(0).score());
+    }
+  }
+}
