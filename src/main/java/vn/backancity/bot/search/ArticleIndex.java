@@ -88,7 +88,7 @@ public final class ArticleIndex implements AutoCloseable {
   private static final String SEQUENCE = "change_seq";
   private static final String INCOMPLETE = "incomplete";
   private static final double BUFFER_MB = 64;
-  // Tokens' forms remembered per analysis filter of the writer (a few threads index).
+  // Tokens' forms remembered per thread that indexes (a few: the feeders and a catch-up's thread).
   private static final int REMEMBERED_FORMS = 50_000;
   // Searches run one task per segment on the searcher's executor: two segments, as plain Lucene
   // ends with, let a question use both cores (one segment measured slower at p50 and p99).
@@ -185,7 +185,10 @@ public final class ArticleIndex implements AutoCloseable {
     }
   }
 
-  /** The analyzer for each field, by the suffix of its name. */
+  /**
+   * The analyzer for each field, by the suffix of its name. Documents feed their text fields from
+   * one {@link AnalyzedText} per text instead, term for term what these give (ArticleAnalysisTest).
+   */
   static Analyzer analyzer() {
     Analyzer canonical = new VietnameseAnalyzer(WordForm.CANONICAL, false, REMEMBERED_FORMS);
     Analyzer folded = new VietnameseAnalyzer(WordForm.FOLDED, false, REMEMBERED_FORMS);
