@@ -307,24 +307,11 @@ public final class App implements AutoCloseable {
     return catalog.delete(id);
   }
 
-  /**
-   * Imports files and folders (see {@link ArticleImporter}). Into an empty store (an archive's
-   * first import) the articles are saved first and indexed once at the end: a catch-up more than
-   * {@code ArticleCatalog.REBUILD_BEYOND} changes behind is a rebuild, on every core and without
-   * the merges of a commit per page. Otherwise saving a batch overlaps indexing the one before.
-   */
+  /** Imports files and folders (see {@link ArticleImporter}). */
   public ImportReport importPaths(List<Path> paths, Consumer<String> progress) throws IOException {
-    boolean first = store.count() == 0;
-    ImportReport report =
-        new ArticleImporter(catalog::save, first ? () -> {} : catalog::catchUp, json, clock)
-            .importPaths(paths, progress);
-    if (first) {
-      progress.accept(
-          String.format(
-              java.util.Locale.ROOT, "imported %,d articles, now indexing them", store.count()));
-      catalog.catchUp();
-    }
-    return report;
+    // Saving a batch overlaps indexing the one before (catalog.catchUp is safe beside saves).
+    return new ArticleImporter(catalog::save, catalog::catchUp, json, clock)
+        .importPaths(paths, progress);
   }
 
   /** On a first start, imports the bundled articles so the service has something to answer. */

@@ -229,44 +229,6 @@ class ArticleImportTest {
     }
   }
 
-  @Test
-  void anArchiveImportedIntoAnEmptyStoreIsIndexedOnceByARebuildAndLaterImportsPageByPage()
-      throws Exception {
-    Path archive = inputs.resolve("archive.jsonl");
-    Path more = inputs.resolve("more.jsonl");
-    Files.writeString(archive, tinyArticles("cu", 10_500));
-    Files.writeString(more, tinyArticles("moi", 3000));
-    try (App app = TestApps.empty(data)) {
-      long before = app.catalog().rebuilds();
-      app.importPaths(List.of(archive), line -> {});
-
-      assertThat(app.catalog().rebuilds()).isEqualTo(before + 1);
-      assertThat(app.index().size()).isEqualTo(10_500);
-      assertThat(app.catalog().lag()).isZero();
-
-      app.importPaths(List.of(more), line -> {});
-
-      assertThat(app.catalog().rebuilds()).isEqualTo(before + 1);
-      assertThat(app.index().size()).isEqualTo(13_500);
-      assertThat(app.catalog().lag()).isZero();
-    }
-  }
-
-  private static String tinyArticles(String prefix, int count) {
-    StringBuilder lines = new StringBuilder();
-    for (int i = 0; i < count; i++) {
-      lines
-          .append("{\"id\":\"")
-          .append(prefix)
-          .append('-')
-          .append(i)
-          .append("\",\"title\":\"Tin ")
-          .append(i)
-          .append("\",\"lead\":\"Nội dung.\"}\n");
-    }
-    return lines.toString();
-  }
-
   private static void await(java.util.concurrent.CountDownLatch latch) {
     try {
       if (!latch.await(10, java.util.concurrent.TimeUnit.SECONDS)) {
