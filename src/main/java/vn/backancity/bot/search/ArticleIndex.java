@@ -543,7 +543,7 @@ public final class ArticleIndex implements AutoCloseable {
     if (mentionsHome(a)) {
       doc.add(new StringField(LOCAL, "1", Field.Store.NO));
     }
-    // Each text is analyzed once; its fields replay the tokens in their form, in this order.
+    // Each text is analyzed once; its fields replay the tokens, each in its form.
     Forms memory = forms.get();
     AnalyzedText title = AnalyzedText.of(a.title(), memory);
     doc.add(new Field(TITLE_C, title.words(WordForm.CANONICAL), TERMS_ONLY));
