@@ -309,7 +309,9 @@ public final class App implements AutoCloseable {
 
   /** Imports files and folders (see {@link ArticleImporter}). */
   public ImportReport importPaths(List<Path> paths, Consumer<String> progress) throws IOException {
-    return new ArticleImporter(this::publish, json, clock).importPaths(paths, progress);
+    // Saving a batch overlaps indexing the one before (catalog.catchUp is safe beside saves).
+    return new ArticleImporter(catalog::save, catalog::catchUp, json, clock)
+        .importPaths(paths, progress);
   }
 
   /** On a first start, imports the bundled articles so the service has something to answer. */

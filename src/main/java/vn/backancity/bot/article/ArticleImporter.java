@@ -35,7 +35,10 @@ import vn.backancity.bot.storage.LocalFiles;
  * duplicates, because articles are upserted by id.
  *
  * <p>Articles go to the sink in batches, one batch at a time and in order, on a thread of their
- * own: reading and parsing the next batch overlaps saving and indexing the previous one.
+ * own: reading and parsing the next batch overlaps saving the previous one. With a separate step
+ * that makes saved articles searchable, that step runs on a third thread, one batch behind: while
+ * batch N is parsed, N-1 is saved and N-2 indexed (never more than two batches behind, and all done
+ * when {@link #importPaths} returns).
  */
 public final class ArticleImporter {
   private static final Logger log = LoggerFactory.getLogger(ArticleImporter.class);
@@ -43,13 +46,24 @@ public final class ArticleImporter {
   private static final Duration PROGRESS_EVERY = Duration.ofSeconds(2);
 
   private final ArticleSink sink;
+  private final Runnable makeSearchable;
   private final ObjectMapper json;
   private final Clock clock;
   private final PortalTextReader textReader = new PortalTextReader();
   private final JsonArticleReader jsonReader;
 
   public ArticleImporter(ArticleSink sink, ObjectMapper json, Clock clock) {
+    this(sink, () -> {}, json, clock);
+  }
+
+  /**
+   * An importer whose {@code sink} only saves, and {@code makeSearchable} brings the index up to
+   * everything saved so far (it must be safe to call while the sink saves).
+   */
+  public ArticleImporter(
+      ArticleSink sink, Runnable makeSearchable, ObjectMapper json, Clock clock) {
     this.sink = sink;
+    this.makeSearchable = makeSearchable;
     this.json = json;
     this.clock = clock;
     this.jsonReader = new JsonArticleReader(json);
@@ -167,7 +181,10 @@ public final class ArticleImporter {
     private final Instant started = clock.instant();
     private final ExecutorService publisher =
         Executors.newSingleThreadExecutor(Thread.ofPlatform().name("import-publish").factory());
+    private final ExecutorService indexer =
+        Executors.newSingleThreadExecutor(Thread.ofPlatform().name("import-index").factory());
     private Future<?> publishing = CompletableFuture.completedFuture(null);
+    private Future<?> indexing = CompletableFuture.completedFuture(null);
     private Instant lastProgress = started;
     private long bytesOfDoneFiles;
     private long bytesOfFile;
@@ -209,11 +226,15 @@ public final class ArticleImporter {
     void finish() {
       flush();
       awaitPublished();
+      await(indexing);
+      indexing = indexer.submit(makeSearchable);
+      await(indexing);
     }
 
     @Override
     public void close() {
       publisher.shutdownNow();
+      indexer.shutdownNow();
     }
 
     void add(Article article) {
@@ -236,6 +257,9 @@ public final class ArticleImporter {
       List<Article> next = List.copyOf(batch);
       batch.clear();
       awaitPublished();
+      await(indexing);
+      // Indexes what was saved up to the previous batch while this one is saved.
+      indexing = indexer.submit(makeSearchable);
       publishing = publisher.submit(() -> sink.accept(next));
       articles += next.size();
       Instant now = clock.instant();
@@ -247,8 +271,12 @@ public final class ArticleImporter {
 
     /** Waits for the batch being published; its failure is this import's. */
     private void awaitPublished() {
+      await(publishing);
+    }
+
+    private static void await(Future<?> step) {
       try {
-        publishing.get();
+        step.get();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted while importing", e);

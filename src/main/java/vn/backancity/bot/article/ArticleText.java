@@ -72,11 +72,33 @@ final class ArticleText {
     if (text == null) {
       return "";
     }
-    return VietnameseText.nfc(text)
-        .replace('\u00A0', ' ')
-        .replaceAll("[\\p{Cc}&&[^\\n]]", " ")
-        .replaceAll("[ \\t\\x0B\\f\\r\\u2000-\\u200B\\u3000]+", " ")
-        .trim();
+    // One pass instead of three regular expressions (they were a tenth of an import's CPU): a run
+    // of spaces, no-break spaces, control characters but the line break, U+2000-U+200B and U+3000
+    // becomes one space.
+    String nfc = VietnameseText.nfc(text);
+    StringBuilder out = new StringBuilder(nfc.length());
+    boolean inSpace = false;
+    for (int i = 0; i < nfc.length(); i++) {
+      char c = nfc.charAt(i);
+      if (c != '\n' && isSpace(c)) {
+        if (!inSpace) {
+          out.append(' ');
+          inSpace = true;
+        }
+      } else {
+        out.append(c);
+        inSpace = false;
+      }
+    }
+    return out.toString().trim();
+  }
+
+  private static boolean isSpace(char c) {
+    return c == ' '
+        || c == '\u00A0'
+        || Character.getType(c) == Character.CONTROL
+        || (c >= '\u2000' && c <= '\u200B')
+        || c == '\u3000';
   }
 
   /** Non-blank cleaned lines, cut at the first end marker, without chrome. */
@@ -87,7 +109,9 @@ final class ArticleText {
       if (p.isEmpty()) {
         continue;
       }
-      String key = key(p);
+      // Most paragraphs keep more letters than any marker has: no need to make their key.
+      String folded = VietnameseText.fold(p);
+      String key = keptLetters(folded) > LONGEST_MARKER ? "" : key(folded);
       if (END_MARKERS.contains(key)) {
         break;
       }
@@ -98,8 +122,26 @@ final class ArticleText {
     return out;
   }
 
-  private static String key(String paragraph) {
-    return VietnameseText.fold(paragraph)
+  // A key keeps exactly the a-z and 0-9 of its folded paragraph.
+  private static final int LONGEST_MARKER =
+      java.util.stream.Stream.concat(END_MARKERS.stream(), CHROME.stream())
+          .mapToInt(String::length)
+          .max()
+          .orElse(0);
+
+  private static int keptLetters(String folded) {
+    int n = 0;
+    for (int i = 0; i < folded.length(); i++) {
+      char c = folded.charAt(i);
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private static String key(String folded) {
+    return folded
         .replaceAll("[^a-z0-9 ]", " ")
         .replaceAll(" +", " ")
         .trim()

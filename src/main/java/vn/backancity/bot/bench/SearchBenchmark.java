@@ -19,6 +19,7 @@ import java.util.function.Consumer;
 import vn.backancity.bot.App;
 import vn.backancity.bot.config.Settings;
 import vn.backancity.bot.eval.BaselineIndex;
+import vn.backancity.bot.search.IndexFileSizes;
 import vn.backancity.bot.storage.LocalFiles;
 
 /**
@@ -91,7 +92,9 @@ public final class SearchBenchmark {
       slowest(app, questions);
       app.cache().invalidateAll();
       double projectRate = throughput(q -> app.answerer().ask(q), questions);
-      long projectIndexBytes = LocalFiles.size(settings.indexDir());
+      // The files of the index's last commit: what a restart opens. The folder can hold more for a
+      // while (segments merged away that an open reader still uses).
+      Map<String, Long> projectFiles = IndexFileSizes.of(settings.indexDir());
       baseline(
           work,
           app,
@@ -100,17 +103,18 @@ public final class SearchBenchmark {
           uncached,
           uncachedCpu,
           indexSeconds,
-          projectIndexBytes,
+          projectFiles,
           projectRate);
       Runtime rt = Runtime.getRuntime();
       System.gc();
       out.accept(
           String.format(
               Locale.ROOT,
-              "heap used after GC: %d MB (max %d MB); index on disk: %d MB",
+              "heap used after GC: %d MB (max %d MB); index folder: %d MB (last commit %d MB)",
               (rt.totalMemory() - rt.freeMemory()) >> 20,
               rt.maxMemory() >> 20,
-              LocalFiles.size(settings.indexDir()) >> 20));
+              LocalFiles.size(settings.indexDir()) >> 20,
+              total(IndexFileSizes.of(settings.indexDir())) >> 20));
     }
   }
 
@@ -126,7 +130,7 @@ public final class SearchBenchmark {
       long[] projectUncached,
       long[] projectCpu,
       double projectIndexSeconds,
-      long projectIndexBytes,
+      Map<String, Long> projectFiles,
       double projectRate)
       throws IOException {
     Path dir = work.resolve("baseline");
@@ -157,7 +161,16 @@ public final class SearchBenchmark {
       out.accept("|---|---:|---:|---:|");
       out.accept(
           row("index build from the stored articles, s", buildSeconds, projectIndexSeconds, 1));
-      out.accept(row("index on disk, MB", baseline.sizeBytes() / 1e6, projectIndexBytes / 1e6, 0));
+      Map<String, Long> plainFiles = IndexFileSizes.of(dir);
+      out.accept(row("index on disk, MB", total(plainFiles) / 1e6, total(projectFiles) / 1e6, 0));
+      for (String kind : kinds(plainFiles, projectFiles)) {
+        out.accept(
+            row(
+                "- " + kind + ", MB",
+                plainFiles.getOrDefault(kind, 0L) / 1e6,
+                projectFiles.getOrDefault(kind, 0L) / 1e6,
+                1));
+      }
       out.accept(
           row(
               "search + excerpt p50, ms (one thread)",
@@ -186,6 +199,21 @@ public final class SearchBenchmark {
               2));
       out.accept(row("questions/s on " + cores + " threads (uncached)", plainRate, projectRate, 0));
     }
+  }
+
+  private static long total(Map<String, Long> sizes) {
+    return sizes.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /** The kinds of file either index has, the project's largest first. */
+  private static List<String> kinds(Map<String, Long> plain, Map<String, Long> project) {
+    Set<String> kinds = new LinkedHashSet<>();
+    project.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .forEach(e -> kinds.add(e.getKey()));
+    kinds.addAll(plain.keySet());
+    kinds.removeIf(k -> plain.getOrDefault(k, 0L) + project.getOrDefault(k, 0L) < 50_000);
+    return new ArrayList<>(kinds);
   }
 
   private static String row(String what, double plain, double project, int decimals) {

@@ -65,6 +65,14 @@ public final class ArticleCatalog {
     catchUp();
   }
 
+  /**
+   * Saves articles without waiting for this instance's index to have them: for bulk imports, which
+   * call {@link #catchUp} beside (on another thread) and once at the end.
+   */
+  public void save(List<Article> batch) {
+    store.upsertAll(batch);
+  }
+
   /** Deletes an article everywhere; false when it did not exist. */
   public boolean delete(String id) {
     boolean deleted = store.delete(id);

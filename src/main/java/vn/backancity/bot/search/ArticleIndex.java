@@ -57,6 +57,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.Bits;
 import vn.backancity.bot.article.Article;
+import vn.backancity.bot.search.AnalyzedText.Forms;
 
 /**
  * The Lucene index of articles, derived from the article store and rebuildable from it. One
@@ -94,7 +95,7 @@ public final class ArticleIndex implements AutoCloseable {
   private static final String SEQUENCE = "change_seq";
   private static final String INCOMPLETE = "incomplete";
   private static final double BUFFER_MB = 64;
-  // Tokens' forms remembered per analysis filter of the writer (a few threads index).
+  // Tokens' forms remembered per thread that indexes (a few: the feeders and a catch-up's thread).
   private static final int REMEMBERED_FORMS = 50_000;
   // Searches run one task per segment on the searcher's executor: two segments, as plain Lucene
   // ends with, let a question use both cores (one segment measured slower at p50 and p99).
@@ -196,7 +197,10 @@ public final class ArticleIndex implements AutoCloseable {
     }
   }
 
-  /** The analyzer for each field, by the suffix of its name. */
+  /**
+   * The analyzer for each field, by the suffix of its name. Documents feed their text fields from
+   * one {@link AnalyzedText} per text instead, term for term what these give (ArticleAnalysisTest).
+   */
   static Analyzer analyzer() {
     Analyzer canonical = new VietnameseAnalyzer(WordForm.CANONICAL, false, REMEMBERED_FORMS);
     Analyzer folded = new VietnameseAnalyzer(WordForm.FOLDED, false, REMEMBERED_FORMS);
@@ -614,22 +618,33 @@ public final class ArticleIndex implements AutoCloseable {
     return type;
   }
 
+  /** Indexed for phrases: documents, frequencies and positions, norms. */
+  private static final FieldType WITH_POSITIONS = TextField.TYPE_NOT_STORED;
+
+  // Tokens' forms, remembered per thread that indexes (the feeders of a rebuild or an import page,
+  // the thread of a small catch-up).
+  private static final ThreadLocal<Forms> forms =
+      ThreadLocal.withInitial(() -> new Forms(REMEMBERED_FORMS));
+
   private Document document(Article a) {
     Document doc = new Document();
     doc.add(new StringField(ID, a.id(), Field.Store.YES));
     if (mentionsHome(a)) {
       doc.add(new StringField(LOCAL, "1", Field.Store.NO));
     }
-    doc.add(new Field(TITLE_C, a.title(), TERMS_ONLY));
-    doc.add(new TextField(TITLE_F, a.title(), Field.Store.NO));
-    doc.add(new Field(TITLE_B, a.title(), TERMS_ONLY));
-    String prose = a.proseText();
-    doc.add(new Field(BODY_C, prose, TERMS_ONLY));
-    doc.add(new TextField(BODY_F, prose, Field.Store.NO));
-    doc.add(new Field(BODY_B, prose, TERMS_ONLY));
-    String captions = String.join("\n", a.captions());
-    doc.add(new TextField(CAPTION_F, captions, Field.Store.NO));
-    doc.add(new Field(CAPTION_B, captions, TERMS_ONLY));
+    // Each text is analyzed once; its fields replay the tokens, each in its form.
+    Forms memory = forms.get();
+    AnalyzedText title = AnalyzedText.of(a.title(), memory);
+    doc.add(new Field(TITLE_C, title.words(WordForm.CANONICAL), TERMS_ONLY));
+    doc.add(new Field(TITLE_F, title.words(WordForm.FOLDED), WITH_POSITIONS));
+    doc.add(new Field(TITLE_B, title.foldedPairs(), TERMS_ONLY));
+    AnalyzedText prose = AnalyzedText.of(a.proseText(), memory);
+    doc.add(new Field(BODY_C, prose.words(WordForm.CANONICAL), TERMS_ONLY));
+    doc.add(new Field(BODY_F, prose.words(WordForm.FOLDED), WITH_POSITIONS));
+    doc.add(new Field(BODY_B, prose.foldedPairs(), TERMS_ONLY));
+    AnalyzedText captions = AnalyzedText.of(String.join("\n", a.captions()), memory);
+    doc.add(new Field(CAPTION_F, captions.words(WordForm.FOLDED), WITH_POSITIONS));
+    doc.add(new Field(CAPTION_B, captions.foldedPairs(), TERMS_ONLY));
 
     doc.add(new StoredField(S_TITLE, a.title()));
     if (a.url() != null) {

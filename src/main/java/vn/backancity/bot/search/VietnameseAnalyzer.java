@@ -47,10 +47,15 @@ public final class VietnameseAnalyzer extends Analyzer {
       for (int n; (n = reader.read(buffer)) != -1; ) {
         text.append(buffer, 0, n);
       }
-      return new StringReader(NumberForms.percentWords(VietnameseText.nfc(text.toString())));
+      return new StringReader(normalize(text.toString()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The text as the tokenizer reads it: NFC, percent words in one form. */
+  static String normalize(String text) {
+    return NumberForms.percentWords(VietnameseText.nfc(text));
   }
 
   @Override

@@ -167,4 +167,75 @@ class ArticleImportTest {
       assertThat(app.answerer().ask("Khu di tích Nà Pậu ở đâu?").answers()).isNotEmpty();
     }
   }
+
+  @Test
+  void indexingABatchOverlapsSavingTheNextAndEverythingIsIndexedWhenTheImportReturns()
+      throws Exception {
+    Path jsonl = inputs.resolve("archive.jsonl");
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < 5000; i++) {
+      lines.append("{\"title\":\"Bài số ").append(i).append("\",\"lead\":\"Nội dung.\"}\n");
+    }
+    Files.writeString(jsonl, lines);
+    List<Integer> saved = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<Integer> searchable = java.util.Collections.synchronizedList(new ArrayList<>());
+    java.util.concurrent.CountDownLatch firstIndexing = new java.util.concurrent.CountDownLatch(1);
+    ArticleImporter importer =
+        new ArticleImporter(
+            batch -> {
+              // The second batch is saved only while the first is being indexed.
+              if (!saved.isEmpty()) {
+                await(firstIndexing);
+              }
+              saved.add(batch.size());
+            },
+            () -> {
+              int count = saved.stream().mapToInt(Integer::intValue).sum();
+              if (count > 0) {
+                firstIndexing.countDown();
+              }
+              searchable.add(count);
+            },
+            App.jsonMapper(),
+            Clock.systemUTC());
+
+    ImportReport report = importer.importPaths(List.of(jsonl), line -> {});
+
+    assertThat(report.articles()).isEqualTo(5000);
+    assertThat(saved).containsExactly(2000, 2000, 1000);
+    assertThat(searchable).last().isEqualTo(5000);
+  }
+
+  @Test
+  void aLargeImportIsSearchableWhenItReturns() throws Exception {
+    Path jsonl = inputs.resolve("archive.jsonl");
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < 4500; i++) {
+      lines
+          .append("{\"id\":\"tin-")
+          .append(i)
+          .append("\",\"title\":\"Bài số ")
+          .append(i)
+          .append("\",\"lead\":\"Hợp tác xã số ")
+          .append(i)
+          .append(".\"}\n");
+    }
+    Files.writeString(jsonl, lines);
+    try (App app = TestApps.empty(data)) {
+      app.importPaths(List.of(jsonl), line -> {});
+
+      assertThat(app.index().size()).isEqualTo(4500);
+      assertThat(app.catalog().lag()).isZero();
+    }
+  }
+
+  private static void await(java.util.concurrent.CountDownLatch latch) {
+    try {
+      if (!latch.await(10, java.util.concurrent.TimeUnit.SECONDS)) {
+        throw new AssertionError("the first batch was not indexed while the second was saved");
+      }
+    } catch (InterruptedException e) {
+      throw new AssertionError(e);
+    }
+  }
 }

@@ -1,0 +1,127 @@
+package vn.backancity.bot.search;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.analysis.CharArrayMap;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.shingle.ShingleFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.util.AttributeSource;
+
+/**
+ * One text of an article analyzed once for the three forms the index keeps of it: canonical words,
+ * folded words and folded two-word shingles. The chain up to the word form (NFC, tokenizer, dotted
+ * abbreviations, number forms) runs once and its tokens are replayed for each field, term for term
+ * what {@link VietnameseAnalyzer} with that form makes of the text (ArticleAnalysisTest holds it to
+ * that). Analysis was most of an index build, and each text went through it three times.
+ *
+ * <p>The streams share the attributes of one chain: consume them one after the other, as the index
+ * writer does with the fields of a document.
+ */
+final class AnalyzedText {
+  /**
+   * Each token's two forms, remembered across texts by the thread that analyzes them (a news
+   * archive repeats a few thousand syllables): one lookup instead of the tone and folding
+   * arithmetic. Cleared when it grows past its bound.
+   */
+  static final class Forms {
+    private final CharArrayMap<String[]> seen = new CharArrayMap<>(4096, false);
+    private final int max;
+
+    Forms(int max) {
+      this.max = max;
+    }
+
+    String[] of(CharTermAttribute token) {
+      String[] forms = seen.get(token.buffer(), 0, token.length());
+      if (forms == null) {
+        String text = token.toString();
+        String canonical = WordForm.CANONICAL.apply(text);
+        forms = new String[] {canonical, WordForm.FOLDED.apply(text)};
+        if (seen.size() >= max) {
+          seen.clear();
+        }
+        seen.put(text, forms);
+      }
+      return forms;
+    }
+  }
+
+  private final AttributeSource attributes;
+  private final List<AttributeSource.State> tokens = new ArrayList<>();
+  private final List<String[]> forms = new ArrayList<>();
+  private final AttributeSource.State end;
+
+  private AnalyzedText(TokenStream chain, Forms memory) throws IOException {
+    this.attributes = chain;
+    CharTermAttribute term = chain.addAttribute(CharTermAttribute.class);
+    chain.reset();
+    while (chain.incrementToken()) {
+      tokens.add(chain.captureState());
+      forms.add(memory.of(term));
+    }
+    chain.end();
+    end = chain.captureState();
+    chain.close();
+  }
+
+  /** Analyzes {@code text} (normalized as {@link VietnameseAnalyzer} does) up to the word form. */
+  static AnalyzedText of(String text, Forms memory) {
+    StandardTokenizer tokenizer = new StandardTokenizer();
+    tokenizer.setReader(new StringReader(VietnameseAnalyzer.normalize(text)));
+    try {
+      return new AnalyzedText(new NumberFilter(new DotSplitFilter(tokenizer)), memory);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The words in one form, with their positions. */
+  TokenStream words(WordForm form) {
+    return new Replay(form == WordForm.CANONICAL ? 0 : 1);
+  }
+
+  /** Folded two-word shingles, as {@code VietnameseAnalyzer(FOLDED, true)} makes them. */
+  TokenStream foldedPairs() {
+    ShingleFilter shingles = new ShingleFilter(new Replay(1), 2, 2);
+    shingles.setOutputUnigrams(false);
+    return shingles;
+  }
+
+  /** The tokens again, each with one of its forms as its term. */
+  private final class Replay extends TokenStream {
+    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+    private final int form;
+    private int next;
+
+    Replay(int form) {
+      super(attributes);
+      this.form = form;
+    }
+
+    @Override
+    public boolean incrementToken() {
+      if (next >= tokens.size()) {
+        return false;
+      }
+      restoreState(tokens.get(next));
+      term.setEmpty().append(forms.get(next)[form]);
+      next++;
+      return true;
+    }
+
+    @Override
+    public void end() {
+      restoreState(end);
+    }
+
+    @Override
+    public void reset() {
+      next = 0;
+    }
+  }
+}
