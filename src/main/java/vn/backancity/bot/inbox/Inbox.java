@@ -54,6 +54,7 @@ public final class Inbox {
   private final Object turn = new Object();
   private boolean committing;
   private final AtomicLong transactions = new AtomicLong();
+  private final AtomicLong accepted = new AtomicLong();
 
   public Inbox(DataSource db, Database.Vendor vendor, Clock clock) {
     this.db = db;
@@ -183,12 +184,13 @@ public final class Inbox {
         throw error;
       }
     }
-    boolean any = false;
+    int firsts = 0;
     for (Arrival a : group) {
       a.settled = true;
-      any |= a.first;
+      firsts += a.first ? 1 : 0;
     }
-    if (any) {
+    accepted.addAndGet(firsts);
+    if (firsts > 0) {
       listeners.forEach(Runnable::run);
     }
   }
@@ -231,6 +233,11 @@ public final class Inbox {
     } finally {
       c.setAutoCommit(true);
     }
+  }
+
+  /** Updates stored (first deliveries) since this inbox was opened: the arrival rate's count. */
+  public long accepted() {
+    return accepted.get();
   }
 
   /** Transactions that stored updates, for tests of the group commit. */
