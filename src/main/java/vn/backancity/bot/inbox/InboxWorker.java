@@ -133,6 +133,9 @@ public final class InboxWorker implements AutoCloseable {
         long start = pace.now();
         try {
           process(item);
+        } catch (RuntimeException e) {
+          // As on a pool thread: the row stays claimed until its lease ends; the others go on.
+          log.error("Inbox: {} update {} not finished", item.channel(), item.updateKey(), e);
         } finally {
           free.release();
         }
