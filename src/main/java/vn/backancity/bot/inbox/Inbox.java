@@ -236,7 +236,7 @@ public final class Inbox {
   }
 
   /** Updates stored (first deliveries) since this inbox was opened: the arrival rate's count. */
-  public long accepted() {
+  long accepted() {
     return accepted.get();
   }
 
