@@ -10,9 +10,9 @@ import java.util.function.LongSupplier;
  * acknowledgements. The inbox exists to absorb bursts, so while updates arrive faster than {@link
  * #BURST_PER_SECOND} they are handled by one thread at a time, each followed by a pause three times
  * as long as its handling took (at most {@link #SHARE} of that thread's time); once arrivals slow
- * down below {@link #CALM_PER_SECOND}, every worker thread handles again and the backlog drains.
- * Handling never stops: under an endless flood it goes on at that share, and only what arrives
- * beyond it waits.
+ * down below {@link #CALM_PER_SECOND} for {@link #CALM_FOR}, every worker thread handles again and
+ * the backlog drains. Handling never stops: under an endless flood it goes on at that share, and
+ * only what arrives beyond it waits.
  *
  * <p>The rate is read from the inbox's count of accepted updates over windows of {@link #WINDOW} (a
  * longer one when the worker was idle). Time comes from the injected ticker (nanoseconds).
@@ -30,6 +30,9 @@ final class HandlingPace {
 
   static final Duration WINDOW = Duration.ofMillis(250);
 
+  /** How long arrivals must stay below {@link #CALM_PER_SECOND} for a burst to be over. */
+  static final Duration CALM_FOR = Duration.ofSeconds(1);
+
   /** The share of one thread's time that handling takes during a burst. */
   static final double SHARE = 0.25;
 
@@ -40,6 +43,7 @@ final class HandlingPace {
   private long windowStart;
   private long acceptedAtStart;
   private boolean burst;
+  private long calm; // nanoseconds of calm windows in a row during a burst
 
   HandlingPace(LongSupplier nanos) {
     this.nanos = nanos;
@@ -56,7 +60,16 @@ final class HandlingPace {
     long elapsed = now - windowStart;
     if (elapsed >= WINDOW.toNanos()) {
       long arrived = accepted - acceptedAtStart;
-      burst = arrived * 1_000_000_000L >= (burst ? CALM_PER_SECOND : BURST_PER_SECOND) * elapsed;
+      if (!burst) {
+        burst = arrived * 1_000_000_000L >= BURST_PER_SECOND * elapsed;
+        calm = 0;
+      } else if (arrived * 1_000_000_000L < CALM_PER_SECOND * elapsed) {
+        // One slow window is not the end: a commit that waits for a checkpoint stalls arrivals.
+        calm += elapsed;
+        burst = calm < CALM_FOR.toNanos();
+      } else {
+        calm = 0;
+      }
       windowStart = now;
       acceptedAtStart = accepted;
     }

@@ -30,13 +30,21 @@ class HandlingPaceTest {
         .as("100/s: the webhooks may be slowed by the handling, not the senders")
         .isTrue();
     advanceMillis(250);
-    assertThat(pace.burst(374 + 24)).as("96/s: arrivals slowed down").isFalse();
+    assertThat(pace.burst(374 + 24)).as("96/s: one slow window (a stalled commit)").isTrue();
+    advanceMillis(250);
+    assertThat(pace.burst(398 + 200)).as("800/s: still the burst").isTrue();
+    for (int window = 1; window < 4; window++) {
+      advanceMillis(250);
+      assertThat(pace.burst(598)).as("calm for %d ms", window * 250).isTrue();
+    }
+    advanceMillis(250);
+    assertThat(pace.burst(598)).as("calm for a second: over").isFalse();
     advanceMillis(10_000);
-    assertThat(pace.burst(398 + 3_000))
+    assertThat(pace.burst(598 + 3_000))
         .as("after an idle wait the rate is over the whole wait: 300/s")
         .isFalse();
     advanceMillis(250);
-    assertThat(pace.burst(3_398 + 99)).as("396/s: not yet a burst again").isFalse();
+    assertThat(pace.burst(3_598 + 99)).as("396/s: not yet a burst again").isFalse();
   }
 
   @Test
