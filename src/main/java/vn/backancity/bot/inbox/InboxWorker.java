@@ -49,6 +49,8 @@ public final class InboxWorker implements AutoCloseable {
   private final ExecutorService pool;
   private final Semaphore free;
   private final Doorbell doorbell;
+  private final HandlingPace pace = new HandlingPace(System::nanoTime);
+  private boolean inBurst; // the dispatcher's own: only to log when a burst starts and ends
   private volatile boolean running;
   private Thread dispatcher;
 
@@ -99,9 +101,21 @@ public final class InboxWorker implements AutoCloseable {
     }
   }
 
-  /** Claims as many rows as there are free threads and starts them; false when none was due. */
+  /**
+   * Claims as many rows as there are free threads and starts them; false when none was due. During
+   * a burst of arrivals ({@link HandlingPace}), handles them one after the other on this thread,
+   * pausing after each, so that the webhooks keep most of the CPU.
+   */
   private boolean dispatch() {
     free.acquireUninterruptibly();
+    boolean burst = pace.burst(inbox.accepted());
+    if (burst != inBurst) {
+      inBurst = burst;
+      log.info(
+          burst
+              ? "Inbox: updates arriving in a burst; handled one at a time while it lasts"
+              : "Inbox: the burst is over; handling with every worker");
+    }
     int slots = 1 + free.drainPermits();
     List<InboxItem> batch;
     try {
@@ -114,6 +128,21 @@ public final class InboxWorker implements AutoCloseable {
       throw e;
     }
     free.release(slots - batch.size());
+    if (burst) {
+      for (InboxItem item : batch) {
+        long start = pace.now();
+        try {
+          process(item);
+        } catch (RuntimeException e) {
+          // As on a pool thread: the row stays claimed until its lease ends; the others go on.
+          log.error("Inbox: {} update {} not finished", item.channel(), item.updateKey(), e);
+        } finally {
+          free.release();
+        }
+        pause(HandlingPace.pauseNanos(pace.now() - start));
+      }
+      return !batch.isEmpty();
+    }
     for (InboxItem item : batch) {
       pool.execute(
           () -> {
@@ -125,6 +154,14 @@ public final class InboxWorker implements AutoCloseable {
           });
     }
     return !batch.isEmpty();
+  }
+
+  private static void pause(long nanos) {
+    try {
+      Thread.sleep(Duration.ofNanos(nanos));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private void process(InboxItem item) {

@@ -231,10 +231,32 @@ public final class LoadTest {
     }
     if (webhook != null) {
       Set<Long> acknowledged = webhook.acknowledged();
-      missing = missing(settings, acknowledged);
+      // Handling may lag behind the acknowledgements during a burst (the inbox absorbs it): say
+      // how far, and wait (bounded) for the backlog to drain, so that a fast acknowledgement
+      // figure cannot hide unbounded lag.
+      Map<String, Long> atEnd = statuses(settings, acknowledged);
+      missing = atEnd.getOrDefault(MISSING, 0L);
+      long backlog = atEnd.getOrDefault("pending", 0L);
+      long drainStart = System.nanoTime();
+      long deadline = drainStart + DRAIN_WAIT.toNanos();
+      long left = backlog;
+      while (left > 0 && System.nanoTime() < deadline) {
+        Thread.sleep(250);
+        left = statuses(settings, acknowledged).getOrDefault("pending", 0L);
+      }
+      double drained = (System.nanoTime() - drainStart) / 1e9;
       note =
           String.format(
-              Locale.ROOT, "(%,d acknowledged, %d missing)", acknowledged.size(), missing);
+              Locale.ROOT,
+              "(%,d acknowledged, %d missing; %,d handled by the end, backlog %,d, %s)",
+              acknowledged.size(),
+              missing,
+              atEnd.getOrDefault("done", 0L) + atEnd.getOrDefault("failed", 0L),
+              backlog,
+              left == 0
+                  ? String.format(Locale.ROOT, "drained %.1f s after", backlog == 0 ? 0 : drained)
+                  : String.format(
+                      Locale.ROOT, "%,d still pending %d s after", left, DRAIN_WAIT.toSeconds()));
     }
     out.accept(
         String.format(
@@ -482,22 +504,36 @@ public final class LoadTest {
     return last;
   }
 
-  /** Acknowledged update ids that are not in the inbox (must be none). */
-  private static long missing(Settings settings, Set<Long> acknowledged) throws SQLException {
-    Set<Long> stored = new java.util.HashSet<>();
+  /** The key under which {@link #statuses} counts acknowledged updates not in the inbox. */
+  static final String MISSING = "missing";
+
+  /** How long a webhook run waits for the inbox's backlog to drain after the load stops. */
+  static final Duration DRAIN_WAIT = Duration.ofSeconds(180);
+
+  /**
+   * The acknowledged updates by inbox status ({@code pending}, {@code done}, {@code failed}), and
+   * under {@link #MISSING} those not in the inbox at all (must be none).
+   */
+  private static Map<String, Long> statuses(Settings settings, Set<Long> acknowledged)
+      throws SQLException {
+    Map<Long, String> stored = new java.util.HashMap<>();
     try (Connection c = connect(settings);
         PreparedStatement st =
-            c.prepareStatement("SELECT update_key FROM inbox WHERE channel = 'telegram'");
+            c.prepareStatement("SELECT update_key, status FROM inbox WHERE channel = 'telegram'");
         ResultSet rs = st.executeQuery()) {
       while (rs.next()) {
         try {
-          stored.add(Long.parseLong(rs.getString(1)));
+          stored.put(Long.parseLong(rs.getString(1)), rs.getString(2));
         } catch (NumberFormatException notOurs) {
           // a hashed or foreign key
         }
       }
     }
-    return acknowledged.stream().filter(id -> !stored.contains(id)).count();
+    Map<String, Long> counts = new java.util.TreeMap<>();
+    for (long id : acknowledged) {
+      counts.merge(stored.getOrDefault(id, MISSING), 1L, Long::sum);
+    }
+    return counts;
   }
 
   /**

@@ -65,6 +65,26 @@ class WebServerTest {
     assertThat(first.path("title").asText()).isNotBlank();
   }
 
+  /** A cached answer's JSON is written once and kept: each ask still gets its own question id. */
+  @Test
+  void aCachedAnswerAskedAgainIsTheSameJsonWithItsOwnQuestionId() throws Exception {
+    String ask = "/api/ask?q=" + q("Khu di tích Nà Pậu ở đâu?");
+    JsonNode first = app.json().readTree(get(ask).body());
+    JsonNode again = app.json().readTree(get(ask).body());
+    JsonNode limited = app.json().readTree(get(ask + "&limit=1").body());
+
+    String id1 = first.path("question_id").asText();
+    String id2 = again.path("question_id").asText();
+    assertThat(id1).matches("\\d+");
+    assertThat(id2).matches("\\d+").isNotEqualTo(id1);
+    ((com.fasterxml.jackson.databind.node.ObjectNode) first).remove("question_id");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) again).remove("question_id");
+    assertThat(again).isEqualTo(first);
+    assertThat(limited.path("answers").size()).isEqualTo(1);
+    assertThat(limited.path("answers").get(0)).isEqualTo(first.path("answers").get(0));
+    assertThat(limited.path("question_id").asText()).matches("\\d+");
+  }
+
   @Test
   void offTopicQuestionHasNoAnswers() throws Exception {
     JsonNode body = app.json().readTree(get("/api/ask?q=" + q("giá vàng hôm nay")).body());
