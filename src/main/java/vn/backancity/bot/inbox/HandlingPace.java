@@ -8,17 +8,21 @@ import java.util.function.LongSupplier;
  * group-committed insert) costs a fraction of handling it (answer, question log, outbox), and on
  * one core the two share the CPU: handling at full speed while updates pour in halves the
  * acknowledgements. The inbox exists to absorb bursts, so while updates arrive faster than {@link
- * #BURST_PER_SECOND} they are handled by one thread at a time, each followed by a pause three times
- * as long as its handling took (at most {@link #SHARE} of that thread's time); once arrivals slow
- * down below {@link #CALM_PER_SECOND} for {@link #CALM_FOR}, every worker thread handles again and
- * the backlog drains. Handling never stops: under an endless flood it goes on at that share, and
- * only what arrives beyond it waits.
+ * #BURST_PER_SECOND} per core they are handled by one thread at a time, each followed by a pause
+ * three times as long as its handling took (at most {@link #SHARE} of that thread's time); once
+ * arrivals slow down below {@link #CALM_PER_SECOND} for {@link #CALM_FOR}, every worker thread
+ * handles again and the backlog drains. Handling never stops: under an endless flood it goes on at
+ * that share, and only what arrives beyond it waits.
  *
  * <p>The rate is read from the inbox's count of accepted updates over windows of {@link #WINDOW} (a
  * longer one when the worker was idle). Time comes from the injected ticker (nanoseconds).
  */
 final class HandlingPace {
-  /** Arrivals per second from which the inbox is handled at a reduced share. */
+  /**
+   * Arrivals per second and core from which the inbox is handled at a reduced share. Below it one
+   * core both acknowledges (about 0.3 ms each) and handles (about 1 ms each) what arrives, so a
+   * slower pace would only make citizens wait.
+   */
   static final int BURST_PER_SECOND = 400;
 
   /**
@@ -40,13 +44,21 @@ final class HandlingPace {
   static final Duration MAX_PAUSE = Duration.ofMillis(100);
 
   private final LongSupplier nanos;
+  private final long burstPerSecond;
+  private final long calmPerSecond;
   private long windowStart;
   private long acceptedAtStart;
   private boolean burst;
   private long calm; // nanoseconds of calm windows in a row during a burst
 
-  HandlingPace(LongSupplier nanos) {
+  /** A pace for a machine with {@code cores} cores: the rates above are per core. */
+  HandlingPace(LongSupplier nanos, int cores) {
+    if (cores < 1) {
+      throw new IllegalArgumentException("cores must be at least 1");
+    }
     this.nanos = nanos;
+    this.burstPerSecond = (long) BURST_PER_SECOND * cores;
+    this.calmPerSecond = (long) CALM_PER_SECOND * cores;
     this.windowStart = nanos.getAsLong();
   }
 
@@ -61,9 +73,9 @@ final class HandlingPace {
     if (elapsed >= WINDOW.toNanos()) {
       long arrived = accepted - acceptedAtStart;
       if (!burst) {
-        burst = arrived * 1_000_000_000L >= BURST_PER_SECOND * elapsed;
+        burst = arrived * 1_000_000_000L >= burstPerSecond * elapsed;
         calm = 0;
-      } else if (arrived * 1_000_000_000L < CALM_PER_SECOND * elapsed) {
+      } else if (arrived * 1_000_000_000L < calmPerSecond * elapsed) {
         // One slow window is not the end: a commit that waits for a checkpoint stalls arrivals.
         calm += elapsed;
         burst = calm < CALM_FOR.toNanos();

@@ -49,7 +49,8 @@ public final class InboxWorker implements AutoCloseable {
   private final ExecutorService pool;
   private final Semaphore free;
   private final Doorbell doorbell;
-  private final HandlingPace pace = new HandlingPace(System::nanoTime);
+  private final HandlingPace pace =
+      new HandlingPace(System::nanoTime, Runtime.getRuntime().availableProcessors());
   private boolean inBurst; // the dispatcher's own: only to log when a burst starts and ends
   private volatile boolean running;
   private Thread dispatcher;

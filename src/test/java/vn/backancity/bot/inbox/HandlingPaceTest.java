@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 /** The inbox's handling pace, driven by a hand-moved ticker. */
 class HandlingPaceTest {
   final AtomicLong nanos = new AtomicLong(1_000_000_000L);
-  final HandlingPace pace = new HandlingPace(nanos::get);
+  final HandlingPace pace = new HandlingPace(nanos::get, 1);
 
   void advanceMillis(long ms) {
     nanos.addAndGet(ms * 1_000_000L);
@@ -45,6 +45,18 @@ class HandlingPaceTest {
         .isFalse();
     advanceMillis(250);
     assertThat(pace.burst(3_598 + 99)).as("396/s: not yet a burst again").isFalse();
+  }
+
+  @Test
+  void theRatesArePerCore() {
+    HandlingPace twoCores = new HandlingPace(nanos::get, 2);
+    twoCores.burst(0);
+    advanceMillis(250);
+    assertThat(twoCores.burst(150)).as("600/s on two cores").isFalse();
+    advanceMillis(250);
+    assertThat(twoCores.burst(150 + 200)).as("800/s on two cores").isTrue();
+    advanceMillis(250);
+    assertThat(twoCores.burst(350 + 100)).as("400/s: not calm on two cores").isTrue();
   }
 
   @Test
