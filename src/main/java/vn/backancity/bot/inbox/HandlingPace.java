@@ -40,6 +40,13 @@ final class HandlingPace {
   /** The share of one thread's time that handling takes during a burst. */
   static final double SHARE = 0.25;
 
+  /**
+   * The longest an update waits while handling is slowed: a claim whose oldest update waited longer
+   * is handled with every worker, burst or not. A steady load the machine can serve, arriving at a
+   * rate that never ends the burst, would otherwise grow the backlog for as long as it lasts.
+   */
+  static final Duration MAX_LAG = Duration.ofSeconds(10);
+
   /** No pause longer than this (a slow update must not hold the next one back for long). */
   static final Duration MAX_PAUSE = Duration.ofMillis(100);
 

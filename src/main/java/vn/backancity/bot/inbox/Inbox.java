@@ -277,7 +277,12 @@ public final class Inbox {
         while (rs.next()) {
           out.add(
               new InboxItem(
-                  rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)));
+                  rs.getLong(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getString(4),
+                  rs.getInt(5),
+                  rs.getLong(6)));
         }
       }
       out.sort(Comparator.comparingLong(InboxItem::id));
@@ -310,7 +315,7 @@ public final class Inbox {
         + ") UPDATE inbox SET claimed_by = ?, claimed_until = ?, attempts = attempts + 1"
         + " WHERE id IN (SELECT id FROM picked) AND "
         + DUE
-        + " RETURNING id, channel, update_key, payload, attempts";
+        + " RETURNING id, channel, update_key, payload, attempts, received_at";
   }
 
   /** The update was handled (its replies are in the outbox). False when the claim was lost. */

@@ -95,7 +95,8 @@ public final class InboxWorker implements AutoCloseable {
         if (!dispatch()) {
           idle();
         }
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
+        // An Error here must not end the dispatcher silently while the webhooks still answer 200.
         log.error("Inbox: claiming failed; retrying shortly", e);
         idle();
       }
@@ -129,12 +130,17 @@ public final class InboxWorker implements AutoCloseable {
       throw e;
     }
     free.release(slots - batch.size());
-    if (burst) {
+    // Claimed oldest first: the first row says how long the backlog has waited.
+    boolean lagging =
+        !batch.isEmpty()
+            && clock.millis() - batch.get(0).receivedAt() >= HandlingPace.MAX_LAG.toMillis();
+    if (burst && !lagging) {
       for (InboxItem item : batch) {
         long start = pace.now();
         try {
           process(item);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+          // On this thread an Error would end the dispatcher and all handling with it.
           // As on a pool thread: the row stays claimed until its lease ends; the others go on.
           log.error("Inbox: {} update {} not finished", item.channel(), item.updateKey(), e);
         } finally {
