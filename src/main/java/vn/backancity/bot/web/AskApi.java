@@ -2,6 +2,7 @@ package vn.backancity.bot.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.http.ContentType;
@@ -57,10 +58,13 @@ final class AskApi {
     this.searches = searches;
   }
 
-  private byte[] body(AnswerList list, int limit) {
+  /** The answers as JSON, with this asker's question (a cached list holds its first asker's). */
+  private byte[] body(String question, AnswerList list, int limit) {
     try {
+      ObjectNode root = AnswerJson.of(json, list, limit);
+      root.put("question", question);
       // Straight to bytes: a String first would be encoded again on the way out.
-      return json.writeValueAsBytes(AnswerJson.of(json, list, limit));
+      return json.writeValueAsBytes(root);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write an answer as JSON", e);
     }
@@ -107,8 +111,11 @@ final class AskApi {
       }
     }
     AnswerList list = lookup.list();
+    // The kept body says the question as the list's first asker typed it: only for the same text.
     byte[] body =
-        limit == defaultLimit ? bodies.get(list, l -> body(l, defaultLimit)) : body(list, limit);
+        limit == defaultLimit && question.equals(list.question())
+            ? bodies.get(list, l -> body(question, l, defaultLimit))
+            : body(question, list, limit);
     if (!list.blank()) {
       String client = ctx.attribute(PublicRateLimit.CLIENT);
       long id = questions.submit(CHANNEL, client == null ? ctx.ip() : client, question, lookup);

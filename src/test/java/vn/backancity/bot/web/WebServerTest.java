@@ -86,6 +86,19 @@ class WebServerTest {
   }
 
   @Test
+  void aCachedAnswerSaysTheQuestionAsThisAskerTypedItNotAsTheFirstDid() throws Exception {
+    String first = "Khu di tích Nà Pậu ở đâu? Số nhà tôi là 12 phố Lý Thường Kiệt";
+    // The same words in capitals: the same cached answer.
+    String second = "KHU DI TÍCH NÀ PẬU Ở ĐÂU!!! SỐ NHÀ TÔI LÀ 12 PHỐ LÝ THƯỜNG KIỆT";
+    get("/api/ask?q=" + q(first));
+    JsonNode body = app.json().readTree(get("/api/ask?q=" + q(second)).body());
+
+    assertThat(body.path("answers")).isNotEmpty();
+    assertThat(body.path("question").asText()).isEqualTo(second);
+    assertThat(body.toString()).doesNotContain("Lý Thường Kiệt");
+  }
+
+  @Test
   void offTopicQuestionHasNoAnswers() throws Exception {
     JsonNode body = app.json().readTree(get("/api/ask?q=" + q("giá vàng hôm nay")).body());
 
