@@ -49,6 +49,7 @@ import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.Weight;
@@ -114,6 +115,13 @@ public final class ArticleIndex implements AutoCloseable {
   // Candidates from the rarest words of a question, on top of the full query's.
   private static final int RARE_WORDS = 2;
   private static final int RARE_CANDIDATES = 3;
+
+  /**
+   * Up to this many local articles are scored one by one (cheaper than another run of the full
+   * query); beyond it, as on a city portal where nearly every article is local, the best local ones
+   * come from the full query filtered to local articles, whose cost does not grow with them.
+   */
+  static final int LOCAL_SCORED_ONE_BY_ONE = 2_000;
 
   private final Directory directory;
   private final IndexWriter writer;
@@ -509,6 +517,24 @@ public final class ArticleIndex implements AutoCloseable {
       throws IOException {
     Set<Integer> have = new HashSet<>();
     docs.forEach(d -> have.add(d.doc));
+    Comparator<ScoreDoc> best =
+        Comparator.<ScoreDoc>comparingDouble(d -> -d.score).thenComparingInt(d -> d.doc);
+    if (local.length > LOCAL_SCORED_ONE_BY_ONE) {
+      Query onlyLocal =
+          new BooleanQuery.Builder()
+              .add(full, BooleanClause.Occur.MUST)
+              .add(new TermQuery(new Term(LOCAL, "1")), BooleanClause.Occur.FILTER)
+              .build();
+      TopDocs top =
+          searcher.search(
+              onlyLocal, new TopScoreDocCollectorManager(LOCAL_CANDIDATES, LOCAL_CANDIDATES));
+      for (ScoreDoc sd : top.scoreDocs) {
+        if (have.add(sd.doc)) {
+          docs.add(sd);
+        }
+      }
+      local = new int[0];
+    }
     List<Integer> extra = new ArrayList<>();
     for (Query rare : rarest) {
       TopDocs top = searcher.search(rare, new TopScoreDocCollectorManager(RARE_CANDIDATES, 1));
@@ -528,8 +554,6 @@ public final class ArticleIndex implements AutoCloseable {
     }
     Arrays.sort(targets);
     Map<Integer, Float> scores = scores(searcher, full, targets);
-    Comparator<ScoreDoc> best =
-        Comparator.<ScoreDoc>comparingDouble(d -> -d.score).thenComparingInt(d -> d.doc);
     // Local news first: the best local articles are candidates even among many others.
     List<ScoreDoc> localHits = new ArrayList<>();
     for (int doc : local) {

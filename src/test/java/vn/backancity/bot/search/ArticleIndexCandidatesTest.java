@@ -49,4 +49,34 @@ class ArticleIndexCandidatesTest {
       assertThat(local.get(0).score()).isPositive().isLessThan(result.hits().get(0).score());
     }
   }
+
+  @Test
+  void withThousandsOfLocalArticlesTheBestLocalOnesAreStillCandidates() {
+    try (ArticleIndex index = ArticleIndex.open(dir, List.of("Bắc Kạn"))) {
+      List<Article> articles = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        articles.add(
+            Articles.titled(
+                "n" + i,
+                "Giá lúa gạo tăng mạnh vụ " + i,
+                "Giá lúa gạo tăng mạnh, lúa gạo xuất khẩu được giá."));
+      }
+      // A city portal: nearly every article is local.
+      for (int i = 0; i <= ArticleIndex.LOCAL_SCORED_ONE_BY_ONE; i++) {
+        articles.add(
+            Articles.titled(
+                "c" + i, "Tin Bắc Kạn số " + i, "Bắc Kạn tổ chức hội nghị số " + i + "."));
+      }
+      articles.add(
+          Articles.titled("l", "Chợ phiên Bắc Kạn", "Người dân Bắc Kạn mua lúa giống đầu vụ."));
+      index.upsertAll(articles, 1);
+
+      SearchResult result = index.search(analyzer.analyze("giá lúa gạo"), 2, id -> null);
+
+      assertThat(result.hits().stream().map(h -> h.article().id()))
+          .as("the local article about rice, below the top")
+          .contains("l")
+          .doesNotContain("c0");
+    }
+  }
 }
