@@ -66,7 +66,23 @@ public final class QuestionLog implements AutoCloseable {
       Long curatedId,
       String results,
       long latencyMicros,
-      boolean cacheHit) {}
+      boolean cacheHit) {
+
+    Entry withId(long other) {
+      return new Entry(
+          other,
+          askedAt,
+          channel,
+          asker,
+          question,
+          normalized,
+          answered,
+          curatedId,
+          results,
+          latencyMicros,
+          cacheHit);
+    }
+  }
 
   private final DataSource db;
   private final Askers askers;
@@ -124,7 +140,12 @@ public final class QuestionLog implements AutoCloseable {
    */
   public long submit(String channel, String clientId, String question, Lookup lookup) {
     Entry e = entry(channel, askers.of(channel, clientId), question, lookup);
-    queued.put(e.id(), e);
+    // Ids are random within their second (32 bits): two in one second can meet. The questions of
+    // the last half second are all still queued, so a clash with one of them takes another id
+    // rather than overwriting its entry (whose id is the other asker's handle for votes).
+    while (queued.putIfAbsent(e.id(), e) != null) {
+      e = e.withId(nextId());
+    }
     if (!queue.offer(e)) {
       queued.remove(e.id());
       long n = dropped.incrementAndGet();
