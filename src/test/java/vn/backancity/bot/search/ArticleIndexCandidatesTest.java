@@ -22,14 +22,7 @@ class ArticleIndexCandidatesTest {
   @Test
   void aLocalArticleIsACandidateBelowTheTopAndAReplacedOneComesBackOnceAsItIsNow() {
     try (ArticleIndex index = ArticleIndex.open(dir, List.of("Bắc Kạn"))) {
-      List<Article> articles = new ArrayList<>();
-      for (int i = 0; i < 20; i++) {
-        articles.add(
-            Articles.titled(
-                "n" + i,
-                "Giá lúa gạo tăng mạnh vụ " + i,
-                "Giá lúa gạo tăng mạnh, lúa gạo xuất khẩu được giá."));
-      }
+      List<Article> articles = riceNews();
       articles.add(
           Articles.titled("l", "Chợ phiên Bắc Kạn", "Người dân Bắc Kạn mua lúa giống đầu vụ."));
       index.upsertAll(articles, 1);
@@ -53,14 +46,7 @@ class ArticleIndexCandidatesTest {
   @Test
   void withThousandsOfLocalArticlesTheBestLocalOnesAreStillCandidates() {
     try (ArticleIndex index = ArticleIndex.open(dir, List.of("Bắc Kạn"))) {
-      List<Article> articles = new ArrayList<>();
-      for (int i = 0; i < 20; i++) {
-        articles.add(
-            Articles.titled(
-                "n" + i,
-                "Giá lúa gạo tăng mạnh vụ " + i,
-                "Giá lúa gạo tăng mạnh, lúa gạo xuất khẩu được giá."));
-      }
+      List<Article> articles = riceNews();
       // A city portal: nearly every article is local.
       for (int i = 0; i <= ArticleIndex.LOCAL_SCORED_ONE_BY_ONE; i++) {
         articles.add(
@@ -78,5 +64,18 @@ class ArticleIndexCandidatesTest {
           .contains("l")
           .doesNotContain("c0");
     }
+  }
+
+  /** Twenty articles, none local, that the full query ranks above any local one. */
+  private static List<Article> riceNews() {
+    List<Article> articles = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      articles.add(
+          Articles.titled(
+              "n" + i,
+              "Giá lúa gạo tăng mạnh vụ " + i,
+              "Giá lúa gạo tăng mạnh, lúa gạo xuất khẩu được giá."));
+    }
+    return articles;
   }
 }
