@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -234,7 +235,16 @@ public final class ArticleImporter {
     @Override
     public void close() {
       publisher.shutdownNow();
-      indexer.shutdownNow();
+      // Not interrupted: an interrupt inside Lucene's file I/O closes the index writer for good.
+      // A failed import waits for the catch-up under way (it indexes what was saved) instead.
+      indexer.shutdown();
+      try {
+        if (!indexer.awaitTermination(10, TimeUnit.MINUTES)) {
+          log.warn("Import: the index catch-up under way did not end in 10 minutes");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
 
     void add(Article article) {
