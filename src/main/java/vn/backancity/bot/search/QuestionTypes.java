@@ -66,8 +66,7 @@ final class QuestionTypes {
           "dien vien nao",
           "tac gia nao",
           "nha tho nao",
-          "nha van nao",
-          "vi nao");
+          "nha van nao");
 
   private QuestionTypes() {}
 
@@ -82,7 +81,10 @@ final class QuestionTypes {
     if (text.contains(" bao nhieu ") || has(canonical, folded, accented, "mấy", "may")) {
       return QuestionType.NUMBER;
     }
-    if (containsAny(text, PERSON_PAIRS) || has(canonical, folded, accented, "ai", "ai")) {
+    if (containsAny(text, PERSON_PAIRS)
+        || has(canonical, folded, accented, "ai", "ai")
+        // "vị nào" (which person, politely), not "ví nào" (which wallet) nor "vị" (a flavour).
+        || pair(canonical, folded, accented, "vị nào", "vi nao")) {
       return QuestionType.PERSON;
     }
     return containsAny(text, QUANTITY_PAIRS) ? QuestionType.NUMBER : QuestionType.OTHER;
@@ -101,6 +103,13 @@ final class QuestionTypes {
   private static boolean has(
       List<String> canonical, List<String> folded, boolean accented, String word, String bare) {
     return accented ? canonical.contains(word) : folded.contains(bare);
+  }
+
+  /** Two words in a row, as typed: with their diacritics when the question has them. */
+  private static boolean pair(
+      List<String> canonical, List<String> folded, boolean accented, String words, String bare) {
+    String text = " " + String.join(" ", accented ? canonical : folded) + " ";
+    return text.contains(" " + (accented ? words : bare) + " ");
   }
 
   private static boolean last(

@@ -64,6 +64,10 @@ class QuestionAnalyzerTest {
     assertThat(analyzer.analyze("Nữ diễn viên nào đóng vai chính?").type())
         .isEqualTo(QuestionType.PERSON);
     assertThat(analyzer.analyze("nông thôn mới").type()).isEqualTo(QuestionType.OTHER);
+    assertThat(analyzer.analyze("Vị nào chủ trì hội nghị?").type()).isEqualTo(QuestionType.PERSON);
+    assertThat(analyzer.analyze("Ví nào dùng để thanh toán điện tử?").type())
+        .as("a wallet, not a person")
+        .isEqualTo(QuestionType.OTHER);
   }
 
   @Test
