@@ -38,6 +38,14 @@ class NumbersAndNamesTest {
     return app.answerer().ask(question).answers().get(0);
   }
 
+  /** The first answer to {@code question} from an app of its own over {@code articles} only. */
+  static Answer top(Path dir, List<Article> articles, String question) {
+    try (App own = App.open(TestApps.settings(dir, Map.of()), Clock.systemUTC())) {
+      own.publish(articles);
+      return own.answerer().ask(question).answers().get(0);
+    }
+  }
+
   @Test
   void aSentenceAboutAnotherYearRanksBelowOnesThatDoNotContradictTheQuestion() {
     // Seed 004 says "Năm 2020, toàn tỉnh Bắc Kạn đã có 2 xã đạt tiêu chí nông thôn mới nâng
@@ -121,18 +129,10 @@ class NumbersAndNamesTest {
             List.of(),
             null,
             List.of()));
-    try (App own = App.open(TestApps.settings(other, Map.of()), Clock.systemUTC())) {
-      own.publish(articles);
+    Answer a = top(other, articles, "xã Dương Quang đạt tiêu chí nông thôn mới nâng cao chưa");
 
-      Answer a =
-          own.answerer()
-              .ask("xã Dương Quang đạt tiêu chí nông thôn mới nâng cao chưa")
-              .answers()
-              .get(0);
-
-      assertThat(a.articleId()).isEqualTo("ntm");
-      assertThat(a.excerpt()).contains("Dương Quang");
-    }
+    assertThat(a.articleId()).isEqualTo("ntm");
+    assertThat(a.excerpt()).contains("Dương Quang");
   }
 
   @Test
@@ -169,17 +169,10 @@ class NumbersAndNamesTest {
             List.of(),
             null,
             List.of()));
-    try (App own = App.open(TestApps.settings(other, Map.of()), Clock.systemUTC())) {
-      own.publish(articles);
+    Answer a =
+        top(other, articles, "ai là đảng viên có tuổi đảng cao nhất chi bộ tổ 5 phường Sông Cầu");
 
-      Answer a =
-          own.answerer()
-              .ask("ai là đảng viên có tuổi đảng cao nhất chi bộ tổ 5 phường Sông Cầu")
-              .answers()
-              .get(0);
-
-      assertThat(a.articleId()).isEqualTo("tuoi-dang");
-      assertThat(a.excerpt()).contains("Bà là đảng viên").contains("Hoàng Thị Hạnh");
-    }
+    assertThat(a.articleId()).isEqualTo("tuoi-dang");
+    assertThat(a.excerpt()).contains("Bà là đảng viên").contains("Hoàng Thị Hạnh");
   }
 }
