@@ -276,7 +276,7 @@ public final class Evaluation {
 
   private void xquadSuite(Setup setup) throws IOException {
     int n = 0;
-    int[][] counts = new int[2][2]; // [system][article, excerpt]
+    int[][] counts = new int[2][3]; // [system][article, excerpt, shown excerpt]
     try (BufferedReader in = Files.newBufferedReader(options.xquadQuestions())) {
       for (String line; (line = in.readLine()) != null; ) {
         if (line.isBlank()) {
@@ -302,6 +302,10 @@ public final class Evaluation {
                 q.path("context_id").asText() + " " + answers,
                 hits);
           }
+          List<Retriever.Hit> shown = systems[s].shown(q.path("question").asText());
+          if (!shown.isEmpty() && containsAny(shown.get(0).excerpt(), answers)) {
+            counts[s][2]++;
+          }
         }
       }
     }
@@ -319,6 +323,15 @@ public final class Evaluation {
             n,
             (double) counts[0][1] / n,
             (double) counts[1][1] / n));
+    // The first excerpt the asker sees, a "possibly related" suggestion included when nothing is
+    // confident (labelled as such in every channel).
+    rows.add(
+        new Row(
+            "XQuAD + corpus",
+            "shown excerpt contains answer",
+            n,
+            (double) counts[0][2] / n,
+            (double) counts[1][2] / n));
   }
 
   /** How many corpus articles give one numbers question each. */

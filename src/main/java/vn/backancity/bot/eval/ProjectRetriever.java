@@ -1,6 +1,8 @@
 package vn.backancity.bot.eval;
 
 import java.util.List;
+import vn.backancity.bot.answer.Answer;
+import vn.backancity.bot.answer.AnswerList;
 import vn.backancity.bot.answer.Answerer;
 
 /** The service's own answers, as citizens get them: ranking, relevance floor, excerpts. */
@@ -18,8 +20,16 @@ final class ProjectRetriever implements Retriever {
 
   @Override
   public List<Hit> search(String question) {
-    return answerer.ask(question).answers().stream()
-        .map(a -> new Hit(a.articleId(), a.excerpt()))
-        .toList();
+    return hits(answerer.ask(question).answers());
+  }
+
+  @Override
+  public List<Hit> shown(String question) {
+    AnswerList list = answerer.ask(question);
+    return hits(list.answers().isEmpty() ? list.suggestions() : list.answers());
+  }
+
+  private static List<Hit> hits(List<Answer> answers) {
+    return answers.stream().map(a -> new Hit(a.articleId(), a.excerpt())).toList();
   }
 }

@@ -10,4 +10,12 @@ interface Retriever {
   String name();
 
   List<Hit> search(String question);
+
+  /**
+   * What the asker is shown first: the ranked articles, or for a system with a "possibly related"
+   * tier, its suggestions when no answer is confident.
+   */
+  default List<Hit> shown(String question) {
+    return search(question);
+  }
 }
