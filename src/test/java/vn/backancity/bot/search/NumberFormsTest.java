@@ -21,6 +21,18 @@ class NumberFormsTest {
   }
 
   @Test
+  void onlyFiguresNumberWordsAndDayOrMonthMayStartANumberWhateverTheirCase() {
+    for (String yes :
+        List.of(
+            "2020", "Một", "HAI", "ba", "Mot", "TRIỆU", "ty", "Ngày", "THÁNG", "thang", "ngay")) {
+      assertThat(NumberForms.mayStart(yes)).as(yes).isTrue();
+    }
+    for (String no : List.of("người", "Bắc", "Kạn", "tháng9", "ngayy", "thành", "nămm", "UBND")) {
+      assertThat(NumberForms.mayStart(no)).as(no).isFalse();
+    }
+  }
+
+  @Test
   void malformedFiguresAndRunsOfMultipliersAreWordsNotErrors() {
     // A section number before "triệu" once threw NumberFormatException: a public 500, and an
     // article that said it could not be indexed.
