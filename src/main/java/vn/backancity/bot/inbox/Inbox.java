@@ -207,39 +207,35 @@ public final class Inbox {
   /** Inserts the rows in one transaction; on failure nothing of it is kept and none is first. */
   private void insert(Connection c, List<Arrival> group) throws SQLException {
     c.setAutoCommit(false);
-    try (PreparedStatement waiting =
-            c.prepareStatement(
-                "SELECT id FROM inbox WHERE channel = ? AND chat_key = ? AND status = 'pending'"
-                    + " ORDER BY id LIMIT 1"
-                    + vendor.lockShared());
-        PreparedStatement st =
-            c.prepareStatement(
-                "INSERT INTO inbox (channel, update_key, chat_key, payload, status, attempts,"
-                    + " not_before, received_at, head) VALUES (?, ?, ?, ?, 'pending', 0, ?, ?, ?)"
-                    + " ON CONFLICT (channel, update_key) DO NOTHING")) {
+    // Whether the chat has an update pending (then the new one waits its turn) is read in the
+    // INSERT itself, the oldest pending one locked on PostgreSQL until this commits: a SELECT of
+    // its own, one more round trip per update, halved PostgreSQL's accept rate.
+    try (PreparedStatement st =
+        c.prepareStatement(
+            "INSERT INTO inbox (channel, update_key, chat_key, payload, status, attempts,"
+                + " not_before, received_at, head) VALUES (?, ?, ?, ?, 'pending', 0, ?, ?,"
+                + " CASE WHEN EXISTS (SELECT id FROM inbox WHERE channel = ? AND chat_key = ?"
+                + " AND status = 'pending' ORDER BY id LIMIT 1"
+                + vendor.lockShared()
+                + ") THEN 0 ELSE 1 END)"
+                + " ON CONFLICT (channel, update_key) DO NOTHING")) {
       boolean[] first = new boolean[group.size()];
       for (int i = 0; i < group.size(); i++) {
         Arrival a = group.get(i);
-        boolean head = true;
-        if (a.chatKey != null) {
-          // The chat's head while none of its updates is pending; else it waits its turn.
-          waiting.setString(1, a.channel);
-          waiting.setString(2, a.chatKey);
-          try (ResultSet rs = waiting.executeQuery()) {
-            head = !rs.next();
-          }
-        }
         st.setString(1, a.channel);
         st.setString(2, a.key);
-        if (a.chatKey == null) {
-          st.setNull(3, Types.VARCHAR);
-        } else {
-          st.setString(3, a.chatKey);
+        // The chat's head while none of its updates is pending (an update with no chat always).
+        for (int chat : new int[] {3, 8}) {
+          if (a.chatKey == null) {
+            st.setNull(chat, Types.VARCHAR);
+          } else {
+            st.setString(chat, a.chatKey);
+          }
         }
         st.setString(4, a.payload);
         st.setLong(5, a.at);
         st.setLong(6, a.at);
-        st.setInt(7, head ? 1 : 0);
+        st.setString(7, a.channel);
         first[i] = st.executeUpdate() == 1;
       }
       c.commit();
