@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -234,6 +235,52 @@ class InboxTest {
           .as("the chat's next update has the turn")
           .extracting(InboxItem::updateKey)
           .containsExactly("2");
+    }
+  }
+
+  /**
+   * An instance upgraded while updates wait (V17 adds the heads): each chat's oldest pending update
+   * and every update with no chat become claimable; no chat is stranded without a head.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgresql"})
+  void anUpgradeWithUpdatesPendingGivesEveryChatItsTurn(String vendor) throws Exception {
+    String url =
+        vendor.equals("postgresql")
+            ? TestDatabases.newPostgresSchema()
+            : "jdbc:sqlite:" + dir.resolve("bot.db");
+    Flyway.configure()
+        .dataSource(url, null, null)
+        .locations("classpath:db/migration", "classpath:db/vendor/" + vendor)
+        .target("16")
+        .load()
+        .migrate();
+    try (Connection c = java.sql.DriverManager.getConnection(url);
+        PreparedStatement st =
+            c.prepareStatement(
+                "INSERT INTO inbox (channel, update_key, chat_key, payload, status, attempts,"
+                    + " not_before, received_at) VALUES ('telegram', ?, ?, '{}', ?, 0, 0, 0)")) {
+      String[][] rows = {
+        {"1", "42", "done"}, {"2", "42", "pending"}, {"3", "42", "pending"},
+        {"4", "7", "pending"}, {"5", null, "pending"}, {"6", "7", "pending"}
+      };
+      for (String[] row : rows) {
+        st.setString(1, row[0]);
+        st.setString(2, row[1]);
+        st.setString(3, row[2]);
+        st.executeUpdate();
+      }
+    }
+    try (Database db = TestDatabases.open(vendor, url, dir.resolve("bot.db"))) {
+      Inbox inbox = new Inbox(db.dataSource(), db.vendor(), clock);
+      List<InboxItem> claimed = inbox.claim("w", 10, 60_000, List.of("telegram"));
+      assertThat(claimed).extracting(InboxItem::updateKey).containsExactly("2", "4", "5");
+      for (InboxItem item : claimed) {
+        inbox.done(item.id(), "w");
+      }
+      assertThat(inbox.claim("w", 10, 60_000, List.of("telegram")))
+          .extracting(InboxItem::updateKey)
+          .containsExactly("3", "6");
     }
   }
 
