@@ -296,7 +296,8 @@ public final class Answerer {
       }
       list = new AnswerList(question, answers, false);
     }
-    return new Lookup(list, key, cacheHit, (System.nanoTime() - start) / 1000);
+    // Unless the curated answer made a new list, it is the answer cache's own.
+    return new Lookup(list, key, cacheHit, (System.nanoTime() - start) / 1000, list == found);
   }
 
   private AnswerList compute(String question, QueryTerms terms) {

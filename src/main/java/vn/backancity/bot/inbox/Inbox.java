@@ -30,6 +30,15 @@ import vn.backancity.bot.storage.Sha256;
  * pending rows with a lease, exactly as the outbox does: one UPDATE that re-checks the status, so
  * two claimers never get the same row, and a row whose worker died is claimed again when its lease
  * runs out.
+ *
+ * <p>One chat's updates are handled one at a time, in order. Each row says whether it is its chat's
+ * head (its oldest pending update; an update naming no chat is always one): set when it is stored
+ * (a head unless the chat has an update pending), passed on to the chat's next pending update when
+ * the head is finished, and a claim looks at heads only, so that a chat with 20,000 updates queued
+ * costs a claim one row, not 20,000 (V17). Storing and finishing both read the chat's pending rows
+ * in their own transaction: on SQLite it holds the one write lock; on PostgreSQL storing locks the
+ * chat's oldest pending row, so that a head finished meanwhile either waits for the new row's
+ * commit (and then passes the turn to it) or is seen finished.
  */
 public final class Inbox {
   public static final String PENDING = "pending";
@@ -198,24 +207,35 @@ public final class Inbox {
   /** Inserts the rows in one transaction; on failure nothing of it is kept and none is first. */
   private void insert(Connection c, List<Arrival> group) throws SQLException {
     c.setAutoCommit(false);
+    // Whether the chat has an update pending (then the new one waits its turn) is read in the
+    // INSERT itself, the oldest pending one locked on PostgreSQL until this commits: a SELECT of
+    // its own, one more round trip per update, halved PostgreSQL's accept rate.
     try (PreparedStatement st =
         c.prepareStatement(
             "INSERT INTO inbox (channel, update_key, chat_key, payload, status, attempts,"
-                + " not_before, received_at) VALUES (?, ?, ?, ?, 'pending', 0, ?, ?)"
+                + " not_before, received_at, head) VALUES (?, ?, ?, ?, 'pending', 0, ?, ?,"
+                + " CASE WHEN EXISTS (SELECT id FROM inbox WHERE channel = ? AND chat_key = ?"
+                + " AND status = 'pending' ORDER BY id LIMIT 1"
+                + vendor.lockShared()
+                + ") THEN 0 ELSE 1 END)"
                 + " ON CONFLICT (channel, update_key) DO NOTHING")) {
       boolean[] first = new boolean[group.size()];
       for (int i = 0; i < group.size(); i++) {
         Arrival a = group.get(i);
         st.setString(1, a.channel);
         st.setString(2, a.key);
-        if (a.chatKey == null) {
-          st.setNull(3, Types.VARCHAR);
-        } else {
-          st.setString(3, a.chatKey);
+        // The chat's head while none of its updates is pending (an update with no chat always).
+        for (int chat : new int[] {3, 8}) {
+          if (a.chatKey == null) {
+            st.setNull(chat, Types.VARCHAR);
+          } else {
+            st.setString(chat, a.chatKey);
+          }
         }
         st.setString(4, a.payload);
         st.setLong(5, a.at);
         st.setLong(6, a.at);
+        st.setString(7, a.channel);
         first[i] = st.executeUpdate() == 1;
       }
       c.commit();
@@ -294,28 +314,33 @@ public final class Inbox {
 
   /**
    * The claim: the oldest due rows of the given number of channels, each chat's oldest pending one
-   * only. Walked in id order on {@code inbox_pending (status, id)} and stopped at the limit, so
-   * that a claim costs the same with a backlog of 10 or 10,000 (V16).
+   * only. Walked in id order on {@code inbox_heads (status, head, id)} and stopped at the limit, so
+   * that a claim costs the same with a backlog of 10 or 10,000 (V16), also when one chat has 20,000
+   * of them (V17): it walks heads, one per chat with pending updates.
    */
   String claimSql(int channelCount) {
     String in = Jdbc.placeholders(channelCount);
     // The CTE is materialized so that LIMIT bounds the rows updated (PostgreSQL could otherwise
     // run the subquery again per row), and SKIP LOCKED lets claimers on other instances pass by.
-    return "WITH picked AS MATERIALIZED (SELECT id FROM inbox WHERE "
+    return "WITH picked AS MATERIALIZED (SELECT id FROM inbox WHERE head = 1 AND "
         + DUE
         + " AND channel IN ("
         + in
         + ")"
         // One chat's updates one at a time, oldest first: not while an earlier one is pending.
+        // Heads are that already, but two instances storing a new chat's first updates at the
+        // same moment may both make theirs a head: this keeps the order then.
         + " AND (chat_key IS NULL OR NOT EXISTS (SELECT 1 FROM inbox e WHERE e.channel ="
         + " inbox.channel AND e.chat_key = inbox.chat_key AND e.status = 'pending'"
         + " AND e.id < inbox.id))"
         + " ORDER BY id LIMIT ?"
         + vendor.skipLocked()
+        // Joined rather than "WHERE id IN (picked) AND status = ...": SQLite would then read
+        // every pending row on the status index to test it against the picked ones.
         + ") UPDATE inbox SET claimed_by = ?, claimed_until = ?, attempts = attempts + 1"
-        + " WHERE id IN (SELECT id FROM picked) AND "
+        + " FROM picked WHERE inbox.id = picked.id AND "
         + DUE
-        + " RETURNING id, channel, update_key, payload, attempts, received_at";
+        + " RETURNING inbox.id, channel, update_key, payload, attempts, received_at";
   }
 
   /** The update was handled (its replies are in the outbox). False when the claim was lost. */
@@ -393,20 +418,56 @@ public final class Inbox {
   }
 
   private boolean finish(long id, String claimId, String status, String reason) {
-    // A handled update's body is dropped at once: only its key is needed (to recognize a
-    // redelivery), and citizens' messages are not kept longer than their handling needs.
-    return Jdbc.update(
-            db,
-            "finish an inbound update",
-            "UPDATE inbox SET status = ?, done_at = ?, last_error = ?, claimed_by = NULL,"
-                + " claimed_until = NULL, payload = CASE WHEN ? = 'done'"
-                + " THEN '' ELSE payload END WHERE id = ? AND claimed_by = ?",
-            status,
-            clock.millis(),
-            reason,
-            status,
-            id,
-            claimId)
-        == 1;
+    try (Connection c = db.getConnection()) {
+      c.setAutoCommit(false);
+      try (PreparedStatement finished =
+              c.prepareStatement(
+                  // A handled update's body is dropped at once: only its key is needed (to
+                  // recognize a redelivery), and citizens' messages are not kept longer than their
+                  // handling needs.
+                  "UPDATE inbox SET status = ?, done_at = ?, last_error = ?, claimed_by = NULL,"
+                      + " claimed_until = NULL, payload = CASE WHEN ? = 'done'"
+                      + " THEN '' ELSE payload END WHERE id = ? AND claimed_by = ?"
+                      + " RETURNING channel, chat_key");
+          PreparedStatement next =
+              c.prepareStatement(
+                  // The chat's next pending update becomes its head, in this transaction: one
+                  // stored meanwhile is either seen here or saw this one finished. (The chat is
+                  // named rather than joined from this row: PostgreSQL reads MIN(id) from the
+                  // index only for a single table; joined, it read every pending row of the chat.)
+                  "UPDATE inbox SET head = 1 WHERE id = (SELECT MIN(id) FROM inbox WHERE"
+                      + " channel = ? AND chat_key = ? AND status = 'pending')")) {
+        finished.setString(1, status);
+        finished.setLong(2, clock.millis());
+        finished.setString(3, reason);
+        finished.setString(4, status);
+        finished.setLong(5, id);
+        finished.setString(6, claimId);
+        String channel = null;
+        String chatKey = null;
+        boolean mine;
+        try (ResultSet rs = finished.executeQuery()) {
+          mine = rs.next();
+          if (mine) {
+            channel = rs.getString(1);
+            chatKey = rs.getString(2);
+          }
+        }
+        if (chatKey != null) {
+          next.setString(1, channel);
+          next.setString(2, chatKey);
+          next.executeUpdate();
+        }
+        c.commit();
+        return mine;
+      } catch (SQLException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot finish an inbound update", e);
+    }
   }
 }

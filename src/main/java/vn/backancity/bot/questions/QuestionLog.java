@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -92,7 +93,7 @@ public final class QuestionLog implements AutoCloseable {
   // The results of recent answer lists, by identity: a cached answer is the same list every time,
   // and writing its results as JSON for each ask cost 6% of a cached /api/ask.
   private final Cache<AnswerList, Results> results =
-      Caffeine.newBuilder().weakKeys().maximumSize(4096).build();
+      Caffeine.newBuilder().weakKeys().maximumSize(4096).recordStats().build();
   private final BlockingQueue<Entry> queue = new ArrayBlockingQueue<>(QUEUE);
   // The queued entries by id (as many as the queue holds), so a vote on one needs no guessing.
   private final Map<Long, Entry> queued = new ConcurrentHashMap<>();
@@ -252,7 +253,9 @@ public final class QuestionLog implements AutoCloseable {
   }
 
   private Entry entry(String channel, String asker, String question, Lookup lookup) {
-    Results kept = results.get(lookup.list(), this::results);
+    // Kept only for the answer cache's lists: another list is new on every ask.
+    Results kept =
+        lookup.shared() ? results.get(lookup.list(), this::results) : results(lookup.list());
     return new Entry(
         nextId(),
         clock.millis(),
@@ -265,6 +268,11 @@ public final class QuestionLog implements AutoCloseable {
         kept.json(),
         lookup.micros(),
         lookup.cacheHit());
+  }
+
+  /** The kept results' hits and loads (a load is an answer list's results written), for tests. */
+  public CacheStats keptResults() {
+    return results.stats();
   }
 
   /** What the log keeps of an answer list: its first results as JSON, the curated answer's id. */

@@ -28,6 +28,15 @@ public final class Database implements AutoCloseable {
     public String skipLocked() {
       return this == POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : "";
     }
+
+    /**
+     * What to append to a SELECT whose rows must not change until this transaction ends: PostgreSQL
+     * locks them (a concurrent UPDATE waits, and a locker waiting on one sees its new version);
+     * SQLite's transactions hold the one write lock from their start and need nothing.
+     */
+    public String lockShared() {
+      return this == POSTGRESQL ? " FOR SHARE" : "";
+    }
   }
 
   private final HikariDataSource pool;

@@ -26,8 +26,8 @@ import vn.backancity.bot.web.Html;
  *
  * <p>Answered at once through the gateway, never through the outbox: a query can be answered only
  * for about ten seconds, and a late answer is worth nothing, so a failed one is logged and not
- * tried again. Telegram keeps the results for {@link #CACHE_SECONDS} for everyone who types the
- * same text (nothing in them depends on who asks).
+ * tried again. Telegram keeps the results for {@link #CACHE_SECONDS} for the user who typed the
+ * text, not for everyone: they are in that user's language.
  */
 final class InlineAnswers {
   private static final Logger log = LoggerFactory.getLogger(InlineAnswers.class);
@@ -66,7 +66,7 @@ final class InlineAnswers {
                 .build()
             : null;
     try {
-      gateway.answerInline(query.getId(), results, button, CACHE_SECONDS, lang != Language.VI);
+      gateway.answerInline(query.getId(), results, button, CACHE_SECONDS);
     } catch (TelegramFailure e) {
       log.info("Telegram answerInlineQuery failed: {} {}", e.code(), e.getMessage());
     }

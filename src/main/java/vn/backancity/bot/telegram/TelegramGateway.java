@@ -83,7 +83,8 @@ public final class TelegramGateway {
    * Answers an inline query with articles to pick; {@code button} (may be null) opens a private
    * chat with the bot above the results.
    *
-   * @param cacheSeconds how long Telegram may serve the same results for the same query text
+   * @param cacheSeconds how long Telegram may serve the same results to the same user for the same
+   *     query text
    */
   void answerInline(
       String queryId,
@@ -91,28 +92,15 @@ public final class TelegramGateway {
       InlineQueryResultsButton button,
       int cacheSeconds)
       throws TelegramFailure {
-    answerInline(queryId, results, button, cacheSeconds, false);
-  }
-
-  /**
-   * As above; {@code personal} results (in a language other than the default) are not shared from
-   * Telegram's cache with other users who type the same query.
-   */
-  void answerInline(
-      String queryId,
-      List<InlineQueryResult> results,
-      InlineQueryResultsButton button,
-      int cacheSeconds,
-      boolean personal)
-      throws TelegramFailure {
     AnswerInlineQuery.AnswerInlineQueryBuilder<?, ?> answer =
         AnswerInlineQuery.builder()
             .inlineQueryId(queryId)
             .results(results)
             .cacheTime(cacheSeconds)
-            // The same query gets the same answer whoever asks in Vietnamese: Telegram may share
-            // its cache.
-            .isPersonal(personal);
+            // Always personal: results follow the asker's language, and Telegram's shared cache
+            // is keyed by the query text alone, so a Vietnamese answer cached for one user would
+            // be served to an English-speaking user typing the same text (and the reverse).
+            .isPersonal(true);
     if (button != null) {
       answer.button(button);
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +44,7 @@ final class AskApi {
   // list): a cached answer is the same list on every ask, so its body is written once rather than
   // on each (8% of a cached ask's CPU).
   private final Cache<AnswerList, byte[]> bodies =
-      Caffeine.newBuilder().weakKeys().maximumSize(4096).build();
+      Caffeine.newBuilder().weakKeys().maximumSize(4096).recordStats().build();
 
   AskApi(
       Answerer answerer,
@@ -56,6 +57,11 @@ final class AskApi {
     this.json = json;
     this.defaultLimit = defaultLimit;
     this.searches = searches;
+  }
+
+  /** The kept bodies' hits and loads (a load is a body written and kept), for tests. */
+  CacheStats keptBodies() {
+    return bodies.stats();
   }
 
   /** The answers as JSON, with this asker's question (a cached list holds its first asker's). */
@@ -112,8 +118,10 @@ final class AskApi {
     }
     AnswerList list = lookup.list();
     // The kept body says the question as the list's first asker typed it: only for the same text.
+    // Only the answer cache's lists are kept: a curated or wordless list is new on every ask, and
+    // its entry would never be asked for again, only push out useful ones.
     byte[] body =
-        limit == defaultLimit && question.equals(list.question())
+        lookup.shared() && limit == defaultLimit && question.equals(list.question())
             ? bodies.get(list, l -> body(question, l, defaultLimit))
             : body(question, list, limit);
     if (!list.blank()) {

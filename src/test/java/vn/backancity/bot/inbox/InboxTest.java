@@ -13,12 +13,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,8 +36,12 @@ class InboxTest {
   final MutableClock clock = new MutableClock(Instant.parse("2026-11-30T01:00:00Z"), true);
 
   Database open(String vendor) throws Exception {
+    return open(vendor, "bot.db");
+  }
+
+  Database open(String vendor, String sqliteFile) throws Exception {
     String url = vendor.equals("postgresql") ? TestDatabases.newPostgresSchema() : null;
-    return TestDatabases.open(vendor, url, dir.resolve("bot.db"));
+    return TestDatabases.open(vendor, url, dir.resolve(sqliteFile));
   }
 
   static InboxWorker.Settings settings(int threads, int attempts) {
@@ -64,7 +71,271 @@ class InboxTest {
         }
       }
       assertThat(plan).noneMatch(step -> step.contains("TEMP B-TREE"));
-      assertThat(plan).anyMatch(step -> step.contains("inbox_pending"));
+      assertThat(plan).anyMatch(step -> step.contains("inbox_heads"));
+    }
+  }
+
+  /**
+   * A claim skipped a busy chat's later updates one by one (each waits for the chat's first): with
+   * 20,000 pending updates from one chat ahead of the others', every claim walked all of them, so
+   * that one noisy chat (or one abusive account) slowed the handling of everyone's updates. A claim
+   * must cost about the same with that flood as without it: measured on two databases holding the
+   * same other chats' updates, one with the flood ahead of them, claims taken in turns (medians).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgresql"})
+  void oneChatsFloodOfUpdatesDoesNotSlowTheClaimsOfEveryoneElse(String vendor) throws Exception {
+    try (Database quiet = open(vendor, "quiet.db");
+        Database flooded = open(vendor, "flooded.db")) {
+      Inbox calm = new Inbox(quiet.dataSource(), quiet.vendor(), clock);
+      Inbox busy = new Inbox(flooded.dataSource(), flooded.vendor(), clock);
+      List<String> telegram = List.of("telegram");
+      // The flooding chat's first update is in hand; its 20,000 others wait behind it.
+      busy.accept("telegram", "flood-0", "666", "{}");
+      assertThat(busy.claim("handler", 1, 600_000, telegram)).hasSize(1);
+      acceptConcurrently(busy, 20_000, n -> "flood-" + (n + 1), n -> "666");
+      int others = 8;
+      for (Inbox inbox : List.of(calm, busy)) {
+        for (int i = 0; i < others; i++) {
+          inbox.accept("telegram", "other-" + i, "chat-" + i, "{}");
+        }
+      }
+
+      long[][] nanos = new long[2][41];
+      for (int round = 0; round < nanos[0].length; round++) {
+        for (int which = 0; which < 2; which++) {
+          Inbox inbox = which == 0 ? calm : busy;
+          long start = System.nanoTime();
+          List<InboxItem> claimed = inbox.claim("w", 10, 60_000, telegram);
+          nanos[which][round] = System.nanoTime() - start;
+          assertThat(claimed)
+              .extracting(InboxItem::updateKey)
+              .as("each other chat's update, none of the flood's")
+              .hasSize(others)
+              .allMatch(key -> key.startsWith("other-"));
+          inbox.release("w");
+        }
+      }
+      double calmMs = median(nanos[0]) / 1e6;
+      double busyMs = median(nanos[1]) / 1e6;
+      System.out.printf(
+          "Inbox claim (%s), median of %d: %.3f ms with a 20,000-update flood from one chat"
+              + " ahead, %.3f ms without (%.1fx)%n",
+          vendor, nanos[0].length, busyMs, calmMs, busyMs / calmMs);
+      // Generous for a shared machine; walking the flood costs well over 10x.
+      assertThat(busyMs).isLessThan(3 * calmMs + 1.0);
+    }
+  }
+
+  /**
+   * A chat's turn passes from update to update (V17): two instances store updates of the same few
+   * chats while a worker finishes their heads, every other handling failing once (its update given
+   * up after its attempt, the next one must still get its turn). No chat may be left without a
+   * head: every update is handled or given up, and each sender's updates in the order it sent them.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgresql"})
+  void updatesStoredWhileTheirChatsTurnPassesAreAllHandledInOrder(String vendor) throws Exception {
+    String url = vendor.equals("postgresql") ? TestDatabases.newPostgresSchema() : null;
+    try (Database one = TestDatabases.open(vendor, url, dir.resolve("bot.db"));
+        Database two = TestDatabases.open(vendor, url, dir.resolve("bot.db"))) {
+      Inbox first = new Inbox(one.dataSource(), one.vendor(), clock);
+      Inbox second = new Inbox(two.dataSource(), two.vendor(), clock);
+      Map<String, List<Integer>> seen = new ConcurrentHashMap<>();
+      AtomicInteger handlings = new AtomicInteger();
+      InboxWorker.Handler handler =
+          item -> {
+            String[] parts = item.updateKey().split("/"); // chat/sender/n
+            seen.computeIfAbsent(parts[0] + "/" + parts[1], k -> new CopyOnWriteArrayList<>())
+                .add(Integer.parseInt(parts[2]));
+            if (handlings.incrementAndGet() % 2 == 0) {
+              throw new IllegalStateException("handling failed");
+            }
+          };
+      int senders = 4;
+      int each = 150;
+      int chats = 3;
+      try (InboxWorker worker =
+          new InboxWorker(first, Map.of("telegram", handler), settings(4, 1), clock, "w1")
+              .start()) {
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < senders; t++) {
+          int sender = t;
+          Inbox inbox = t % 2 == 0 ? first : second;
+          threads.add(
+              Thread.ofPlatform()
+                  .start(
+                      () -> {
+                        for (int n = 0; n < each; n++) {
+                          String chat = "c" + (n % chats);
+                          inbox.accept("telegram", chat + "/" + sender + "/" + n, chat, "{}");
+                          // Paced so that a chat's backlog often runs out: its next update then
+                          // arrives while its last one is being finished.
+                          LockSupport.parkNanos(500_000);
+                        }
+                      }));
+        }
+        for (Thread t : threads) {
+          t.join(60_000);
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (first.counts().containsKey(Inbox.PENDING) && System.nanoTime() < deadline) {
+          Thread.sleep(20);
+        }
+      }
+      Map<String, Integer> counts = first.counts();
+      assertThat(counts).doesNotContainKey(Inbox.PENDING);
+      assertThat(counts.values().stream().mapToInt(Integer::intValue).sum())
+          .isEqualTo(senders * each);
+      assertThat(counts.get(Inbox.FAILED)).as("handlings that failed were given up").isPositive();
+      assertThat(seen.values().stream().mapToInt(List::size).sum()).isEqualTo(senders * each);
+      seen.forEach(
+          (chatAndSender, ns) ->
+              assertThat(ns).as("%s in the order sent", chatAndSender).isSorted());
+    }
+  }
+
+  /**
+   * The race that the turn passing must survive (V17): a chat's last pending update is being
+   * finished (its transaction not yet committed, so it passed the turn to no one) while the chat's
+   * next update is stored. Storing must not decide "the chat has one pending, wait behind it" from
+   * a row that is about to be finished: on PostgreSQL it waits for that row's commit, on SQLite for
+   * the write lock. The new update must then be claimable.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgresql"})
+  void anUpdateStoredWhileItsChatsLastOneIsBeingFinishedGetsTheTurn(String vendor)
+      throws Exception {
+    String url = vendor.equals("postgresql") ? TestDatabases.newPostgresSchema() : null;
+    try (Database one = TestDatabases.open(vendor, url, dir.resolve("bot.db"));
+        Database two = TestDatabases.open(vendor, url, dir.resolve("bot.db"))) {
+      Inbox storing = new Inbox(one.dataSource(), one.vendor(), clock);
+      List<Thread> stored = new CopyOnWriteArrayList<>();
+      // The finishing instance holds its commit while the chat's next update is stored.
+      DataSource heldCommits =
+          beforeCommit(
+              two.dataSource(),
+              () -> {
+                Thread t =
+                    Thread.ofPlatform()
+                        .start(() -> storing.accept("telegram", "2", "42", "{\"text\":\"/huy\"}"));
+                stored.add(t);
+                t.join(500);
+                return null;
+              });
+      Inbox finishing = new Inbox(heldCommits, two.vendor(), clock);
+      storing.accept("telegram", "1", "42", "{\"text\":\"/dangky\"}");
+      List<InboxItem> claimed = finishing.claim("a", 10, 60_000, List.of("telegram"));
+      assertThat(claimed).extracting(InboxItem::updateKey).containsExactly("1");
+
+      assertThat(finishing.done(claimed.get(0).id(), "a")).isTrue();
+      stored.get(0).join(10_000);
+
+      assertThat(storing.claim("b", 10, 60_000, List.of("telegram")))
+          .as("the chat's next update has the turn")
+          .extracting(InboxItem::updateKey)
+          .containsExactly("2");
+    }
+  }
+
+  /**
+   * An instance upgraded while updates wait (V17 adds the heads): each chat's oldest pending update
+   * and every update with no chat become claimable; no chat is stranded without a head.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgresql"})
+  void anUpgradeWithUpdatesPendingGivesEveryChatItsTurn(String vendor) throws Exception {
+    String url =
+        vendor.equals("postgresql")
+            ? TestDatabases.newPostgresSchema()
+            : "jdbc:sqlite:" + dir.resolve("bot.db");
+    Flyway.configure()
+        .dataSource(url, null, null)
+        .locations("classpath:db/migration", "classpath:db/vendor/" + vendor)
+        .target("16")
+        .load()
+        .migrate();
+    try (Connection c = java.sql.DriverManager.getConnection(url);
+        PreparedStatement st =
+            c.prepareStatement(
+                "INSERT INTO inbox (channel, update_key, chat_key, payload, status, attempts,"
+                    + " not_before, received_at) VALUES ('telegram', ?, ?, '{}', ?, 0, 0, 0)")) {
+      String[][] rows = {
+        {"1", "42", "done"}, {"2", "42", "pending"}, {"3", "42", "pending"},
+        {"4", "7", "pending"}, {"5", null, "pending"}, {"6", "7", "pending"}
+      };
+      for (String[] row : rows) {
+        st.setString(1, row[0]);
+        st.setString(2, row[1]);
+        st.setString(3, row[2]);
+        st.executeUpdate();
+      }
+    }
+    try (Database db = TestDatabases.open(vendor, url, dir.resolve("bot.db"))) {
+      Inbox inbox = new Inbox(db.dataSource(), db.vendor(), clock);
+      List<InboxItem> claimed = inbox.claim("w", 10, 60_000, List.of("telegram"));
+      assertThat(claimed).extracting(InboxItem::updateKey).containsExactly("2", "4", "5");
+      for (InboxItem item : claimed) {
+        inbox.done(item.id(), "w");
+      }
+      assertThat(inbox.claim("w", 10, 60_000, List.of("telegram")))
+          .extracting(InboxItem::updateKey)
+          .containsExactly("3", "6");
+    }
+  }
+
+  /** The data source, running {@code hook} before each commit. */
+  static DataSource beforeCommit(DataSource db, Callable<?> hook) {
+    return (DataSource)
+        Proxy.newProxyInstance(
+            InboxTest.class.getClassLoader(),
+            new Class<?>[] {DataSource.class},
+            (proxy, method, args) -> {
+              Object result = invoke(db, method, args);
+              if (!method.getName().equals("getConnection")) {
+                return result;
+              }
+              Connection c = (Connection) result;
+              return Proxy.newProxyInstance(
+                  InboxTest.class.getClassLoader(),
+                  new Class<?>[] {Connection.class},
+                  (p, m, a) -> {
+                    if (m.getName().equals("commit")) {
+                      hook.call();
+                    }
+                    return invoke(c, m, a);
+                  });
+            });
+  }
+
+  private static double median(long[] values) {
+    long[] sorted = values.clone();
+    java.util.Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
+  }
+
+  /** Stores {@code count} updates from eight threads at once, so that their commits are grouped. */
+  private static void acceptConcurrently(
+      Inbox inbox,
+      int count,
+      java.util.function.IntFunction<String> key,
+      java.util.function.IntFunction<String> chat)
+      throws InterruptedException {
+    int threads = 8;
+    List<Thread> started = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      int lane = t;
+      started.add(
+          Thread.ofPlatform()
+              .start(
+                  () -> {
+                    for (int n = lane; n < count; n += threads) {
+                      inbox.accept("telegram", key.apply(n), chat.apply(n), "{}");
+                    }
+                  }));
+    }
+    for (Thread t : started) {
+      t.join(120_000);
     }
   }
 

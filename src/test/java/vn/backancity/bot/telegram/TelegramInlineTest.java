@@ -82,9 +82,8 @@ class TelegramInlineTest {
     FakeBotApi.Call call = api.next("answerInlineQuery");
     long millis = (System.nanoTime() - start) / 1_000_000;
     assertThat(call.body().path("inline_query_id").asText()).isEqualTo(id);
-    // Cached briefly by Telegram, for everyone typing the same text.
+    // Cached briefly by Telegram, for this user only.
     assertThat(call.body().path("cache_time").asInt()).isEqualTo(InlineAnswers.CACHE_SECONDS);
-    assertThat(call.body().path("is_personal").asBoolean(true)).isFalse();
     return new Answered(call.body(), millis);
   }
 
@@ -125,6 +124,20 @@ class TelegramInlineTest {
         .isEqualTo(200);
     assertThat(api.next("sendMessage").text()).contains("<b>1. " + ranked.get(0) + "</b>");
     assertThat(askedQuestions()).isEqualTo(1);
+  }
+
+  /**
+   * Results were sent with is_personal=false for a Vietnamese user: Telegram could then serve that
+   * Vietnamese answer, cached for 300 s, to an English-speaking user typing the same query.
+   */
+  @Test
+  void aVietnameseUsersResultsAreNotSharedFromTelegramsCacheWithOtherUsers() throws Exception {
+    Answered answered = inline(QUESTION);
+
+    assertThat(answered.results()).isNotEmpty();
+    assertThat(answered.body().path("is_personal").asBoolean(false))
+        .as("cached for this user only: another user of the same query may read another language")
+        .isTrue();
   }
 
   @Test
