@@ -119,16 +119,36 @@ final class AnalyzedText {
     return shingles;
   }
 
+  /** The analyzed tokens read again from token {@code first} on, ending as the text ended. */
+  private abstract class Again extends TokenStream {
+    final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+    private final int first;
+    int next;
+
+    Again(int first) {
+      super(attributes);
+      this.first = first;
+      this.next = first;
+    }
+
+    @Override
+    public final void end() {
+      restoreState(end);
+    }
+
+    @Override
+    public final void reset() {
+      next = first;
+    }
+  }
+
   /**
    * Each two neighbouring folded words joined by a space, one position apart, spanning both words'
    * offsets: what ShingleFilter(2, 2) without unigrams makes of consecutive tokens.
    */
-  private final class Pairs extends TokenStream {
-    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
-    private int next = 1;
-
+  private final class Pairs extends Again {
     Pairs() {
-      super(attributes);
+      super(1);
     }
 
     @Override
@@ -144,26 +164,14 @@ final class AnalyzedText {
       next++;
       return true;
     }
-
-    @Override
-    public void end() {
-      restoreState(end);
-    }
-
-    @Override
-    public void reset() {
-      next = 1;
-    }
   }
 
   /** The tokens again, each with one of its forms as its term. */
-  private final class Replay extends TokenStream {
-    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+  private final class Replay extends Again {
     private final int form;
-    private int next;
 
     Replay(int form) {
-      super(attributes);
+      super(0);
       this.form = form;
     }
 
@@ -179,16 +187,6 @@ final class AnalyzedText {
       term.setEmpty().append(forms.get(next)[form]);
       next++;
       return true;
-    }
-
-    @Override
-    public void end() {
-      restoreState(end);
-    }
-
-    @Override
-    public void reset() {
-      next = 0;
     }
   }
 }

@@ -286,6 +286,23 @@ class InboxTest {
 
   /** The data source, running {@code hook} before each commit. */
   static DataSource beforeCommit(DataSource db, Callable<?> hook) {
+    return onConnections(
+        db,
+        (c, m, a) -> {
+          if (m.getName().equals("commit")) {
+            hook.call();
+          }
+          return invoke(c, m, a);
+        });
+  }
+
+  /** What a proxied connection does with each call made on it. */
+  interface ConnectionCalls {
+    Object call(Connection c, Method method, Object[] args) throws Throwable;
+  }
+
+  /** The data source, each call on each of its connections going through {@code calls}. */
+  static DataSource onConnections(DataSource db, ConnectionCalls calls) {
     return (DataSource)
         Proxy.newProxyInstance(
             InboxTest.class.getClassLoader(),
@@ -299,12 +316,7 @@ class InboxTest {
               return Proxy.newProxyInstance(
                   InboxTest.class.getClassLoader(),
                   new Class<?>[] {Connection.class},
-                  (p, m, a) -> {
-                    if (m.getName().equals("commit")) {
-                      hook.call();
-                    }
-                    return invoke(c, m, a);
-                  });
+                  (p, m, a) -> calls.call(c, m, a));
             });
   }
 
@@ -776,39 +788,27 @@ class InboxTest {
 
   /** The data source, with a millisecond added to every commit (autocommit statements too). */
   static DataSource slowCommits(DataSource db) {
-    return (DataSource)
-        Proxy.newProxyInstance(
-            InboxTest.class.getClassLoader(),
-            new Class<?>[] {DataSource.class},
-            (proxy, method, args) -> {
-              Object result = invoke(db, method, args);
-              if (!method.getName().equals("getConnection")) {
-                return result;
-              }
-              Connection c = (Connection) result;
-              return Proxy.newProxyInstance(
-                  InboxTest.class.getClassLoader(),
-                  new Class<?>[] {Connection.class},
-                  (p, m, a) -> {
-                    if (m.getName().equals("commit")) {
-                      Thread.sleep(1);
-                    }
-                    Object r = invoke(c, m, a);
-                    if (!m.getName().equals("prepareStatement")) {
-                      return r;
-                    }
-                    PreparedStatement st = (PreparedStatement) r;
-                    return Proxy.newProxyInstance(
-                        InboxTest.class.getClassLoader(),
-                        new Class<?>[] {PreparedStatement.class},
-                        (p2, m2, a2) -> {
-                          if (m2.getName().equals("executeUpdate") && c.getAutoCommit()) {
-                            Thread.sleep(1);
-                          }
-                          return invoke(st, m2, a2);
-                        });
-                  });
-            });
+    return onConnections(
+        db,
+        (c, m, a) -> {
+          if (m.getName().equals("commit")) {
+            Thread.sleep(1);
+          }
+          Object r = invoke(c, m, a);
+          if (!m.getName().equals("prepareStatement")) {
+            return r;
+          }
+          PreparedStatement st = (PreparedStatement) r;
+          return Proxy.newProxyInstance(
+              InboxTest.class.getClassLoader(),
+              new Class<?>[] {PreparedStatement.class},
+              (p2, m2, a2) -> {
+                if (m2.getName().equals("executeUpdate") && c.getAutoCommit()) {
+                  Thread.sleep(1);
+                }
+                return invoke(st, m2, a2);
+              });
+        });
   }
 
   private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
