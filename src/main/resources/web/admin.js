@@ -30,8 +30,31 @@ async function api(method, path, body, raw) {
   const res = await fetch(path, {method, headers, body: payload});
   if (res.status === 401) { logout(); throw new Error('Mã quản trị không đúng.'); }
   const data = res.status === 204 ? {} : await res.json().catch(() => ({}));
-  if (!res.ok) throw new Error(data.error || ('Lỗi ' + res.status));
+  if (!res.ok) throw new Error(data.error ? inVietnamese(data.error) : ('Lỗi ' + res.status));
   return data;
+}
+
+// The API answers its clients in English; the page says the usual refusals in Vietnamese (any
+// other stays as the server wrote it).
+const REFUSALS = [
+  [/^field 'text' is required/, () => 'Vui lòng nhập nội dung.'],
+  [/^field 'text' is longer than (\d+) characters/, (m) => 'Nội dung dài quá ' + m[1] + ' ký tự.'],
+  [/^field 'link' must be an http\(s\) URL/, () => 'Đường dẫn phải là một địa chỉ bắt đầu bằng http:// hoặc https://.'],
+  [/^field 'audience' must be/, () => 'Người nhận không hợp lệ.'],
+  [/^field '(send_at|expires_at)' must be a date-time/, () => 'Thời điểm không hợp lệ.'],
+  [/^field 'expires_at' must be (after send_at and now|in the future)/, () => 'Hạn phải sau thời điểm gửi và sau lúc này.'],
+  [/^field 'questions' must hold non-empty strings/, () => 'Vui lòng nhập ít nhất một cách hỏi.'],
+  [/^field 'questions': "(.*)" is given twice/, (m) => 'Cách hỏi "' + m[1] + '" bị lặp lại.'],
+  [/^field 'questions': "(.*)" already has curated answer (\d+)/, (m) => 'Cách hỏi "' + m[1] + '" đã thuộc câu trả lời chính thức #' + m[2] + '.'],
+  [/^no announcement (\d+)/, (m) => 'Không có thông báo #' + m[1] + '.'],
+  [/^no curated answer (\d+)/, (m) => 'Không có câu trả lời chính thức #' + m[1] + '.'],
+];
+function inVietnamese(message) {
+  for (const [pattern, text] of REFUSALS) {
+    const m = String(message).match(pattern);
+    if (m) return text(m);
+  }
+  return message;
 }
 
 // Times are shown, and typed, in Vietnam's time whatever the browser's zone.

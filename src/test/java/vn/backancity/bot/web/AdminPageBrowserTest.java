@@ -208,6 +208,20 @@ class AdminPageBrowserTest {
   }
 
   @Test
+  void aRefusedAnnouncementIsExplainedInVietnameseAndNothingIsSent() throws Exception {
+    int before = get("/api/admin/announcements").path("announcements").size();
+    logIn(TOKEN);
+    browser.visible("#text").sendKeys("Thông báo cắt điện phường Đức Xuân");
+    browser.find("#link").sendKeys("javascript:alert(1)");
+    browser.find("#compose button").click();
+    assertThat(browser.awaitText("#compose-result"))
+        .isEqualTo(
+            "Chưa tạo được thông báo: Đường dẫn phải là một địa chỉ bắt đầu bằng http:// hoặc"
+                + " https://.");
+    assertThat(get("/api/admin/announcements").path("announcements")).hasSize(before);
+  }
+
+  @Test
   void theComposeFormsUrgentBoxMakesAnUrgentAnnouncement() throws Exception {
     logIn(TOKEN);
     browser.visible("#text").sendKeys("Lũ quét trên suối Nông Thượng, sơ tán ngay");
