@@ -75,6 +75,13 @@ final class Housekeeping implements Runnable {
   @Override
   public void run() {
     int expired = outbox.expire();
+    int heads = inbox.restoreHeads();
+    if (heads > 0) {
+      log.warn(
+          "Housekeeping: {} chats had pending updates and no turn (finished by an instance older"
+              + " than V17?): given their turn back",
+          heads);
+    }
     long now = clock.millis();
     int inboxRows = drain(n -> inbox.prune(now - inboxRetention.toMillis(), n));
     int outboxRows = drain(n -> outbox.prune(now - outboxRetention.toMillis(), n));

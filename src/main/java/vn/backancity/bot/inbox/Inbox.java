@@ -400,6 +400,23 @@ public final class Inbox {
         batch);
   }
 
+  /**
+   * Makes each pending update that has no earlier pending one in its chat a head again, and returns
+   * how many it made. Finishing passes a chat's turn on in the same transaction, so this finds
+   * nothing unless an instance of a version before V17 (a rolling deploy, a rollback) finished a
+   * head without passing the turn: its chat would otherwise wait forever. Run by the housekeeping;
+   * making a head of a row that is one already changes nothing, and the claim keeps each chat's
+   * order by itself.
+   */
+  public int restoreHeads() {
+    return Jdbc.update(
+        db,
+        "restore the inbox's chat heads",
+        "UPDATE inbox SET head = 1 WHERE status = 'pending' AND head = 0 AND NOT EXISTS"
+            + " (SELECT 1 FROM inbox e WHERE e.channel = inbox.channel"
+            + " AND e.chat_key = inbox.chat_key AND e.status = 'pending' AND e.id < inbox.id)");
+  }
+
   /** Rows per status, for health and tests. */
   public Map<String, Integer> counts() {
     Map<String, Integer> counts = new LinkedHashMap<>();

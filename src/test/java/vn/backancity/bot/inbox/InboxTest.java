@@ -284,6 +284,46 @@ class InboxTest {
     }
   }
 
+  /**
+   * During a rolling deploy an instance of the version before V17 shares the database: it stores
+   * rows without the head column and finishes a head without passing the turn on. Its rows stay
+   * claimable, and the housekeeping's restoreHeads gives a chat it left without a head its turn.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgresql"})
+  void updatesStoredAndFinishedByAnOlderInstanceStillGetTheirTurn(String vendor) throws Exception {
+    try (Database db = open(vendor)) {
+      Inbox inbox = new Inbox(db.dataSource(), db.vendor(), clock);
+      try (Connection c = db.dataSource().getConnection()) {
+        // The older version's INSERT: no head column.
+        c.createStatement()
+            .executeUpdate(
+                "INSERT INTO inbox (channel, update_key, chat_key, payload, status, attempts,"
+                    + " not_before, received_at) VALUES ('telegram', 'old-1', '42', '{}',"
+                    + " 'pending', 0, 0, 0)");
+      }
+      inbox.accept("telegram", "new-2", "42", "{}");
+      List<InboxItem> first = inbox.claim("w", 10, 60_000, List.of("telegram"));
+      assertThat(first).extracting(InboxItem::updateKey).containsExactly("old-1");
+      try (Connection c = db.dataSource().getConnection()) {
+        // The older version's finish: the turn is not passed on.
+        c.createStatement()
+            .executeUpdate(
+                "UPDATE inbox SET status = 'done', claimed_by = NULL, claimed_until = NULL"
+                    + " WHERE update_key = 'old-1'");
+      }
+      assertThat(inbox.claim("w", 10, 60_000, List.of("telegram")))
+          .as("the chat has no head until the housekeeping runs")
+          .isEmpty();
+
+      assertThat(inbox.restoreHeads()).isEqualTo(1);
+      assertThat(inbox.claim("w", 10, 60_000, List.of("telegram")))
+          .extracting(InboxItem::updateKey)
+          .containsExactly("new-2");
+      assertThat(inbox.restoreHeads()).as("nothing left to restore").isZero();
+    }
+  }
+
   /** The data source, running {@code hook} before each commit. */
   static DataSource beforeCommit(DataSource db, Callable<?> hook) {
     return onConnections(
