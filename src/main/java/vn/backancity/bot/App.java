@@ -175,7 +175,7 @@ public final class App implements AutoCloseable {
     this.webSearches = new Semaphore(settings.limits().maxConcurrentSearches());
     this.metrics = new Prometheus();
     new AnswerCacheMeters(cache).bindTo(metrics.registry());
-    new StateMeters(index, catalog, outbox, channels(), Ticker.systemTicker())
+    new StateMeters(index, catalog, outbox, inbox, channels(), Ticker.systemTicker())
         .bindTo(metrics.registry());
     this.deliveries = new DeliveryCounters(metrics.registry(), channels());
     List<String> asking = new java.util.ArrayList<>(channels());

@@ -417,6 +417,25 @@ public final class Inbox {
             + " AND e.chat_key = inbox.chat_key AND e.status = 'pending' AND e.id < inbox.id)");
   }
 
+  /**
+   * How long the oldest pending update has waited, in seconds; 0 when none waits. What citizens
+   * feel during a flood of messages, and what an operator alerts on (a chat left without its turn
+   * shows here too, until the housekeeping gives it back).
+   */
+  public long oldestPendingSeconds() {
+    List<Long> oldest =
+        Jdbc.query(
+            db,
+            "read the inbox's oldest pending update",
+            "SELECT MIN(received_at) FROM inbox WHERE status = 'pending'",
+            rs -> {
+              long at = rs.getLong(1);
+              return rs.wasNull() ? null : at;
+            });
+    Long at = oldest.isEmpty() ? null : oldest.get(0);
+    return at == null ? 0 : Math.max(0, (clock.millis() - at) / 1000);
+  }
+
   /** Rows per status, for health and tests. */
   public Map<String, Integer> counts() {
     Map<String, Integer> counts = new LinkedHashMap<>();

@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.backancity.bot.catalog.ArticleCatalog;
 import vn.backancity.bot.delivery.Outbox;
+import vn.backancity.bot.inbox.Inbox;
 import vn.backancity.bot.search.ArticleIndex;
 
 /**
@@ -42,7 +43,11 @@ public final class StateMeters implements MeterBinder {
 
   /** One read; {@code outbox} is null and the numbers NaN where the read failed. */
   record Snapshot(
-      Map<String, Map<String, Integer>> outbox, double documents, double bytes, double lag) {}
+      Map<String, Map<String, Integer>> outbox,
+      double documents,
+      double bytes,
+      double lag,
+      double inboxWait) {}
 
   private final LoadingCache<Boolean, Snapshot> snapshot;
   private final List<String> channels;
@@ -55,6 +60,7 @@ public final class StateMeters implements MeterBinder {
       ArticleIndex index,
       ArticleCatalog catalog,
       Outbox outbox,
+      Inbox inbox,
       List<String> channels,
       Ticker ticker) {
     this(
@@ -63,7 +69,8 @@ public final class StateMeters implements MeterBinder {
                 orNull("outbox rows", outbox::channelCounts),
                 orNaN("index documents", index::size),
                 orNaN("index size", index::bytesOnDisk),
-                orNaN("index lag", catalog::lag)),
+                orNaN("index lag", catalog::lag),
+                orNaN("inbox wait", inbox::oldestPendingSeconds)),
         channels,
         ticker);
   }
@@ -93,6 +100,11 @@ public final class StateMeters implements MeterBinder {
     Gauge.builder("bot.index.size", () -> current().bytes())
         .description("The search index's files on disk")
         .baseUnit("bytes")
+        .strongReference(true)
+        .register(registry);
+    Gauge.builder("bot.inbox.oldest.pending", () -> current().inboxWait())
+        .description("How long the oldest webhook update not yet handled has waited")
+        .baseUnit("seconds")
         .strongReference(true)
         .register(registry);
     Gauge.builder("bot.index.lag", () -> current().lag())

@@ -84,6 +84,7 @@ public final class WebServer implements AutoCloseable {
             () ->
                 Map.of(
                     "inbox", app.inbox().counts(),
+                    "inbox_oldest_pending_s", app.inbox().oldestPendingSeconds(),
                     "outbox", app.outbox().statusCounts(null),
                     "replies", app.outbox().replyCounts()),
             roles,

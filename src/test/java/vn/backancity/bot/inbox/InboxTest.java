@@ -324,6 +324,25 @@ class InboxTest {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgresql"})
+  void theOldestPendingUpdatesWaitIsReadUntilItIsHandled(String vendor) throws Exception {
+    try (Database db = open(vendor)) {
+      Inbox inbox = new Inbox(db.dataSource(), db.vendor(), clock);
+      assertThat(inbox.oldestPendingSeconds()).as("nothing waits").isZero();
+      inbox.accept("telegram", "1", "42", "{}");
+      clock.advance(Duration.ofSeconds(20));
+      inbox.accept("telegram", "2", "7", "{}");
+      clock.advance(Duration.ofSeconds(10));
+      assertThat(inbox.oldestPendingSeconds()).isEqualTo(30);
+
+      List<InboxItem> claimed = inbox.claim("w", 1, 60_000, List.of("telegram"));
+      assertThat(claimed).extracting(InboxItem::updateKey).containsExactly("1");
+      inbox.done(claimed.get(0).id(), "w");
+      assertThat(inbox.oldestPendingSeconds()).as("the next one waits").isEqualTo(10);
+    }
+  }
+
   /** The data source, running {@code hook} before each commit. */
   static DataSource beforeCommit(DataSource db, Callable<?> hook) {
     return onConnections(

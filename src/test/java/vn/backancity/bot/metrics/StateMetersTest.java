@@ -33,7 +33,7 @@ class StateMetersTest {
             () -> {
               reads.incrementAndGet();
               return new StateMeters.Snapshot(
-                  Map.of("telegram", Map.of("queued", 3, "sent", 7)), 5, 1024, 0);
+                  Map.of("telegram", Map.of("queued", 3, "sent", 7)), 5, 1024, 0, 12);
             },
             List.of("telegram", "zalo"),
             nanos::get)
@@ -59,6 +59,7 @@ class StateMetersTest {
         .isZero();
     assertThat(registry.get("bot.outbox.messages").gauges())
         .hasSize(2 * StateMeters.STATUSES.size());
+    assertThat(registry.get("bot.inbox.oldest.pending").gauge().value()).isEqualTo(12);
 
     nanos.addAndGet(StateMeters.FRESH.toNanos() - 1);
     scrape();
@@ -71,7 +72,7 @@ class StateMetersTest {
   @Test
   void whatCouldNotBeReadIsNaNNotZero() {
     new StateMeters(
-            () -> new StateMeters.Snapshot(null, 5, 1024, Double.NaN),
+            () -> new StateMeters.Snapshot(null, 5, 1024, Double.NaN, Double.NaN),
             List.of("telegram"),
             nanos::get)
         .bindTo(registry);
@@ -79,6 +80,7 @@ class StateMetersTest {
     assertThat(registry.get("bot.outbox.messages").tags("status", "queued").gauge().value())
         .isNaN();
     assertThat(registry.get("bot.index.lag").gauge().value()).isNaN();
+    assertThat(registry.get("bot.inbox.oldest.pending").gauge().value()).isNaN();
     assertThat(registry.get("bot.index.documents").gauge().value()).isEqualTo(5);
   }
 }
