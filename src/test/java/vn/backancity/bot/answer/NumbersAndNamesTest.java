@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.backancity.bot.App;
 import vn.backancity.bot.article.Article;
+import vn.backancity.bot.testing.Articles;
 import vn.backancity.bot.testing.TestApps;
 
 /**
@@ -103,16 +104,10 @@ class NumbersAndNamesTest {
     List<Article> articles = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
       articles.add(
-          new Article(
+          Articles.titled(
               "ntm-" + i,
               "Xây dựng nông thôn mới " + i,
-              null,
-              null,
-              "Năm 2020, xã số " + i + " đạt chuẩn nông thôn mới nâng cao.",
-              List.of(),
-              List.of(),
-              null,
-              List.of()));
+              "Năm 2020, xã số " + i + " đạt chuẩn nông thôn mới nâng cao."));
     }
     articles.add(
         new Article(
@@ -143,16 +138,10 @@ class NumbersAndNamesTest {
     List<Article> articles = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
       articles.add(
-          new Article(
+          Articles.titled(
               "cb-" + i,
               "Chi bộ tổ " + i + " sinh hoạt định kỳ",
-              null,
-              null,
-              "Chi bộ tổ " + i + " phường Sông Cầu có " + (20 + i) + " đảng viên.",
-              List.of(),
-              List.of(),
-              null,
-              List.of()));
+              "Chi bộ tổ " + i + " phường Sông Cầu có " + (20 + i) + " đảng viên."));
     }
     articles.add(
         new Article(
