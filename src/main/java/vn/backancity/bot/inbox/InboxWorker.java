@@ -137,30 +137,30 @@ public final class InboxWorker implements AutoCloseable {
     if (burst && !lagging) {
       for (InboxItem item : batch) {
         long start = pace.now();
-        try {
-          process(item);
-        } catch (RuntimeException | Error e) {
-          // On this thread an Error would end the dispatcher and all handling with it.
-          // As on a pool thread: the row stays claimed until its lease ends; the others go on.
-          log.error("Inbox: {} update {} not finished", item.channel(), item.updateKey(), e);
-        } finally {
-          free.release();
-        }
+        handle(item);
         pause(HandlingPace.pauseNanos(pace.now() - start));
       }
       return !batch.isEmpty();
     }
     for (InboxItem item : batch) {
-      pool.execute(
-          () -> {
-            try {
-              process(item);
-            } finally {
-              free.release();
-            }
-          });
+      pool.execute(() -> handle(item));
     }
     return !batch.isEmpty();
+  }
+
+  /**
+   * Handles one claimed row and frees its thread's slot, on the dispatcher during a burst or on a
+   * pool thread. A failure is logged and the row stays claimed until its lease ends; the others go
+   * on (on the dispatcher an Error would otherwise end all handling).
+   */
+  private void handle(InboxItem item) {
+    try {
+      process(item);
+    } catch (RuntimeException | Error e) {
+      log.error("Inbox: {} update {} not finished", item.channel(), item.updateKey(), e);
+    } finally {
+      free.release();
+    }
   }
 
   private static void pause(long nanos) {
