@@ -527,8 +527,6 @@ public final class ArticleIndex implements AutoCloseable {
       throws IOException {
     Set<Integer> have = new HashSet<>();
     docs.forEach(d -> have.add(d.doc));
-    Comparator<ScoreDoc> best =
-        Comparator.<ScoreDoc>comparingDouble(d -> -d.score).thenComparingInt(d -> d.doc);
     if (local.length > LOCAL_SCORED_ONE_BY_ONE) {
       Query onlyLocal =
           new BooleanQuery.Builder()
@@ -557,36 +555,35 @@ public final class ArticleIndex implements AutoCloseable {
     if (extra.isEmpty() && local.length == 0) {
       return;
     }
-    int[] targets = new int[local.length + extra.size()];
-    System.arraycopy(local, 0, targets, 0, local.length);
-    for (int i = 0; i < extra.size(); i++) {
-      targets[local.length + i] = extra.get(i);
-    }
+    int[] rare = extra.stream().mapToInt(Integer::intValue).toArray();
+    int[] targets = Arrays.copyOf(local, local.length + rare.length);
+    System.arraycopy(rare, 0, targets, local.length, rare.length);
     Arrays.sort(targets);
     Map<Integer, Float> scores = scores(searcher, full, targets);
     // Local news first: the best local articles are candidates even among many others.
-    List<ScoreDoc> localHits = new ArrayList<>();
-    for (int doc : local) {
-      Float score = scores.get(doc);
-      if (score != null) {
-        localHits.add(new ScoreDoc(doc, score));
-      }
-    }
-    localHits.sort(best);
+    List<ScoreDoc> localHits = matched(local, scores);
     for (ScoreDoc sd : localHits.subList(0, Math.min(LOCAL_CANDIDATES, localHits.size()))) {
       if (have.add(sd.doc)) {
         docs.add(sd);
       }
     }
-    List<ScoreDoc> extraHits = new ArrayList<>();
-    for (int doc : extra) {
+    docs.addAll(matched(rare, scores));
+  }
+
+  private static final Comparator<ScoreDoc> BEST =
+      Comparator.<ScoreDoc>comparingDouble(d -> -d.score).thenComparingInt(d -> d.doc);
+
+  /** Those of {@code candidates} that the full query matched (in {@code scores}), best first. */
+  private static List<ScoreDoc> matched(int[] candidates, Map<Integer, Float> scores) {
+    List<ScoreDoc> hits = new ArrayList<>();
+    for (int doc : candidates) {
       Float score = scores.get(doc);
       if (score != null) {
-        extraHits.add(new ScoreDoc(doc, score));
+        hits.add(new ScoreDoc(doc, score));
       }
     }
-    extraHits.sort(best);
-    docs.addAll(extraHits);
+    hits.sort(BEST);
+    return hits;
   }
 
   /** The full query's score of each of {@code sorted} (distinct, ascending) that it matches. */
