@@ -171,33 +171,23 @@ public final class SearchBenchmark {
                 projectFiles.getOrDefault(kind, 0L) / 1e6,
                 1));
       }
-      out.accept(
-          row(
-              "search + excerpt p50, ms (one thread)",
-              percentile(plain, 0.50) / 1e6,
-              percentile(projectUncached, 0.50) / 1e6,
-              2));
-      out.accept(
-          row(
-              "search + excerpt p99, ms (one thread)",
-              percentile(plain, 0.99) / 1e6,
-              percentile(projectUncached, 0.99) / 1e6,
-              2));
+      percentileRows("ms", plain, projectUncached);
       // CPU time of the asking thread: on a machine shared with other work, elapsed time also
       // counts other processes' turns, which the two passes (run one after the other) do not share.
-      out.accept(
-          row(
-              "search + excerpt p50, CPU ms (one thread)",
-              percentile(plainCpu, 0.50) / 1e6,
-              percentile(projectCpu, 0.50) / 1e6,
-              2));
-      out.accept(
-          row(
-              "search + excerpt p99, CPU ms (one thread)",
-              percentile(plainCpu, 0.99) / 1e6,
-              percentile(projectCpu, 0.99) / 1e6,
-              2));
+      percentileRows("CPU ms", plainCpu, projectCpu);
       out.accept(row("questions/s on " + cores + " threads (uncached)", plainRate, projectRate, 0));
+    }
+  }
+
+  /** The p50 and p99 rows of search + excerpt in one unit, plain Lucene beside the project. */
+  private void percentileRows(String unit, long[] plain, long[] project) {
+    for (int p : new int[] {50, 99}) {
+      out.accept(
+          row(
+              "search + excerpt p" + p + ", " + unit + " (one thread)",
+              percentile(plain, p / 100.0) / 1e6,
+              percentile(project, p / 100.0) / 1e6,
+              2));
     }
   }
 

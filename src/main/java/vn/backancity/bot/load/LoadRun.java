@@ -129,7 +129,8 @@ final class LoadRun {
         cpu[0] < 0 || cpu[1] < 0 ? -1 : cpu[1] - cpu[0]);
   }
 
-  private static long percentile(long[] sorted, double p) {
+  /** The nearest-rank percentile {@code p} (0..1] of {@code sorted}; 0 when it is empty. */
+  static long percentile(long[] sorted, double p) {
     if (sorted.length == 0) {
       return 0;
     }

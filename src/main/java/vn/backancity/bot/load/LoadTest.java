@@ -318,11 +318,11 @@ public final class LoadTest {
                   + " per core (p50 %.2f ms, p99 %.2f ms): plain is %.2f× this project",
               n,
               plainRate,
-              percentile(plain, 0.5) / 1e6,
-              percentile(plain, 0.99) / 1e6,
+              LoadRun.percentile(plain, 0.5) / 1e6,
+              LoadRun.percentile(plain, 0.99) / 1e6,
               perSecond(project),
-              percentile(project, 0.5) / 1e6,
-              percentile(project, 0.99) / 1e6,
+              LoadRun.percentile(project, 0.5) / 1e6,
+              LoadRun.percentile(project, 0.99) / 1e6,
               plainRate / perSecond(project)));
       for (Row r : rows) {
         if (r.figures().scenario().equals("ask-uncached")) {
@@ -364,11 +364,6 @@ public final class LoadTest {
 
   private static double perSecond(long[] nanos) {
     return nanos.length / (Arrays.stream(nanos).sum() / 1e9);
-  }
-
-  private static double percentile(long[] sorted, double p) {
-    int i = (int) Math.ceil(p * sorted.length) - 1;
-    return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
   }
 
   private static Scenario fixed(String name, byte[] request) {
