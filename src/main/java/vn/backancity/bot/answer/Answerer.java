@@ -301,6 +301,27 @@ public final class Answerer {
   }
 
   private AnswerList compute(String question, QueryTerms terms) {
+    Found found = find(question, terms);
+    if (terms.wordsReading() == null) {
+      return found.list();
+    }
+    // "mot tram y te": 100 and "y tế", or "một trạm y tế"? The reading the articles answer better.
+    Found asWords = find(question, terms.wordsReading());
+    return asWords.beats(found) ? asWords.list() : found.list();
+  }
+
+  /**
+   * What one reading of a question found, and how well it answers: whether confidently, and the
+   * share of the reading's words and two-word terms its first excerpt holds (a share of each
+   * reading's own terms, so comparable between readings where ranks are not).
+   */
+  private record Found(AnswerList list, boolean confident, double best) {
+    boolean beats(Found other) {
+      return confident != other.confident ? confident : best > other.best;
+    }
+  }
+
+  private Found find(String question, QueryTerms terms) {
     SearchResult result =
         index.search(
             terms,
@@ -310,7 +331,7 @@ public final class Answerer {
               return a == null ? null : a.article();
             });
     if (result.hits().isEmpty()) {
-      return new AnswerList(question, List.of(), false);
+      return new Found(new AnswerList(question, List.of(), false), false, Double.NEGATIVE_INFINITY);
     }
     PassageScorer scorer = new PassageScorer(terms, result.weights());
     float top = result.hits().get(0).score();
@@ -338,7 +359,10 @@ public final class Answerer {
         }
         suggestions.add(answer(r, terms, scorer));
       }
-      return new AnswerList(question, List.of(), false, suggestions, false);
+      return new Found(
+          new AnswerList(question, List.of(), false, suggestions, false),
+          false,
+          weak.isEmpty() ? Double.NEGATIVE_INFINITY : weak.get(0).passageCoverage());
     }
     List<Answer> answers = new ArrayList<>();
     List<Ranked> kept = new ArrayList<>();
@@ -358,7 +382,10 @@ public final class Answerer {
         kept.size() >= 2
             && kept.get(1).rank() >= tuning.askRatio() * kept.get(0).rank()
             && titleOverlap(kept.get(0), kept.get(1)) <= tuning.askOverlap();
-    return new AnswerList(question, answers, false, List.of(), choices);
+    return new Found(
+        new AnswerList(question, answers, false, List.of(), choices),
+        true,
+        ranked.get(0).passageCoverage());
   }
 
   /** The share of title words two articles have in common (Jaccard, folded words). */

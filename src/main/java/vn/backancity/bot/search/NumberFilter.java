@@ -17,14 +17,20 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 final class NumberFilter extends TokenFilter {
   private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
   private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
-  private final NumberForms forms = new NumberForms();
+  private final NumberForms forms;
   // Tokens read ahead (only after a figure or a number word), with their texts.
   private final List<State> states = new ArrayList<>();
   private final List<String> texts = new ArrayList<>();
   private boolean exhausted;
 
   NumberFilter(TokenStream input) {
+    this(input, true);
+  }
+
+  /** See {@link NumberForms#NumberForms(boolean)}. */
+  NumberFilter(TokenStream input, boolean readUnaccented) {
     super(input);
+    this.forms = new NumberForms(readUnaccented);
   }
 
   @Override

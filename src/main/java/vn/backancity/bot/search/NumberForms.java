@@ -118,11 +118,25 @@ public final class NumberForms {
     return CharArraySet.unmodifiableSet(words);
   }
 
+  // False to leave number words typed without diacritics as words: "mot tram y te" read as
+  // "một trạm y tế" rather than "100 y tế" (see QuestionAnalyzer's words reading).
+  private final boolean readUnaccented;
   private String previous = "";
   private boolean dayMonth;
   // Of the compound being read: 1 once a word with diacritics was read, -1 once an unaccented
   // stand-in was, 0 before either. The two never mix in one compound.
   private int accents;
+
+  public NumberForms() {
+    this(true);
+  }
+
+  /**
+   * @param readUnaccented whether number words typed without diacritics ("mot tram") make numbers
+   */
+  public NumberForms(boolean readUnaccented) {
+    this.readUnaccented = readUnaccented;
+  }
 
   /** Forgets the tokens seen: call before a new text. */
   public void reset() {
@@ -337,7 +351,7 @@ public final class NumberForms {
       }
       return w;
     }
-    String stand = UNACCENTED.get(w);
+    String stand = readUnaccented ? UNACCENTED.get(w) : null;
     if (stand == null || accents > 0) {
       return "";
     }

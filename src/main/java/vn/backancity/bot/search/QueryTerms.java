@@ -23,6 +23,9 @@ import java.util.Set;
  *     QuestionAnalyzer#matchKey})
  * @param foldedKey the match key of the question typed without diacritics (see {@link
  *     QuestionAnalyzer#foldedKey})
+ * @param wordsReading for a question typed without diacritics whose number words may be words ("mot
+ *     tram y te": "một trạm y tế" or "một trăm y tế"), the question read with them as words; null
+ *     when no number word was read
  */
 public record QueryTerms(
     String key,
@@ -34,7 +37,8 @@ public record QueryTerms(
     boolean timeSensitive,
     QuestionType type,
     String matchKey,
-    String foldedKey) {
+    String foldedKey,
+    QueryTerms wordsReading) {
 
   /**
    * One content word.
@@ -81,7 +85,8 @@ public record QueryTerms(
         timeSensitive,
         type,
         matchKey,
-        foldedKey);
+        foldedKey,
+        wordsReading);
   }
 
   /** True when the question was typed with diacritics. */

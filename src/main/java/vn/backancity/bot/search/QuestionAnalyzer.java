@@ -58,6 +58,8 @@ public final class QuestionAnalyzer {
           "tuan sau");
 
   private final VietnameseAnalyzer canonical = new VietnameseAnalyzer(WordForm.CANONICAL, false);
+  private final VietnameseAnalyzer numberWordsAsWords =
+      new VietnameseAnalyzer(WordForm.CANONICAL, false, 0, false);
   private final Abbreviations abbreviations;
   private final List<List<String>> homePhrases;
   private final Synonyms synonyms;
@@ -103,12 +105,25 @@ public final class QuestionAnalyzer {
 
   private QueryTerms terms(String question) {
     String text = question.length() > MAX_CHARS ? question.substring(0, MAX_CHARS) : question;
-    List<String> typed = canonical.terms(text);
-    if (typed.size() > MAX_WORDS) {
-      typed = typed.subList(0, MAX_WORDS);
-    }
-    String key = String.join(" ", typed);
+    List<String> typed = limited(canonical.terms(text));
     boolean accented = typed.stream().anyMatch(VietnameseText::hasDiacritics);
+    QueryTerms wordsReading = null;
+    if (!accented) {
+      // Without diacritics "mot tram" may be 100 or "một trạm": the answerer tries both readings.
+      List<String> asWords = limited(numberWordsAsWords.terms(text));
+      if (!asWords.equals(typed)) {
+        wordsReading = terms(asWords, false, null);
+      }
+    }
+    return terms(typed, accented, wordsReading);
+  }
+
+  private static List<String> limited(List<String> typed) {
+    return typed.size() > MAX_WORDS ? typed.subList(0, MAX_WORDS) : typed;
+  }
+
+  private QueryTerms terms(List<String> typed, boolean accented, QueryTerms wordsReading) {
+    String key = String.join(" ", typed);
     List<String> typedFolded = typed.stream().map(VietnameseText::fold).toList();
     QuestionType type = QuestionTypes.detect(typed, typedFolded, accented);
 
@@ -159,7 +174,8 @@ public final class QuestionAnalyzer {
         now,
         type,
         matchKey(folded, stop),
-        foldedKey(folded));
+        foldedKey(folded),
+        wordsReading);
   }
 
   /**

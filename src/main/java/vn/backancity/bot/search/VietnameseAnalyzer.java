@@ -22,6 +22,7 @@ public final class VietnameseAnalyzer extends Analyzer {
   private final WordForm form;
   private final boolean bigrams;
   private final int rememberedForms;
+  private final boolean readUnaccentedNumbers;
 
   public VietnameseAnalyzer(WordForm form, boolean bigrams) {
     this(form, bigrams, 0);
@@ -33,9 +34,19 @@ public final class VietnameseAnalyzer extends Analyzer {
    * analyzed on every request thread, where such memory would add up.
    */
   VietnameseAnalyzer(WordForm form, boolean bigrams, int rememberedForms) {
+    this(form, bigrams, rememberedForms, true);
+  }
+
+  /**
+   * @param readUnaccentedNumbers whether number words typed without diacritics make numbers ("mot
+   *     tram" 100); false leaves them words ("mot tram y te": a health station)
+   */
+  VietnameseAnalyzer(
+      WordForm form, boolean bigrams, int rememberedForms, boolean readUnaccentedNumbers) {
     this.form = form;
     this.bigrams = bigrams;
     this.rememberedForms = rememberedForms;
+    this.readUnaccentedNumbers = readUnaccentedNumbers;
   }
 
   @Override
@@ -62,7 +73,10 @@ public final class VietnameseAnalyzer extends Analyzer {
   protected TokenStreamComponents createComponents(String fieldName) {
     StandardTokenizer tokenizer = new StandardTokenizer();
     TokenStream stream =
-        new WordFormFilter(new NumberFilter(new DotSplitFilter(tokenizer)), form, rememberedForms);
+        new WordFormFilter(
+            new NumberFilter(new DotSplitFilter(tokenizer), readUnaccentedNumbers),
+            form,
+            rememberedForms);
     if (bigrams) {
       ShingleFilter shingles = new ShingleFilter(stream, 2, 2);
       shingles.setOutputUnigrams(false);

@@ -98,6 +98,33 @@ class NumbersAndNamesTest {
   }
 
   @Test
+  void numberWordsTypedWithoutAccentsThatAlsoNameAThingAreReadBothWays(@TempDir Path other) {
+    // "mot tram y te" is "một trạm y tế" (a health station), not "một trăm" (100) "y tế"; typed
+    // without accents the two cannot be told apart, so the reading the articles answer better
+    // wins. Seed 004 has "100% thôn đạt chuẩn NTM" and, elsewhere, "y tế".
+    List<Article> articles = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      articles.add(
+          Articles.titled(
+              "ntm-" + i,
+              "Xây dựng nông thôn mới ở thôn " + i,
+              "Năm 2021, thôn " + i + " có 100% hộ dùng nước sạch."));
+    }
+    articles.add(
+        Articles.titled(
+            "ntm",
+            "Thành phố Bắc Kạn: Tích cực đưa Nghị quyết của Đảng vào cuộc sống",
+            "Đến nay 100% thôn đạt chuẩn NTM. Lĩnh vực giáo dục, y tế tiếp tục được quan tâm."));
+    articles.add(
+        Articles.titled(
+            "tram",
+            "Khánh thành công trình mới ở xã Nông Thượng",
+            "Trạm y tế xã Nông Thượng được xây mới với 8 phòng khám và 12 giường bệnh."));
+
+    assertThat(top(other, articles, "mot tram y te").articleId()).isEqualTo("tram");
+  }
+
+  @Test
   void theExcerptHoldsThePlaceTheQuestionNames(@TempDir Path other) {
     // Sentences of seed 004, in an article among others on the same topic: the passage that
     // matches most words names Quang Thuận and Kim Lư; the question names Dương Quang.
