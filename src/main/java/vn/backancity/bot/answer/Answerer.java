@@ -329,12 +329,15 @@ public final class Answerer {
             id -> {
               Analyzed a = analyzed.getIfPresent(id);
               return a == null ? null : a.article();
-            });
+            },
+            // Candidates that cannot reach the coverage floor (rank() would turn them away) are
+            // neither loaded nor analyzed: most candidates of an uncached question at 50k.
+            weights -> new PassageScorer(terms, weights).reaching(coverageFloor()));
     if (result.hits().isEmpty()) {
       return new Found(new AnswerList(question, List.of(), false), false, Double.NEGATIVE_INFINITY);
     }
     PassageScorer scorer = new PassageScorer(terms, result.weights());
-    float top = result.hits().get(0).score();
+    float top = result.topScore();
     Instant freshSince = clock.instant().minus(tuning.freshFor());
     List<Ranked> ranked = new ArrayList<>();
     List<Ranked> weak = new ArrayList<>();
@@ -409,6 +412,11 @@ public final class Answerer {
     return words;
   }
 
+  /** The article coverage under which a candidate is neither an answer nor a suggestion. */
+  private double coverageFloor() {
+    return Math.min(tuning.minCoverage(), tuning.suggestCoverage());
+  }
+
   /** One candidate's standing, or null when it falls under the relevance floor. */
   private Ranked rank(SearchResult.Hit hit, float top, PassageScorer scorer) {
     Article article = hit.article();
@@ -417,7 +425,7 @@ public final class Answerer {
     List<Words.Word> all = a.words();
     double coverage = scorer.wordCoverage(all);
     log.debug("{}: lucene {} coverage {}", article.id(), hit.score(), coverage);
-    if (coverage < Math.min(tuning.minCoverage(), tuning.suggestCoverage()) || passages.isEmpty()) {
+    if (coverage < coverageFloor() || passages.isEmpty()) {
       return null;
     }
     int best = 0;

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import vn.backancity.bot.search.QueryTerms;
+import vn.backancity.bot.search.SearchResult;
 import vn.backancity.bot.search.TermWeights;
 
 /**
@@ -153,6 +154,33 @@ final class PassageScorer {
     return share(text, false);
   }
 
+  /**
+   * Whether an article that holds (anywhere, in any form) the folded words {@code holds} says may
+   * reach {@code floor} of {@link #wordCoverage}: each word held counts as found in full, so the
+   * bound is never below the coverage its words will give, and a candidate turned away here would
+   * have been turned away after its analysis.
+   */
+  SearchResult.Worth reaching(double floor) {
+    return holds -> {
+      double found = 0;
+      double foundCount = 0;
+      for (int i = 0; i < words.size(); i++) {
+        if (holds.test(words.get(i).folded())) {
+          found += wordWeight[i];
+          foundCount += wordShare[i];
+        }
+      }
+      for (Map.Entry<String, Double> a : alternateWords.entrySet()) {
+        if (holds.test(a.getKey())) {
+          found += a.getValue();
+          foundCount++;
+        }
+      }
+      // The same sums in another order may round below the coverage they bound: a hair generous.
+      return shareOf(found, foundCount, wordTotal, wordCount) >= floor - 1e-9;
+    };
+  }
+
   /** The share of the question's words and two-word terms in the passage, 0..1. */
   double coverage(Passage p) {
     return share(p.words(), true);
@@ -213,6 +241,10 @@ final class PassageScorer {
         }
       }
     }
+    return shareOf(found, foundCount, total, count);
+  }
+
+  private static double shareOf(double found, double foundCount, double total, double count) {
     if (count == 0 || total == 0) {
       return 0;
     }

@@ -422,6 +422,18 @@ public final class ArticleIndex implements AutoCloseable {
    * loaded from the index.
    */
   public SearchResult search(QueryTerms terms, int n, SearchResult.Known known) {
+    return search(terms, n, known, weights -> null);
+  }
+
+  /**
+   * As {@link #search(QueryTerms, int, SearchResult.Known)}, leaving out (never loading) the
+   * candidates that {@code worth}, made from the question's term weights, turns away.
+   */
+  public SearchResult search(
+      QueryTerms terms,
+      int n,
+      SearchResult.Known known,
+      java.util.function.Function<TermWeights, SearchResult.Worth> worth) {
     try {
       IndexSearcher searcher = searchers.acquire();
       try {
@@ -429,7 +441,7 @@ public final class ArticleIndex implements AutoCloseable {
         TermLookup lookup = new TermLookup(searcher, termStates(reader));
         TermWeights weights = TermWeights.of(lookup, reader.numDocs(), terms);
         if (terms.isEmpty() || reader.numDocs() == 0) {
-          return new SearchResult(List.of(), weights);
+          return new SearchResult(List.of(), weights, 0);
         }
         Query query = queries.build(terms, weights, lookup);
         // Exact top n: hits are counted only until n, after which non-competitive ones are skipped.
@@ -441,6 +453,11 @@ public final class ArticleIndex implements AutoCloseable {
             queries.rarest(terms, weights, RARE_WORDS, lookup),
             localDocs(searcher.getIndexReader()),
             docs);
+        float topScore = docs.isEmpty() ? 0 : docs.get(0).score;
+        SearchResult.Worth filter = worth.apply(weights);
+        if (filter != null) {
+          docs = HeldWords.kept(reader, docs, HeldWords.of(terms), filter);
+        }
         StoredFields stored = searcher.storedFields();
         List<SearchResult.Hit> hits = new ArrayList<>(docs.size());
         for (ScoreDoc sd : docs) {
@@ -452,7 +469,7 @@ public final class ArticleIndex implements AutoCloseable {
           }
           hits.add(new SearchResult.Hit(article, sd.score));
         }
-        return new SearchResult(hits, weights);
+        return new SearchResult(hits, weights, topScore);
       } finally {
         searchers.release(searcher);
       }

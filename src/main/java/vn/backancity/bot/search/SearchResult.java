@@ -1,16 +1,31 @@
 package vn.backancity.bot.search;
 
 import java.util.List;
+import java.util.function.Predicate;
 import vn.backancity.bot.article.Article;
 
-/** Articles found for a question, best first, with the weights of its terms. */
-public record SearchResult(List<Hit> hits, TermWeights weights) {
+/**
+ * Articles found for a question, best first, with the weights of its terms.
+ *
+ * @param topScore the best Lucene score among all candidates, also those the caller's {@link Worth}
+ *     turned away (0 when there were none)
+ */
+public record SearchResult(List<Hit> hits, TermWeights weights, float topScore) {
   public SearchResult {
     hits = List.copyOf(hits);
   }
 
   /** One article and its Lucene score. */
   public record Hit(Article article, float score) {}
+
+  /**
+   * Whether a candidate is worth loading, judged by which of the question's folded words (its words
+   * and one-word alternates) the article holds anywhere.
+   */
+  @FunctionalInterface
+  public interface Worth {
+    boolean test(Predicate<String> holds);
+  }
 
   /** Articles the caller already holds, by id, so that the index need not load them again. */
   @FunctionalInterface

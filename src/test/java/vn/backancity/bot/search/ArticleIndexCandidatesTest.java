@@ -66,6 +66,48 @@ class ArticleIndexCandidatesTest {
     }
   }
 
+  @Test
+  void candidatesTheCallerTurnsAwayByTheirWordsAreNeverLoadedAndTheTopScoreStays() {
+    try (ArticleIndex index = ArticleIndex.open(dir, List.of("Bắc Kạn"))) {
+      List<Article> articles = riceNews();
+      articles.add(Articles.titled("x", "Xuất khẩu gạo", "Gạo xuất khẩu sang nhiều nước."));
+      articles.add(Articles.titled("t", "Chợ Tết", "Bà con mua gạo nếp gói bánh chưng."));
+      index.upsertAll(articles, 1);
+      QueryTerms terms = analyzer.analyze("giá lúa gạo xuất khẩu");
+      SearchResult all = index.search(terms, 30, id -> null);
+      List<String> loaded = new ArrayList<>();
+      List<List<String>> asked = new ArrayList<>();
+
+      // Keep only articles that hold "lua" (in any field); the others must not even be read.
+      SearchResult kept =
+          index.search(
+              terms,
+              30,
+              id -> {
+                loaded.add(id);
+                return null;
+              },
+              weights ->
+                  holds -> {
+                    asked.add(HeldWords.of(terms).stream().filter(holds).sorted().toList());
+                    return holds.test("lua");
+                  });
+
+      assertThat(all.hits().stream().map(h -> h.article().id())).contains("x", "t");
+      assertThat(kept.hits().stream().map(h -> h.article().id()))
+          .as("the rice news, in the order of the unfiltered search")
+          .containsExactlyElementsOf(
+              all.hits().stream()
+                  .map(h -> h.article().id())
+                  .filter(id -> id.startsWith("n"))
+                  .toList());
+      assertThat(loaded).doesNotContain("x", "t").hasSize(kept.hits().size());
+      assertThat(asked).as("each candidate judged once").hasSize(all.hits().size());
+      assertThat(asked).contains(List.of("gao", "khau", "xuat"), List.of("gao"));
+      assertThat(kept.topScore()).isEqualTo(all.hits().get(0).score());
+    }
+  }
+
   /** Twenty articles, none local, that the full query ranks above any local one. */
   private static List<Article> riceNews() {
     List<Article> articles = new ArrayList<>();
