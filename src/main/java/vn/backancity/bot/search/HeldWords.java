@@ -18,6 +18,7 @@ import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.StringHelper;
 
 /**
  * Which of a question's folded words each candidate article holds anywhere (title, prose,
@@ -115,19 +116,23 @@ final class HeldWords {
         if (found == null) {
           continue;
         }
-        String word = words.get(w);
-        if (te.seekExact(new BytesRef(word))) {
-          found.add(te.postings(null, PostingsEnum.NONE));
+        // One seek finds the word and, right after it in term order, the word with digits after
+        // it ("covid19", "covid2019"); terms where a letter follows the word end the walk.
+        BytesRef word = new BytesRef(words.get(w));
+        if (te.seekCeil(word) == TermsEnum.SeekStatus.END) {
+          continue;
         }
-        // "covid19", "covid2019": the terms from word + "0" up to (not including) word + ":".
-        BytesRef end = new BytesRef(word + ":");
-        if (te.seekCeil(new BytesRef(word + "0")) != TermsEnum.SeekStatus.END) {
-          do {
-            if (te.term().compareTo(end) >= 0) {
-              break;
-            }
+        for (BytesRef term = te.term(); term != null; term = te.next()) {
+          if (!StringHelper.startsWith(term, word)) {
+            break;
+          }
+          int next = term.length == word.length ? -1 : term.bytes[term.offset + word.length] & 0xff;
+          if (next > '9') {
+            break;
+          }
+          if (next == -1 || next >= '0') {
             found.add(te.postings(null, PostingsEnum.NONE));
-          } while (te.next() != null);
+          }
         }
       }
     }
