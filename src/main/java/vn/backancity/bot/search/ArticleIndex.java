@@ -16,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.LongFunction;
 import java.util.function.LongSupplier;
 import org.apache.lucene.analysis.Analyzer;
@@ -433,7 +434,7 @@ public final class ArticleIndex implements AutoCloseable {
       QueryTerms terms,
       int n,
       SearchResult.Known known,
-      java.util.function.Function<TermWeights, SearchResult.Worth> worth) {
+      Function<TermWeights, SearchResult.Worth> worth) {
     try {
       IndexSearcher searcher = searchers.acquire();
       try {
