@@ -61,7 +61,9 @@ public final class Answerer {
   private final Cache<String, QueryTerms> recentTerms =
       Caffeine.newBuilder()
           .maximumWeight(1 << 18)
-          .<String, QueryTerms>weigher((question, terms) -> question.length() + 16)
+          .<String, QueryTerms>weigher(
+              (question, terms) ->
+                  (question.length() + 16) * (terms.wordsReading() == null ? 1 : 2))
           .build();
 
   /** An article with its title and passages analyzed, and all its words (title first). */

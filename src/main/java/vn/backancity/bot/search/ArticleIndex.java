@@ -47,6 +47,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -186,7 +187,18 @@ public final class ArticleIndex implements AutoCloseable {
               + " folder?)",
           e);
     }
-    this.searchers = new SearcherManager(writer, null);
+    this.searchers =
+        new SearcherManager(
+            writer,
+            new SearcherFactory() {
+              @Override
+              public IndexSearcher newSearcher(IndexReader reader, IndexReader previous)
+                  throws IOException {
+                // Off the request path: a new segment's joined terms are listed once, here.
+                HeldWords.warm(reader);
+                return super.newSearcher(reader, previous);
+              }
+            });
   }
 
   private static final VietnameseAnalyzer FOLDED = new VietnameseAnalyzer(WordForm.FOLDED, false);

@@ -5,11 +5,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
@@ -18,7 +21,6 @@ import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.StringHelper;
 
 /**
  * Which of a question's folded words each candidate article holds anywhere (title, prose,
@@ -27,18 +29,104 @@ import org.apache.lucene.util.StringHelper;
  * per segment replace, for the candidates turned away, a stored-fields read and an analysis of the
  * whole article.
  *
- * <p>The passages split words where the index does not: "16h", "5m" or "covid19" are one term in
- * the index but two words in a passage ("16" and "h"). So a word that contains a digit or has at
- * most two letters is always taken as held, and a word of letters is also held where the index has
- * it with digits after it ("covid" in "covid19"). Still taken as absent: a word the index joins to
- * another with an apostrophe, an underscore or a colon and no space ("nội:ngày"); on 4,612
- * questions over 50k articles, and the whole evaluation, no answer changed.
+ * <p>The passages split words where the index does not: "16h", "45triệu", "covid19", "H'Mông" or
+ * "Nội:Ngày" are one term in the index but two words in a passage. So a word that contains a digit
+ * or has at most two letters is always taken as held, and a word of letters is also held where the
+ * index has a term that joins it to something else: each segment's joined terms are listed once, by
+ * the letter runs a passage would split them into ({@link #warm}, when a searcher opens).
  */
 final class HeldWords {
   private static final List<String> FIELDS =
       List.of(ArticleIndex.TITLE_F, ArticleIndex.BODY_F, ArticleIndex.CAPTION_F);
 
+  // Per segment (by its core cache key), each letter run of a joined term ("trieu" of "45trieu",
+  // "mong" of "h'mong") and the terms it is part of, field by field.
+  private static final Map<Object, Map<String, List<Joined>>> JOINED =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
+  private record Joined(String field, BytesRef term) {}
+
   private HeldWords() {}
+
+  /** Lists the joined terms of every segment not seen before (called when a searcher opens). */
+  static void warm(IndexReader reader) throws IOException {
+    for (LeafReaderContext leaf : reader.leaves()) {
+      joined(leaf);
+    }
+  }
+
+  private static Map<String, List<Joined>> joined(LeafReaderContext leaf) throws IOException {
+    IndexReader.CacheHelper helper = leaf.reader().getCoreCacheHelper();
+    if (helper == null) {
+      return listJoined(leaf);
+    }
+    Map<String, List<Joined>> joined = JOINED.get(helper.getKey());
+    if (joined == null) {
+      joined = listJoined(leaf);
+      JOINED.put(helper.getKey(), joined);
+    }
+    return joined;
+  }
+
+  private static Map<String, List<Joined>> listJoined(LeafReaderContext leaf) throws IOException {
+    Map<String, List<Joined>> joined = new HashMap<>();
+    for (String field : FIELDS) {
+      Terms terms = leaf.reader().terms(field);
+      if (terms == null) {
+        continue;
+      }
+      TermsEnum te = terms.iterator();
+      for (BytesRef term = te.next(); term != null; term = te.next()) {
+        if (!mayBeJoined(term)) {
+          continue;
+        }
+        String text = term.utf8ToString();
+        List<String> runs = letterRuns(text);
+        if (runs.size() == 1 && runs.get(0).length() == text.length()) {
+          continue; // letters only (not ASCII): a passage reads it as one word too
+        }
+        Joined j = new Joined(field, BytesRef.deepCopyOf(term));
+        for (String run : runs) {
+          if (!alwaysHeld(run)) {
+            joined.computeIfAbsent(run, r -> new ArrayList<>(2)).add(j);
+          }
+        }
+      }
+    }
+    return joined;
+  }
+
+  /** False for a term of ASCII letters only, or of no letters at all (most terms: no decoding). */
+  private static boolean mayBeJoined(BytesRef term) {
+    boolean letter = false;
+    boolean other = false;
+    for (int i = term.offset; i < term.offset + term.length; i++) {
+      int b = term.bytes[i] & 0xff;
+      if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || b >= 0x80) {
+        letter = true;
+        other |= b >= 0x80;
+      } else {
+        other = true;
+      }
+    }
+    return letter && other;
+  }
+
+  /** The runs of letters a passage reads as words ({@code answer/Words}). */
+  private static List<String> letterRuns(String text) {
+    List<String> runs = new ArrayList<>(2);
+    int start = -1;
+    for (int i = 0; i <= text.length(); i++) {
+      boolean letter = i < text.length() && Character.isLetter(text.charAt(i));
+      if (letter && start < 0) {
+        start = i;
+      } else if (!letter && start >= 0) {
+        runs.add(text.substring(start, i));
+        start = -1;
+      }
+    }
+    return runs;
+  }
 
   /** The folded words a question's articles are judged by: its words and one-word alternates. */
   static List<String> of(QueryTerms terms) {
@@ -99,10 +187,11 @@ final class HeldWords {
 
   /**
    * Each word's postings in the folded fields of one segment: the word's own, and those of the
-   * terms that are the word with digits after it; null for a word always held.
+   * terms that join it to something else; null for a word always held.
    */
   private static List<List<PostingsEnum>> postings(LeafReaderContext leaf, List<String> words)
       throws IOException {
+    Map<String, List<Joined>> joined = joined(leaf);
     List<List<PostingsEnum>> postings = new ArrayList<>(words.size());
     for (String word : words) {
       postings.add(alwaysHeld(word) ? null : new ArrayList<>(FIELDS.size()));
@@ -118,21 +207,11 @@ final class HeldWords {
         if (found == null) {
           continue;
         }
-        // One seek finds the word and, right after it in term order, the word with digits after
-        // it ("covid19", "covid2019"); terms where a letter follows the word end the walk.
-        BytesRef word = new BytesRef(words.get(w));
-        if (te.seekCeil(word) == TermsEnum.SeekStatus.END) {
-          continue;
+        if (te.seekExact(new BytesRef(words.get(w)))) {
+          found.add(te.postings(null, PostingsEnum.NONE));
         }
-        for (BytesRef term = te.term(); term != null; term = te.next()) {
-          if (!StringHelper.startsWith(term, word)) {
-            break;
-          }
-          int next = term.length == word.length ? -1 : term.bytes[term.offset + word.length] & 0xff;
-          if (next > '9') {
-            break;
-          }
-          if (next == -1 || next >= '0') {
+        for (Joined j : joined.getOrDefault(words.get(w), List.of())) {
+          if (j.field().equals(field) && te.seekExact(j.term())) {
             found.add(te.postings(null, PostingsEnum.NONE));
           }
         }

@@ -123,7 +123,9 @@ public final class QuestionAnalyzer {
   }
 
   private QueryTerms terms(List<String> typed, boolean accented, QueryTerms wordsReading) {
-    String key = String.join(" ", typed);
+    // A question with two readings is not the one that reads as its first ("mot tram y te" is not
+    // "100 y te"): the answer cache keys it by both.
+    String key = String.join(" ", typed) + (wordsReading == null ? "" : " | " + wordsReading.key());
     List<String> typedFolded = typed.stream().map(VietnameseText::fold).toList();
     QuestionType type = QuestionTypes.detect(typed, typedFolded, accented);
 

@@ -122,6 +122,15 @@ class NumbersAndNamesTest {
             "Trạm y tế xã Nông Thượng được xây mới với 8 phòng khám và 12 giường bệnh."));
 
     assertThat(top(other, articles, "mot tram y te").articleId()).isEqualTo("tram");
+    // Asked after "100 y te" (whose analysis is the first reading), it is not that question's
+    // cached answer.
+    try (App own =
+        App.open(TestApps.settings(other.resolve("cache"), Map.of()), Clock.systemUTC())) {
+      own.publish(articles);
+      assertThat(own.answerer().ask("100 y te").answers().get(0).articleId()).isEqualTo("ntm");
+      assertThat(own.answerer().ask("mot tram y te").answers().get(0).articleId())
+          .isEqualTo("tram");
+    }
   }
 
   @Test
