@@ -40,11 +40,9 @@ final class HeldWords {
       List.of(ArticleIndex.TITLE_F, ArticleIndex.BODY_F, ArticleIndex.CAPTION_F);
 
   // Per segment (by its core cache key), each letter run of a joined term ("trieu" of "45trieu",
-  // "mong" of "h'mong") and the terms it is part of, field by field.
-  private static final Map<Object, Map<String, List<Joined>>> JOINED =
+  // "mong" of "h'mong") and the terms it is part of, in whichever folded field.
+  private static final Map<Object, Map<String, Set<BytesRef>>> JOINED =
       Collections.synchronizedMap(new WeakHashMap<>());
-
-  private record Joined(String field, BytesRef term) {}
 
   private HeldWords() {}
 
@@ -55,12 +53,12 @@ final class HeldWords {
     }
   }
 
-  private static Map<String, List<Joined>> joined(LeafReaderContext leaf) throws IOException {
+  private static Map<String, Set<BytesRef>> joined(LeafReaderContext leaf) throws IOException {
     IndexReader.CacheHelper helper = leaf.reader().getCoreCacheHelper();
     if (helper == null) {
       return listJoined(leaf);
     }
-    Map<String, List<Joined>> joined = JOINED.get(helper.getKey());
+    Map<String, Set<BytesRef>> joined = JOINED.get(helper.getKey());
     if (joined == null) {
       joined = listJoined(leaf);
       JOINED.put(helper.getKey(), joined);
@@ -68,8 +66,8 @@ final class HeldWords {
     return joined;
   }
 
-  private static Map<String, List<Joined>> listJoined(LeafReaderContext leaf) throws IOException {
-    Map<String, List<Joined>> joined = new HashMap<>();
+  private static Map<String, Set<BytesRef>> listJoined(LeafReaderContext leaf) throws IOException {
+    Map<String, Set<BytesRef>> joined = new HashMap<>();
     for (String field : FIELDS) {
       Terms terms = leaf.reader().terms(field);
       if (terms == null) {
@@ -85,10 +83,10 @@ final class HeldWords {
         if (runs.size() == 1 && runs.get(0).length() == text.length()) {
           continue; // letters only (not ASCII): a passage reads it as one word too
         }
-        Joined j = new Joined(field, BytesRef.deepCopyOf(term));
+        BytesRef copy = BytesRef.deepCopyOf(term);
         for (String run : runs) {
           if (!alwaysHeld(run)) {
-            joined.computeIfAbsent(run, r -> new ArrayList<>(2)).add(j);
+            joined.computeIfAbsent(run, r -> new HashSet<>(2)).add(copy);
           }
         }
       }
@@ -191,7 +189,7 @@ final class HeldWords {
    */
   private static List<List<PostingsEnum>> postings(LeafReaderContext leaf, List<String> words)
       throws IOException {
-    Map<String, List<Joined>> joined = joined(leaf);
+    Map<String, Set<BytesRef>> joined = joined(leaf);
     List<List<PostingsEnum>> postings = new ArrayList<>(words.size());
     for (String word : words) {
       postings.add(alwaysHeld(word) ? null : new ArrayList<>(FIELDS.size()));
@@ -210,8 +208,9 @@ final class HeldWords {
         if (te.seekExact(new BytesRef(words.get(w)))) {
           found.add(te.postings(null, PostingsEnum.NONE));
         }
-        for (Joined j : joined.getOrDefault(words.get(w), List.of())) {
-          if (j.field().equals(field) && te.seekExact(j.term())) {
+        // A joined term in any folded field holds the word, wherever it was listed from.
+        for (BytesRef term : joined.getOrDefault(words.get(w), Set.of())) {
+          if (te.seekExact(term)) {
             found.add(te.postings(null, PostingsEnum.NONE));
           }
         }
