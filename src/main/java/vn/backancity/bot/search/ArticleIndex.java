@@ -70,7 +70,7 @@ import vn.backancity.bot.search.AnalyzedText.Forms;
  * every change, so new articles are searchable at once.
  */
 public final class ArticleIndex implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(ArticleIndex.class);
+  private static final Logger log = LoggerFactory.getLogger(ArticleIndex.class);
   // The id is a single untokenized term: it is how an update finds the document it replaces.
   static final String ID = "id";
   // Each text is indexed three ways, none stored: canonical words (exact diacritics), folded words
@@ -347,7 +347,7 @@ public final class ArticleIndex implements AutoCloseable {
       // up in two segments instead of about ten (p50 of search + excerpt 40% higher unmerged).
       writer.forceMerge(SEGMENTS_AFTER_REBUILD);
       commit(sequence);
-      LOG.info(
+      log.info(
           "Index rebuilt: {} articles analyzed and indexed in {} ms, merged and committed in {} ms",
           count,
           (fed - start) / 1_000_000,

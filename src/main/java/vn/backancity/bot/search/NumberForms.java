@@ -159,11 +159,12 @@ public final class NumberForms {
     }
     // Looked up in the token's own characters, case folded on the way: called for every token of
     // every article indexed, most of them not numbers (a copy and a lower-cased copy each were 3%
-    // of
-    // an index build).
+    // of an index build).
     if (STARTS.contains(token)) {
       return true;
     }
+    // "ngày" and "tháng" in any tone marks or case, the only words dayOrMonth takes, begin with n
+    // or t and have four or five letters: only those tokens are copied to ask it.
     return length >= 4
         && (first == 'n' || first == 'N' || first == 't' || first == 'T')
         && !dayOrMonth(token.toString().toLowerCase(Locale.ROOT)).isEmpty();
