@@ -53,6 +53,7 @@ import vn.backancity.bot.questions.QuestionLog;
 import vn.backancity.bot.questions.ReviewQueue;
 import vn.backancity.bot.search.Abbreviations;
 import vn.backancity.bot.search.ArticleIndex;
+import vn.backancity.bot.search.PlaceNames;
 import vn.backancity.bot.search.QueryTerms;
 import vn.backancity.bot.search.QuestionAnalyzer;
 import vn.backancity.bot.search.RenamedPlaces;
@@ -126,7 +127,8 @@ public final class App implements AutoCloseable {
             abbreviations,
             settings.tuning().homePlaces(),
             synonyms(settings.abbreviationsFile())
-                .and(renamed.asSynonyms(settings.tuning().homePlaces())));
+                .and(renamed.asSynonyms(settings.tuning().homePlaces())),
+            placeNames(settings.abbreviationsFile()));
     this.curated =
         new CuratedAnswers(
             database.dataSource(),
@@ -244,6 +246,15 @@ public final class App implements AutoCloseable {
   public static RenamedPlaces renamedPlaces(Path abbreviationsFile) {
     byte[] tsv = sibling(abbreviationsFile, "renamed-places.tsv");
     return tsv == null ? RenamedPlaces.none() : RenamedPlaces.parse(tsv);
+  }
+
+  /**
+   * The place names in force: place-names.txt next to the abbreviations file, else the bundled
+   * copy.
+   */
+  public static PlaceNames placeNames(Path abbreviationsFile) {
+    byte[] text = sibling(abbreviationsFile, "place-names.txt");
+    return text == null ? PlaceNames.none() : PlaceNames.parse(text);
   }
 
   /** A config table next to the abbreviations file, else the bundled copy, else null. */

@@ -81,6 +81,10 @@ final class PassageScorer {
   private final double[] pairWeight;
   private final double[] pairShare;
   private final boolean[] pairCounted;
+  // The two-word terms inside place names of the question, each {pair, word, word}: those words
+  // count where the text writes the name ("hòa bình"), not one by one ("bình xét").
+  private final List<int[]> namePairs = new ArrayList<>();
+  private final boolean[] inName;
   private final Map<String, Double> alternateWords = new HashMap<>();
   private final Set<String> askedFolded = new HashSet<>();
   private final Set<String> askedCanonical = new HashSet<>();
@@ -139,6 +143,20 @@ final class PassageScorer {
         pairCount += pairShare[i];
       }
     }
+    inName = new boolean[words.size()];
+    for (String pair : terms.namePairs()) {
+      int space = pair.indexOf(' ');
+      String left = pair.substring(0, space);
+      String right = pair.substring(space + 1);
+      Integer a = wordByFolded.get(left);
+      Integer b = wordByFolded.get(right);
+      Integer index = pairIndex.get(pairKey(id(left), id(right)));
+      if (a != null && b != null && index != null) {
+        namePairs.add(new int[] {index, a, b});
+        inName[a] = true;
+        inName[b] = true;
+      }
+    }
   }
 
   private int id(String token) {
@@ -192,6 +210,7 @@ final class PassageScorer {
     double found = 0;
     double foundCount = 0;
     Set<String> alternatesFound = null;
+    boolean trackPairs = withPairs || !namePairs.isEmpty();
     int previous = -1;
     for (Words.Word w : text) {
       Integer i = wordByFolded.get(w.folded());
@@ -206,7 +225,7 @@ final class PassageScorer {
         }
         alternatesFound.add(w.folded());
       }
-      if (withPairs) {
+      if (trackPairs) {
         Integer current = tokenId.get(w.folded());
         int id = current == null ? -1 : current;
         if (previous >= 0 && id >= 0) {
@@ -223,6 +242,20 @@ final class PassageScorer {
       for (String a : alternatesFound) {
         found += alternateWords.get(a);
         foundCount++;
+      }
+    }
+    if (!namePairs.isEmpty()) {
+      boolean[] named = new boolean[credit.length];
+      for (int[] name : namePairs) {
+        if (pairFound[name[0]]) {
+          named[name[1]] = true;
+          named[name[2]] = true;
+        }
+      }
+      for (int i = 0; i < credit.length; i++) {
+        if (inName[i] && !named[i]) {
+          credit[i] = 0;
+        }
       }
     }
     double total = wordTotal;

@@ -26,6 +26,8 @@ import java.util.Set;
  * @param wordsReading for a question typed without diacritics whose number words may be words ("mot
  *     tram y te": "một trạm y tế" or "một trăm y tế"), the question read with them as words; null
  *     when no number word was read
+ * @param namePairs folded two-word terms inside a place name the question contains ("hoa binh"):
+ *     its words count where the text writes the name, not one by one (see {@link PlaceNames})
  */
 public record QueryTerms(
     String key,
@@ -38,7 +40,8 @@ public record QueryTerms(
     QuestionType type,
     String matchKey,
     String foldedKey,
-    QueryTerms wordsReading) {
+    QueryTerms wordsReading,
+    Set<String> namePairs) {
 
   /**
    * One content word.
@@ -61,6 +64,7 @@ public record QueryTerms(
     alternates = List.copyOf(alternates);
     numbers = List.copyOf(numbers);
     qualifiers = Set.copyOf(qualifiers);
+    namePairs = Set.copyOf(namePairs);
   }
 
   /** True for a qualifier word, or a two-word term with one in it. */
@@ -86,7 +90,8 @@ public record QueryTerms(
         type,
         matchKey,
         foldedKey,
-        wordsReading);
+        wordsReading,
+        namePairs);
   }
 
   /** True when the question was typed with diacritics. */

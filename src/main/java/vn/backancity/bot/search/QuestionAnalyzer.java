@@ -63,6 +63,7 @@ public final class QuestionAnalyzer {
   private final Abbreviations abbreviations;
   private final List<List<String>> homePhrases;
   private final Synonyms synonyms;
+  private final PlaceNames places;
   private final Set<String> homePairs;
 
   public QuestionAnalyzer(Abbreviations abbreviations) {
@@ -82,8 +83,17 @@ public final class QuestionAnalyzer {
    *     one also searches for the others
    */
   public QuestionAnalyzer(Abbreviations abbreviations, List<String> homePlaces, Synonyms synonyms) {
+    this(abbreviations, homePlaces, synonyms, PlaceNames.none());
+  }
+
+  /**
+   * @param places names of several words that a question names as one thing ("Hòa Bình")
+   */
+  public QuestionAnalyzer(
+      Abbreviations abbreviations, List<String> homePlaces, Synonyms synonyms, PlaceNames places) {
     this.abbreviations = abbreviations;
     this.synonyms = synonyms;
+    this.places = places;
     this.homePhrases =
         homePlaces.stream()
             .map(p -> canonical.terms(p).stream().map(VietnameseText::fold).toList())
@@ -177,7 +187,8 @@ public final class QuestionAnalyzer {
         type,
         matchKey(folded, stop),
         foldedKey(folded),
-        wordsReading);
+        wordsReading,
+        places.pairsIn(expanded, folded, accented));
   }
 
   /**
