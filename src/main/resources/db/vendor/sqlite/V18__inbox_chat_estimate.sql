@@ -1,0 +1,2 @@
+-- Nothing on SQLite: V18 sets a PostgreSQL planner estimate (see db/vendor/postgresql), and SQLite
+-- plans without statistics. Kept so that both databases have the same versions.
