@@ -1,6 +1,7 @@
 package vn.backancity.bot.answer;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -81,9 +82,10 @@ final class PassageScorer {
   private final double[] pairWeight;
   private final double[] pairShare;
   private final boolean[] pairCounted;
-  // The two-word terms inside place names of the question, each {pair, word, word}: those words
-  // count where the text writes the name ("hòa bình"), not one by one ("bình xét").
-  private final List<int[]> namePairs = new ArrayList<>();
+  // The place names of the question, as folded words and as indexes of its words: those words
+  // count where the text writes the whole name ("hòa bình"), not one by one ("bình xét").
+  private final List<String[]> names = new ArrayList<>();
+  private final List<int[]> nameWords = new ArrayList<>();
   private final boolean[] inName;
   private final Map<String, Double> alternateWords = new HashMap<>();
   private final Set<String> askedFolded = new HashSet<>();
@@ -144,17 +146,18 @@ final class PassageScorer {
       }
     }
     inName = new boolean[words.size()];
-    for (String pair : terms.namePairs()) {
-      int space = pair.indexOf(' ');
-      String left = pair.substring(0, space);
-      String right = pair.substring(space + 1);
-      Integer a = wordByFolded.get(left);
-      Integer b = wordByFolded.get(right);
-      Integer index = pairIndex.get(pairKey(id(left), id(right)));
-      if (a != null && b != null && index != null) {
-        namePairs.add(new int[] {index, a, b});
-        inName[a] = true;
-        inName[b] = true;
+    for (List<String> name : terms.names()) {
+      int[] indexes = new int[name.size()];
+      for (int k = 0; k < indexes.length; k++) {
+        Integer i = wordByFolded.get(name.get(k));
+        indexes[k] = i == null ? -1 : i;
+      }
+      if (Arrays.stream(indexes).allMatch(i -> i >= 0)) {
+        names.add(name.toArray(String[]::new));
+        nameWords.add(indexes);
+        for (int i : indexes) {
+          inName[i] = true;
+        }
       }
     }
   }
@@ -210,7 +213,8 @@ final class PassageScorer {
     double found = 0;
     double foundCount = 0;
     Set<String> alternatesFound = null;
-    boolean trackPairs = withPairs || !namePairs.isEmpty();
+    // How many words of each name the text has just had in a row; -1 once it has had them all.
+    int[] nameRun = names.isEmpty() ? null : new int[names.size()];
     int previous = -1;
     for (Words.Word w : text) {
       Integer i = wordByFolded.get(w.folded());
@@ -225,7 +229,19 @@ final class PassageScorer {
         }
         alternatesFound.add(w.folded());
       }
-      if (trackPairs) {
+      if (nameRun != null) {
+        for (int n = 0; n < nameRun.length; n++) {
+          String[] name = names.get(n);
+          if (nameRun[n] >= 0) {
+            int run = w.folded().equals(name[nameRun[n]]) ? nameRun[n] + 1 : 0;
+            if (run == 0 && w.folded().equals(name[0])) {
+              run = 1;
+            }
+            nameRun[n] = run == name.length ? -1 : run;
+          }
+        }
+      }
+      if (withPairs) {
         Integer current = tokenId.get(w.folded());
         int id = current == null ? -1 : current;
         if (previous >= 0 && id >= 0) {
@@ -244,12 +260,13 @@ final class PassageScorer {
         foundCount++;
       }
     }
-    if (!namePairs.isEmpty()) {
+    if (nameRun != null) {
       boolean[] named = new boolean[credit.length];
-      for (int[] name : namePairs) {
-        if (pairFound[name[0]]) {
-          named[name[1]] = true;
-          named[name[2]] = true;
+      for (int n = 0; n < nameRun.length; n++) {
+        if (nameRun[n] < 0) {
+          for (int i : nameWords.get(n)) {
+            named[i] = true;
+          }
         }
       }
       for (int i = 0; i < credit.length; i++) {

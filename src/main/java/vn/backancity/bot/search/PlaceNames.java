@@ -2,9 +2,8 @@ package vn.backancity.bot.search;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Names of places made of several words ("Hòa Bình", "Thái Nguyên", "Phùng Chí Kiên"), read from an
@@ -12,10 +11,28 @@ import java.util.Set;
  * "bình" (in "bình xét") or "nguyên" (in "nguyên nhân") but not the name does not hold those words
  * of the question ({@code PassageScorer}). Matched with the name's diacritics when the question has
  * them, and without when it was typed without any.
+ *
+ * <p>Lower-case words before a name are the kind of place the question must name with it: "phường
+ * Xuất Hóa" is the ward only in "phường Xuất Hóa", so that "xuất hóa đơn" stays three words.
  */
 public final class PlaceNames {
-  /** One name: its words in canonical form and folded. */
-  private record Name(List<String> canonical, List<String> folded) {}
+  /** One name: the words the question must have before it, and its own words. */
+  private record Name(Form before, Form name) {}
+
+  /** Words in canonical form and folded. */
+  private record Form(List<String> canonical, List<String> folded) {
+    List<String> in(boolean accented) {
+      return accented ? canonical : folded;
+    }
+  }
+
+  /**
+   * A name found in a question.
+   *
+   * @param start the position of its first word among the question's words
+   * @param folded its words, folded
+   */
+  record Found(int start, List<String> folded) {}
 
   private final List<Name> names;
 
@@ -28,23 +45,34 @@ public final class PlaceNames {
   }
 
   /**
-   * Parses one name per line; blank lines and lines starting with # are skipped, and so are
-   * one-word names (a word alone is matched as a word anyway).
+   * Parses one name per line, maybe after its kind in lower case; blank lines and lines starting
+   * with # are skipped, and so are one-word names (a word alone is matched as a word anyway).
    */
   public static PlaceNames parse(String text) {
     VietnameseAnalyzer canonical = new VietnameseAnalyzer(WordForm.CANONICAL, false);
     List<Name> names = new ArrayList<>();
     for (String line : text.split("\n")) {
-      String name = line.strip();
-      if (name.isEmpty() || name.startsWith("#")) {
+      String entry = line.strip();
+      if (entry.isEmpty() || entry.startsWith("#")) {
         continue;
       }
-      List<String> terms = canonical.terms(name);
-      if (terms.size() >= 2) {
-        names.add(new Name(terms, terms.stream().map(VietnameseText::fold).toList()));
+      // Leading lower-case words are the kind ("phường"), the rest the name ("Xuất Hóa").
+      List<String> words = Arrays.asList(entry.split("\\s+"));
+      int kind = 0;
+      while (kind < words.size() && Character.isLowerCase(words.get(kind).codePointAt(0))) {
+        kind++;
+      }
+      List<String> name = canonical.terms(String.join(" ", words.subList(kind, words.size())));
+      if (name.size() >= 2) {
+        List<String> before = canonical.terms(String.join(" ", words.subList(0, kind)));
+        names.add(new Name(form(before), form(name)));
       }
     }
     return new PlaceNames(names);
+  }
+
+  private static Form form(List<String> terms) {
+    return new Form(terms, terms.stream().map(VietnameseText::fold).toList());
   }
 
   public static PlaceNames parse(byte[] utf8) {
@@ -56,25 +84,25 @@ public final class PlaceNames {
   }
 
   /**
-   * The folded two-word terms ("hoa binh") that lie inside a name the question contains.
+   * The names the question contains, in the order of the list.
    *
    * @param canonical the question's words, canonical (abbreviations expanded)
    * @param folded the same words folded
    * @param accented whether the question was typed with diacritics
    */
-  Set<String> pairsIn(List<String> canonical, List<String> folded, boolean accented) {
-    Set<String> pairs = new LinkedHashSet<>();
+  List<Found> in(List<String> canonical, List<String> folded, boolean accented) {
+    List<Found> found = new ArrayList<>();
     List<String> question = accented ? canonical : folded;
-    for (Name name : names) {
-      List<String> words = accented ? name.canonical() : name.folded();
-      for (int start = 0; start + words.size() <= question.size(); start++) {
-        if (question.subList(start, start + words.size()).equals(words)) {
-          for (int k = 0; k + 1 < words.size(); k++) {
-            pairs.add(name.folded().get(k) + " " + name.folded().get(k + 1));
-          }
+    for (Name n : names) {
+      List<String> before = n.before().in(accented);
+      List<String> name = n.name().in(accented);
+      for (int at = before.size(); at + name.size() <= question.size(); at++) {
+        if (question.subList(at, at + name.size()).equals(name)
+            && question.subList(at - before.size(), at).equals(before)) {
+          found.add(new Found(at, n.name().folded()));
         }
       }
     }
-    return pairs;
+    return found;
   }
 }

@@ -26,8 +26,9 @@ import java.util.Set;
  * @param wordsReading for a question typed without diacritics whose number words may be words ("mot
  *     tram y te": "một trạm y tế" or "một trăm y tế"), the question read with them as words; null
  *     when no number word was read
- * @param namePairs folded two-word terms inside a place name the question contains ("hoa binh"):
- *     its words count where the text writes the name, not one by one (see {@link PlaceNames})
+ * @param names the place names of several words the question contains, each as its folded words
+ *     (["hoa", "binh"]): their words count where a text writes the name, not one by one (see {@link
+ *     PlaceNames})
  */
 public record QueryTerms(
     String key,
@@ -41,7 +42,7 @@ public record QueryTerms(
     String matchKey,
     String foldedKey,
     QueryTerms wordsReading,
-    Set<String> namePairs) {
+    List<List<String>> names) {
 
   /**
    * One content word.
@@ -64,7 +65,7 @@ public record QueryTerms(
     alternates = List.copyOf(alternates);
     numbers = List.copyOf(numbers);
     qualifiers = Set.copyOf(qualifiers);
-    namePairs = Set.copyOf(namePairs);
+    names = names.stream().map(List::copyOf).toList();
   }
 
   /** True for a qualifier word, or a two-word term with one in it. */
@@ -91,7 +92,7 @@ public record QueryTerms(
         matchKey,
         foldedKey,
         wordsReading,
-        namePairs);
+        names);
   }
 
   /** True when the question was typed with diacritics. */

@@ -1,6 +1,8 @@
 package vn.backancity.bot.search;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -145,10 +147,18 @@ public final class QuestionAnalyzer {
     addShortForms(folded, alternates);
     synonyms.addAlternates(expanded, folded, accented, homePairs, alternates);
 
+    // A place name's words are content even where one is a question word ("Cần Thơ", "ha noi").
+    List<PlaceNames.Found> named = places.in(expanded, folded, accented);
+    boolean[] inName = new boolean[expanded.size()];
+    for (PlaceNames.Found f : named) {
+      Arrays.fill(inName, f.start(), f.start() + f.folded().size(), true);
+    }
+    boolean[] questionWord = new boolean[expanded.size()];
     boolean[] stop = new boolean[expanded.size()];
     for (int i = 0; i < stop.length; i++) {
-      stop[i] =
+      questionWord[i] =
           STOP.contains(expanded.get(i)) || (!accented && STOP_FOLDED.contains(folded.get(i)));
+      stop[i] = questionWord[i] && !inName[i];
     }
     Set<QueryTerms.Word> words = new LinkedHashSet<>();
     Set<String> numbers = new LinkedHashSet<>();
@@ -185,16 +195,38 @@ public final class QuestionAnalyzer {
         qualifiers(folded),
         now,
         type,
-        matchKey(folded, stop),
+        // The keys curated answers are stored by stay as they were.
+        matchKey(folded, questionWord),
         foldedKey(folded),
         wordsReading,
-        places.pairsIn(expanded, folded, accented));
+        names(named, folded, inName));
+  }
+
+  /**
+   * The names whose words count only as the name: not a name one of whose words the question also
+   * has outside any name ("Hòa Bình có bình xét thi đua": that "bình" counts by itself).
+   */
+  private static List<List<String>> names(
+      List<PlaceNames.Found> named, List<String> folded, boolean[] inName) {
+    Set<String> alone = new HashSet<>();
+    for (int i = 0; i < folded.size(); i++) {
+      if (!inName[i]) {
+        alone.add(folded.get(i));
+      }
+    }
+    Set<List<String>> names = new LinkedHashSet<>();
+    for (PlaceNames.Found f : named) {
+      if (f.folded().stream().noneMatch(alone::contains)) {
+        names.add(f.folded());
+      }
+    }
+    return new ArrayList<>(names);
   }
 
   /**
    * The match key the question would have typed without diacritics, from its folded words: there
-   * every word that folds like a question word is one (the same rule as {@code stop} for a question
-   * typed without accents, as STOP_FOLDED holds every STOP word folded).
+   * every word that folds like a question word is one (the same rule as {@code questionWord} for a
+   * question typed without accents, as STOP_FOLDED holds every STOP word folded).
    */
   private static String foldedKey(List<String> folded) {
     boolean[] stop = new boolean[folded.size()];

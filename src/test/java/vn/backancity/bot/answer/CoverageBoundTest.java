@@ -16,6 +16,7 @@ import vn.backancity.bot.search.Abbreviations;
 import vn.backancity.bot.search.ArticleIndex;
 import vn.backancity.bot.search.QueryTerms;
 import vn.backancity.bot.search.QuestionAnalyzer;
+import vn.backancity.bot.search.Synonyms;
 import vn.backancity.bot.search.VietnameseText;
 import vn.backancity.bot.testing.Articles;
 import vn.backancity.bot.testing.TestApps;
@@ -36,7 +37,9 @@ class CoverageBoundTest {
     QuestionAnalyzer analyzer =
         new QuestionAnalyzer(
             Abbreviations.parse(Files.readAllBytes(Path.of("config/abbreviations.tsv"))),
-            List.of("Bắc Kạn"));
+            List.of("Bắc Kạn"),
+            Synonyms.none(),
+            App.placeNames(Path.of("config/abbreviations.tsv")));
     List<Article> articles;
     try (App app = TestApps.withSeeds(dir.resolve("seeds"))) {
       articles = new ArrayList<>(app.store().latest(100));
@@ -48,7 +51,13 @@ class CoverageBoundTest {
             "Bà con H'Mông ở Hà Nội:Ngày hội, từ 16h30 tiêm vắc xin covid19 cho 500tấn hàng."));
     List<String> questions = questions(articles);
     questions.addAll(
-        List.of("thu nhap bao nhieu trieu", "người Mông", "ngày hội", "hàng bao nhiêu tấn"));
+        List.of(
+            "thu nhap bao nhieu trieu",
+            "người Mông",
+            "ngày hội",
+            "hàng bao nhiêu tấn",
+            "Hà Nội có bao nhiêu người Mông",
+            "hoa binh co bao nhieu dang vien"));
     int judged = 0;
     int turnedAway = 0;
     for (Article article : articles) {

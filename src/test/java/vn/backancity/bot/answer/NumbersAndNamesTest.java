@@ -163,6 +163,46 @@ class NumbersAndNamesTest {
   }
 
   @Test
+  void aNameIsFoundWholeAndACommonPhraseStaysWords(@TempDir Path other) {
+    List<Article> articles = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      articles.add(
+          Articles.titled(
+              "ho-" + i,
+              "Giảm nghèo bền vững năm " + (2000 + i),
+              "Thôn " + i + " còn 12 hộ nghèo."));
+    }
+    // The words of "Nguyễn Thị Minh Khai", but not the name: a person and a village.
+    articles.add(
+        Articles.titled(
+            "words",
+            "Gương sáng giảm nghèo ở thôn Minh Khai",
+            "Bà Nguyễn Thị Hoa ở thôn Minh Khai giúp 30 hộ nghèo thoát nghèo."));
+    articles.add(
+        Articles.titled(
+            "invoice",
+            "Hướng dẫn hóa đơn điện tử cho hộ kinh doanh",
+            "Hóa đơn điện tử được xuất ngay khi bán hàng, qua phần mềm của cơ quan thuế."));
+    String ward = "phường Nguyễn Thị Minh Khai còn bao nhiêu hộ nghèo";
+    try (App own =
+        App.open(TestApps.settings(other.resolve("no-ward"), Map.of()), Clock.systemUTC())) {
+      own.publish(articles);
+      assertThat(own.answerer().ask(ward).answers())
+          .extracting(Answer::articleId)
+          .doesNotContain("words");
+    }
+    articles.add(
+        Articles.titled(
+            "ward",
+            "Phường Nguyễn Thị Minh Khai rà soát hộ nghèo",
+            "Toàn phường hiện còn 17 hộ nghèo, giảm 9 hộ so với năm trước."));
+    assertThat(top(other.resolve("ward"), articles, ward).articleId()).isEqualTo("ward");
+    // "Xuất Hóa" is a ward only after "phường" or "xã" (config/place-names.txt).
+    assertThat(top(other.resolve("invoice"), articles, "cách xuất hóa đơn điện tử").articleId())
+        .isEqualTo("invoice");
+  }
+
+  @Test
   void theExcerptHoldsThePlaceTheQuestionNames(@TempDir Path other) {
     // Sentences of seed 004, in an article among others on the same topic: the passage that
     // matches most words names Quang Thuận and Kim Lư; the question names Dương Quang.
