@@ -387,39 +387,54 @@ public final class Outbox {
 
   /**
    * Claims up to {@code limit} due rows of a channel's lane for {@code claimId} until now + lease:
-   * queued rows whose time has come, and rows whose previous claim expired. Returned in id order;
-   * the claimer gives up those past their expiry ({@link #expired}).
+   * rows whose previous claim expired, then queued rows whose time has come, those due first first
+   * (then in id order: a broadcast's rows, due at once, go in the order they were queued). Returned
+   * in id order; the claimer gives up those past their expiry ({@link #expired}).
    */
   public List<OutboxMessage> claim(
       String channel, int lane, String claimId, int limit, long leaseMillis) {
     long now = clock.millis();
     String due =
         "((status = 'queued' AND not_before <= ?) OR (status = 'sending' AND claimed_until < ?))";
-    // The CTE is materialized so that LIMIT bounds the rows updated: PostgreSQL may otherwise
-    // evaluate "id IN (SELECT ... LIMIT n)" as a join and claim every due row. SKIP LOCKED lets
-    // claimers on other instances pass over rows being claimed.
+    // Each kind of due row read by its own walk of outbox_lane (channel, priority, status,
+    // not_before, id), stopped at the limit: one condition with an OR, ordered by id, read every
+    // due row and sorted them, or walked the primary key through a month of sent rows (V19: 18 ms
+    // on SQLite and 64 ms on PostgreSQL a claim, during a broadcast of 20,000). The CTE is
+    // materialized so that LIMIT bounds the rows updated: PostgreSQL may otherwise evaluate "id IN
+    // (SELECT ... LIMIT n)" as a join and claim every due row. SKIP LOCKED lets claimers on other
+    // instances pass over rows being claimed.
+    String lane0 = "SELECT id FROM outbox WHERE channel = ? AND priority = ? AND status = ";
     String claim =
-        "WITH picked AS MATERIALIZED (SELECT id FROM outbox WHERE channel = ? AND priority = ?"
-            + " AND "
-            + due
-            + " ORDER BY id LIMIT ?"
+        "WITH picked AS MATERIALIZED (SELECT id FROM (SELECT id FROM ("
+            + lane0
+            + "'sending' AND claimed_until < ? ORDER BY id LIMIT ?"
             + vendor.skipLocked()
+            + ") expired UNION ALL SELECT id FROM ("
+            + lane0
+            + "'queued' AND not_before <= ? ORDER BY not_before, id LIMIT ?"
+            + vendor.skipLocked()
+            + ") queued) due LIMIT ?"
+            // Joined rather than "WHERE id IN (picked) AND ...": SQLite would then read every
+            // queued row of the status index (outbox_age) to test it against the picked ones.
             + ") UPDATE outbox SET status = 'sending', claimed_by = ?, claimed_until = ?"
-            + " WHERE id IN (SELECT id FROM picked) AND "
+            + " FROM picked WHERE outbox.id = picked.id AND "
             + due
-            + " RETURNING id, channel, chat_id, chat_kind, kind, payload, attempts, parts_sent,"
-            + " expires_at, reply_to";
+            + " RETURNING outbox.id, channel, chat_id, chat_kind, kind, payload, attempts,"
+            + " parts_sent, expires_at, reply_to";
     try (Connection c = db.getConnection();
         PreparedStatement st = c.prepareStatement(claim)) {
-      st.setString(1, channel);
-      st.setInt(2, lane);
-      st.setLong(3, now);
-      st.setLong(4, now);
-      st.setInt(5, limit);
-      st.setString(6, claimId);
-      st.setLong(7, now + leaseMillis);
-      st.setLong(8, now);
-      st.setLong(9, now);
+      int p = 0;
+      for (int branch = 0; branch < 2; branch++) {
+        st.setString(++p, channel);
+        st.setInt(++p, lane);
+        st.setLong(++p, now);
+        st.setInt(++p, limit);
+      }
+      st.setInt(++p, limit);
+      st.setString(++p, claimId);
+      st.setLong(++p, now + leaseMillis);
+      st.setLong(++p, now);
+      st.setLong(++p, now);
       List<OutboxMessage> out = new ArrayList<>();
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {

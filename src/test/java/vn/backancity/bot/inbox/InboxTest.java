@@ -115,11 +115,13 @@ class InboxTest {
       }
 
       // What autovacuum does within a minute in production: PostgreSQL's plans then follow the
-      // statistics of a table where one chat holds nearly every row.
-      for (Database db : List.of(quiet, flooded)) {
-        try (Connection c = db.dataSource().getConnection();
-            Statement st = c.createStatement()) {
-          st.execute("ANALYZE inbox");
+      // statistics of a table where one chat holds nearly every row (SQLite keeps none).
+      if (vendor.equals("postgresql")) {
+        for (Database db : List.of(quiet, flooded)) {
+          try (Connection c = db.dataSource().getConnection();
+              Statement st = c.createStatement()) {
+            st.execute("ANALYZE inbox");
+          }
         }
       }
       // The housekeeping's minutely pass over the flood: per row, not per row times the flood.
