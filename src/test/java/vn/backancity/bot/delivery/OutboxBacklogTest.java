@@ -68,9 +68,13 @@ class OutboxBacklogTest {
         broadcast(loaded, c, 3, QUEUED);
         try (Statement st = c.createStatement()) {
           st.executeUpdate("UPDATE outbox SET status = 'sent' WHERE announcement_id = 1");
+          // As Outbox.defer holds a push: its time and its place in line are tomorrow morning.
+          long tomorrow = clock.millis() + 86_400_000L;
           st.executeUpdate(
               "UPDATE outbox SET not_before = "
-                  + (clock.millis() + 86_400_000L)
+                  + tomorrow
+                  + ", due_at = "
+                  + tomorrow
                   + " WHERE announcement_id = 3");
         }
         broadcast(loaded, c, 2, QUEUED);
@@ -124,6 +128,48 @@ class OutboxBacklogTest {
             vendor, lane, busyMs, SENT, QUEUED, QUEUED, calmMs, busyMs / calmMs);
         assertThat(busyMs).as("lane %d", lane).isLessThan(3 * calmMs + 1.0);
       }
+    }
+  }
+
+  /**
+   * A row handed back (a pause between one chat's messages, the next part of a long message, a
+   * retry) keeps its place in line: claimed again before the rows queued after it, so that one
+   * chat's messages keep their order and a digest's second part does not wait behind every first
+   * part of a broadcast.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgresql"})
+  void aRowHandedBackKeepsItsPlaceInLine(String vendor) throws Exception {
+    try (Database db = open(vendor, "bot.db")) {
+      Outbox outbox = new Outbox(db.dataSource(), db.vendor(), clock, App.jsonMapper());
+      try (Connection c = db.dataSource().getConnection()) {
+        c.setAutoCommit(false);
+        List<String> chats = List.of("x", "y", "x", "z1", "z2", "z3");
+        for (int i = 0; i < chats.size(); i++) {
+          String chat = chats.get(i);
+          outbox.enqueue(
+              c,
+              new Recipient("telegram", chat, "private"),
+              "announcement",
+              "announcement:" + i,
+              new Reply.Bulletin("Thông báo", "Thử", null, List.of(), 0, null),
+              clock.millis());
+        }
+        c.commit();
+      }
+      OutboxMessage first = outbox.claim("telegram", Outbox.PUSH_LANE, "w", 1, 60_000).get(0);
+      assertThat(first.chatId()).isEqualTo("x");
+      // Paced: chat x's next message may go in a second.
+      outbox.release(first.id(), "w", clock.millis() + 1_000);
+      clock.advance(java.time.Duration.ofSeconds(2));
+      OutboxMessage again = outbox.claim("telegram", Outbox.PUSH_LANE, "w", 1, 60_000).get(0);
+      assertThat(again.id()).as("its place, ahead of y's").isEqualTo(first.id());
+      // Its first part sent, the second waits a second.
+      assertThat(outbox.partSent(again.id(), "w", 1, clock.millis() + 1_000)).isTrue();
+      clock.advance(java.time.Duration.ofSeconds(2));
+      assertThat(outbox.claim("telegram", Outbox.PUSH_LANE, "w", 1, 60_000))
+          .extracting(OutboxMessage::id)
+          .containsExactly(first.id());
     }
   }
 }
