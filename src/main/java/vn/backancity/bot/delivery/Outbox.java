@@ -411,14 +411,14 @@ public final class Outbox {
     // rows updated: PostgreSQL may otherwise evaluate "id IN (SELECT ... LIMIT n)" as a join and
     // claim every due row. SKIP LOCKED lets claimers on other instances pass over rows being
     // claimed.
-    String lane0 = "SELECT id FROM outbox WHERE channel = ? AND priority = ? AND status = ";
+    String laneRows = "SELECT id FROM outbox WHERE channel = ? AND priority = ? AND status = ";
     String claim =
         "WITH picked AS MATERIALIZED (SELECT id FROM (SELECT id FROM ("
-            + lane0
+            + laneRows
             + "'sending' AND claimed_until < ? ORDER BY id LIMIT ?"
             + vendor.skipLocked()
             + ") expired UNION ALL SELECT id FROM ("
-            + lane0
+            + laneRows
             + "'queued' AND due_at <= ? AND not_before <= ? ORDER BY due_at, id LIMIT ?"
             + vendor.skipLocked()
             + ") queued) due LIMIT ?"
