@@ -324,6 +324,9 @@ public final class Answerer {
   }
 
   private Found find(String question, QueryTerms terms) {
+    // The scorer built from the question's term weights to judge the candidates is the one that
+    // ranks them: the same terms and weights, built once.
+    PassageScorer[] judge = new PassageScorer[1];
     SearchResult result =
         index.search(
             terms,
@@ -334,11 +337,14 @@ public final class Answerer {
             },
             // Candidates that cannot reach the coverage floor (rank() would turn them away) are
             // neither loaded nor analyzed: most candidates of an uncached question at 50k.
-            weights -> new PassageScorer(terms, weights).reaching(coverageFloor()));
+            weights -> {
+              judge[0] = new PassageScorer(terms, weights);
+              return judge[0].reaching(coverageFloor());
+            });
     if (result.hits().isEmpty()) {
       return new Found(new AnswerList(question, List.of(), false), false, Double.NEGATIVE_INFINITY);
     }
-    PassageScorer scorer = new PassageScorer(terms, result.weights());
+    PassageScorer scorer = judge[0];
     float top = result.topScore();
     Instant freshSince = clock.instant().minus(tuning.freshFor());
     List<Ranked> ranked = new ArrayList<>();

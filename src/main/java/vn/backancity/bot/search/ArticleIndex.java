@@ -440,7 +440,9 @@ public final class ArticleIndex implements AutoCloseable {
 
   /**
    * As {@link #search(QueryTerms, int, SearchResult.Known)}, leaving out (never loading) the
-   * candidates that {@code worth}, made from the question's term weights, turns away.
+   * candidates that {@code worth}, made from the question's term weights, turns away. {@code worth}
+   * is called once, with the result's weights, whenever there are candidates: a result with hits
+   * has been through it.
    */
   public SearchResult search(
       QueryTerms terms,
