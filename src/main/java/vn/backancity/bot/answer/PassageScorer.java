@@ -315,13 +315,29 @@ final class PassageScorer {
     if (p.caption()) {
       score *= 0.9;
     }
-    if (p.text().equals(p.text().toUpperCase(Locale.ROOT))) {
+    if (inCapitals(p.text())) {
       score *= 0.5;
     }
     if (yearFrame(p.words()) < 0) {
       score *= YEAR_MISMATCH;
     }
     return score;
+  }
+
+  /**
+   * Whether {@code text} equals its upper case (a heading in capitals), without making the upper
+   * case copy for the usual text: a character that upper-cases to another one answers no. Only a
+   * text that passes is compared whole, for the characters whose upper case is longer ("ß").
+   */
+  static boolean inCapitals(String text) {
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      if (Character.toUpperCase(c) != c) {
+        return false;
+      }
+      i += Character.charCount(c);
+    }
+    return text.equals(text.toUpperCase(Locale.ROOT));
   }
 
   /**

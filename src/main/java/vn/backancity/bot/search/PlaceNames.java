@@ -97,12 +97,21 @@ public final class PlaceNames {
       List<String> before = n.before().in(accented);
       List<String> name = n.name().in(accented);
       for (int at = before.size(); at + name.size() <= question.size(); at++) {
-        if (question.subList(at, at + name.size()).equals(name)
-            && question.subList(at - before.size(), at).equals(before)) {
+        if (wordsAt(question, at, name) && wordsAt(question, at - before.size(), before)) {
           found.add(new Found(at, n.name().folded()));
         }
       }
     }
     return found;
+  }
+
+  /** Whether {@code words} stand in {@code question} from {@code at} (by index: no views made). */
+  private static boolean wordsAt(List<String> question, int at, List<String> words) {
+    for (int i = 0; i < words.size(); i++) {
+      if (!question.get(at + i).equals(words.get(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 }

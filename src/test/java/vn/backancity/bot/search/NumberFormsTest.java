@@ -21,6 +21,19 @@ class NumberFormsTest {
   }
 
   @Test
+  void aPlainFigureIsReadAndEverythingElseTurnedAwayBeforeThePattern() {
+    assertThat(NumberForms.plain("4.600")).isEqualTo("4600");
+    assertThat(NumberForms.plain("2020")).isEqualTo("2020");
+    assertThat(NumberForms.plain("0,5")).isEqualTo("0,5");
+    assertThat(NumberForms.plain("99,273")).isEqualTo("99,273"); // a decimal comma
+    assertThat(NumberForms.plain("9")).isEqualTo("9");
+    // Words, digits of other scripts (the pattern's \\d is ASCII), and figures glued to letters.
+    for (String no : List.of("", "người", "Mot", "covid19", "10h30", "\u0663\u0664", ".5", "x1")) {
+      assertThat(NumberForms.plain(no)).as(no).isNull();
+    }
+  }
+
+  @Test
   void onlyFiguresNumberWordsAndDayOrMonthMayStartANumberWhateverTheirCase() {
     for (String yes :
         List.of(
