@@ -52,7 +52,12 @@ final class LoadTestCommand implements Callable<Integer> {
       description = "Connections for ask-uncached per server core (the server's search permits).")
   int uncachedPerCore;
 
-  @Option(names = "--warmup", defaultValue = "5", description = "Seconds, not counted.")
+  @Option(
+      names = "--warmup",
+      defaultValue = "30",
+      description =
+          "Seconds of load before each measured one, not counted (default 30: on one core the"
+              + " JIT is still compiling for well over 5 s).")
   int warmup;
 
   @Option(names = "--duration", defaultValue = "15", description = "Measured seconds.")
