@@ -31,7 +31,7 @@ class CapitalsTest {
                 "ĐẠI HỘI ĐẢNG BỘ LẦN THỨ XIII",
                 "TỔNG KẾt",
                 "STRASSE",
-                "STRAßE", // ß upper-cases to "SS": equal to no copy
+                "STRAßE", // ß upper-cases to "SS": not in capitals by the copy
                 "ǅ", // a title-case letter
                 "ª",
                 "😀 OK",
