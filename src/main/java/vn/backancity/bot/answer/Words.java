@@ -3,7 +3,8 @@ package vn.backancity.bot.answer;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import vn.backancity.bot.search.NumberForms;
 import vn.backancity.bot.search.VietnameseText;
 import vn.backancity.bot.search.WordForm;
@@ -11,15 +12,81 @@ import vn.backancity.bot.search.WordForm;
 /** Splits display text into words with their positions, in the forms the index uses. */
 final class Words {
   // Vietnamese has a few thousand syllables: their forms are computed once, not per occurrence.
-  private static final int MAX_CACHED = 300_000;
-  private static final ConcurrentHashMap<String, Forms> FORMS = new ConcurrentHashMap<>();
+  private static final FormTable FORMS = new FormTable(19);
 
   /**
    * A written word's forms, and whether a number rule may start at it ({@link
    * NumberForms#mayStart}, a pure function of the word: most syllables are short enough to need a
    * look, a tenth of an article's analysis when asked per occurrence).
    */
-  private record Forms(String canonical, String folded, boolean mayStartNumber) {}
+  record Forms(String written, int hash, String canonical, String folded, boolean mayStartNumber) {}
+
+  /**
+   * Words' forms by the words' characters, found without copying a word out of its text (a copy and
+   * a hash map lookup per word of every candidate article were a seventh of an uncached answer's
+   * time). Open addressing, filled at most half; readers never lock, a writer claims an empty slot
+   * with one compare-and-set, and a full table is replaced by an empty one.
+   */
+  static final class FormTable {
+    private final int bits;
+    private final int mask;
+    private final int capacity;
+    private volatile AtomicReferenceArray<Forms> slots;
+    private final AtomicInteger size = new AtomicInteger();
+
+    FormTable(int bits) {
+      this.bits = bits;
+      this.mask = (1 << bits) - 1;
+      this.capacity = 1 << (bits - 1);
+      this.slots = new AtomicReferenceArray<>(1 << bits);
+    }
+
+    /** The forms of {@code text[start, end)}, whose {@link String#hashCode} is {@code hash}. */
+    Forms get(String text, int start, int end, int hash) {
+      AtomicReferenceArray<Forms> table = slots;
+      int length = end - start;
+      for (int i = slot(hash); ; i = (i + 1) & mask) {
+        Forms f = table.get(i);
+        if (f == null) {
+          return null;
+        }
+        if (f.hash() == hash
+            && f.written().length() == length
+            && text.regionMatches(start, f.written(), 0, length)) {
+          return f;
+        }
+      }
+    }
+
+    void put(Forms forms) {
+      if (size.incrementAndGet() > capacity) {
+        // Full: start again (an article archive's words fit many times over; only made-up words
+        // could fill it, and they would otherwise keep the real ones out).
+        slots = new AtomicReferenceArray<>(1 << bits);
+        size.set(1);
+      }
+      AtomicReferenceArray<Forms> table = slots;
+      for (int i = slot(forms.hash()); ; i = (i + 1) & mask) {
+        Forms f = table.get(i);
+        if (f == null && table.compareAndSet(i, null, forms)) {
+          return;
+        }
+        f = table.get(i);
+        if (f.hash() == forms.hash() && f.written().equals(forms.written())) {
+          size.decrementAndGet(); // another thread put the same word first
+          return;
+        }
+      }
+    }
+
+    int size() {
+      return size.get();
+    }
+
+    private int slot(int hash) {
+      return (hash * 0x9E3779B9) >>> (32 - bits);
+    }
+  }
 
   /**
    * One word of a text: where it stands, its canonical and folded forms, and whether it is a number
@@ -49,10 +116,12 @@ final class Words {
     while (i < n) {
       char c = text.charAt(i);
       int start = i;
+      // A word's String.hashCode, made while it is read: the key of its forms.
+      int hash = c;
       if (Character.isLetter(c)) {
         i++;
-        while (i < n && isLetterOrMark(text.charAt(i))) {
-          i++;
+        for (char d; i < n && isLetterOrMark(d = text.charAt(i)); i++) {
+          hash = 31 * hash + d;
         }
       } else if (Character.isDigit(c)) {
         i++;
@@ -70,8 +139,7 @@ final class Words {
         i++;
         continue;
       }
-      String w = text.substring(start, i);
-      Forms forms = forms(w);
+      Forms forms = forms(text, start, i, hash);
       mayStart.set(raw.size(), forms.mayStartNumber());
       raw.add(
           new Word(
@@ -81,7 +149,7 @@ final class Words {
               forms.folded(),
               Character.isDigit(c),
               Character.isUpperCase(c)));
-      written.add(w);
+      written.add(forms.written());
       if (Character.isDigit(c)) {
         int p = i;
         while (p < n && text.charAt(p) == ' ') {
@@ -133,19 +201,23 @@ final class Words {
     return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK;
   }
 
-  private static Forms forms(String word) {
-    if (Character.isDigit(word.charAt(0))) {
-      String digits = WordForm.CANONICAL.apply(word); // numbers are many and cheap: not cached
-      return new Forms(digits, digits, true);
+  /**
+   * The forms of the word {@code text[start, end)}; {@code hash} is its hash when a letter word.
+   */
+  private static Forms forms(String text, int start, int end, int hash) {
+    if (Character.isDigit(text.charAt(start))) {
+      String digits = text.substring(start, end);
+      String canonical = WordForm.CANONICAL.apply(digits); // numbers are many: not kept
+      return new Forms(digits, 0, canonical, canonical, true);
     }
-    Forms forms = FORMS.get(word);
+    Forms forms = FORMS.get(text, start, end, hash);
     if (forms == null) {
+      String word = text.substring(start, end);
       String canonical = WordForm.CANONICAL.apply(word);
-      forms = new Forms(canonical, VietnameseText.fold(canonical), NumberForms.mayStart(word));
-      if (FORMS.size() > MAX_CACHED) {
-        FORMS.clear();
-      }
-      FORMS.put(word, forms);
+      forms =
+          new Forms(
+              word, hash, canonical, VietnameseText.fold(canonical), NumberForms.mayStart(word));
+      FORMS.put(forms);
     }
     return forms;
   }
