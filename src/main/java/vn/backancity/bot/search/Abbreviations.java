@@ -36,21 +36,17 @@ public final class Abbreviations {
   public static Abbreviations parse(String tsv) {
     VietnameseAnalyzer canonical = new VietnameseAnalyzer(WordForm.CANONICAL, false);
     List<Entry> entries = new ArrayList<>();
-    String[] lines = tsv.split("\n");
-    for (int i = 0; i < lines.length; i++) {
-      String line = lines[i].strip();
-      if (line.isEmpty() || line.startsWith("#")) {
-        continue;
-      }
+    for (TableLines.Line entry : TableLines.of(tsv)) {
+      String line = entry.text();
       String[] parts = line.split("\t+");
       if (parts.length != 2) {
         throw new IllegalArgumentException(
-            "abbreviations line " + (i + 1) + ": expected ABBREVIATION<TAB>long form");
+            "abbreviations line " + entry.number() + ": expected ABBREVIATION<TAB>long form");
       }
       List<String> shortTerms = fold(canonical.terms(parts[0]));
       List<String> longTerms = canonical.terms(parts[1]);
       if (shortTerms.isEmpty() || longTerms.isEmpty()) {
-        throw new IllegalArgumentException("abbreviations line " + (i + 1) + ": empty side");
+        throw new IllegalArgumentException("abbreviations line " + entry.number() + ": empty side");
       }
       entries.add(new Entry(parts[0], parts[1], shortTerms, longTerms, fold(longTerms)));
     }

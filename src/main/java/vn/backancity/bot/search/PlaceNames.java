@@ -51,13 +51,9 @@ public final class PlaceNames {
   public static PlaceNames parse(String text) {
     VietnameseAnalyzer canonical = new VietnameseAnalyzer(WordForm.CANONICAL, false);
     List<Name> names = new ArrayList<>();
-    for (String line : text.split("\n")) {
-      String entry = line.strip();
-      if (entry.isEmpty() || entry.startsWith("#")) {
-        continue;
-      }
+    for (TableLines.Line entry : TableLines.of(text)) {
       // Leading lower-case words are the kind ("phường"), the rest the name ("Xuất Hóa").
-      List<String> words = Arrays.asList(entry.split("\\s+"));
+      List<String> words = Arrays.asList(entry.text().split("\\s+"));
       int kind = 0;
       while (kind < words.size() && Character.isLowerCase(words.get(kind).codePointAt(0))) {
         kind++;

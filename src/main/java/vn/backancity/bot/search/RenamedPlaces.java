@@ -41,17 +41,13 @@ public final class RenamedPlaces {
    */
   public static RenamedPlaces parse(String tsv) {
     List<Change> changes = new ArrayList<>();
-    String[] lines = tsv.split("\n");
-    for (int i = 0; i < lines.length; i++) {
-      String line = lines[i].strip();
-      if (line.isEmpty() || line.startsWith("#")) {
-        continue;
-      }
+    for (TableLines.Line entry : TableLines.of(tsv)) {
+      String line = entry.text();
       String[] cols = line.split("\t");
       if (cols.length != 5) {
         throw new IllegalArgumentException(
             "renamed places line "
-                + (i + 1)
+                + entry.number()
                 + ": expected old name, new name, kind, date, source separated by tabs");
       }
       LocalDate date;
@@ -59,13 +55,15 @@ public final class RenamedPlaces {
         date = LocalDate.parse(cols[3].strip());
       } catch (DateTimeParseException e) {
         throw new IllegalArgumentException(
-            "renamed places line " + (i + 1) + ": date must be yyyy-MM-dd, not " + cols[3]);
+            "renamed places line " + entry.number() + ": date must be yyyy-MM-dd, not " + cols[3]);
       }
       String oldName = cols[0].strip();
       String newName = cols[1].strip();
       if (oldName.isEmpty() || newName.isEmpty() || cols[4].isBlank()) {
         throw new IllegalArgumentException(
-            "renamed places line " + (i + 1) + ": old name, new name and source are required");
+            "renamed places line "
+                + entry.number()
+                + ": old name, new name and source are required");
       }
       changes.add(
           new Change(

@@ -37,12 +37,8 @@ public final class Synonyms {
    */
   public static Synonyms parse(String tsv) {
     List<List<String>> groups = new ArrayList<>();
-    String[] lines = tsv.split("\n");
-    for (int i = 0; i < lines.length; i++) {
-      String line = lines[i].strip();
-      if (line.isEmpty() || line.startsWith("#")) {
-        continue;
-      }
+    for (TableLines.Line entry : TableLines.of(tsv)) {
+      String line = entry.text();
       List<String> phrases = new ArrayList<>();
       for (String part : line.split("\t+")) {
         if (!part.isBlank()) {
@@ -51,7 +47,7 @@ public final class Synonyms {
       }
       if (phrases.size() < 2) {
         throw new IllegalArgumentException(
-            "synonyms line " + (i + 1) + ": expected two or more phrases separated by tabs");
+            "synonyms line " + entry.number() + ": expected two or more phrases separated by tabs");
       }
       groups.add(phrases);
     }
