@@ -432,15 +432,17 @@ public final class Outbox {
     try (Connection c = db.getConnection();
         PreparedStatement st = c.prepareStatement(claim)) {
       int p = 0;
-      for (int branch = 0; branch < 2; branch++) {
-        st.setString(++p, channel);
-        st.setInt(++p, lane);
-        st.setLong(++p, now);
-        if (branch == 1) {
-          st.setLong(++p, now);
-        }
-        st.setInt(++p, limit);
-      }
+      // Expired leases: channel, lane, claimed_until < now, limit.
+      st.setString(++p, channel);
+      st.setInt(++p, lane);
+      st.setLong(++p, now);
+      st.setInt(++p, limit);
+      // Queued and due: channel, lane, due_at <= now, not_before <= now, limit.
+      st.setString(++p, channel);
+      st.setInt(++p, lane);
+      st.setLong(++p, now);
+      st.setLong(++p, now);
+      st.setInt(++p, limit);
       st.setInt(++p, limit);
       st.setString(++p, claimId);
       st.setLong(++p, now + leaseMillis);
