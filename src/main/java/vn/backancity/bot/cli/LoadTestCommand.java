@@ -66,7 +66,7 @@ final class LoadTestCommand implements Callable<Integer> {
   @Option(
       names = "--jvm",
       split = " ",
-      defaultValue = "-XX:+UseG1GC -Xmx512m",
+      defaultValue = "-XX:+UseParallelGC -Xmx512m",
       description = "The server's JVM options (default: the Procfile's).")
   List<String> jvm;
 
