@@ -70,6 +70,7 @@ final class PassageScorer {
   // A passage that states another year than the one asked about, and not the asked one.
   static final double YEAR_MISMATCH = 0.7;
   private static final int LOOKED_UP_BITS = 1024;
+  private static final int ABBREVIATED = -2;
 
   private final QueryTerms terms;
   // The question side, computed once: passages are matched by lookups, not by building sets.
@@ -86,6 +87,8 @@ final class PassageScorer {
   // The place names of the question, as folded words and as indexes of its words: those words
   // count where the text writes the whole name ("hòa bình"), not one by one ("bình xét").
   private final List<String[]> names = new ArrayList<>();
+  // The one word that also writes the name ("hdnd" for hội đồng nhân dân), or null.
+  private final List<String> abbreviations = new ArrayList<>();
   private final List<int[]> nameWords = new ArrayList<>();
   private final boolean[] inName;
   private final Map<String, Double> alternateWords = new HashMap<>();
@@ -151,14 +154,16 @@ final class PassageScorer {
       }
     }
     inName = new boolean[words.size()];
-    for (List<String> name : terms.names()) {
-      int[] indexes = new int[name.size()];
+    for (QueryTerms.Name name : terms.names()) {
+      List<String> folded = name.folded();
+      int[] indexes = new int[folded.size()];
       for (int k = 0; k < indexes.length; k++) {
-        Integer i = wordByFolded.get(name.get(k));
+        Integer i = wordByFolded.get(folded.get(k));
         indexes[k] = i == null ? -1 : i;
       }
       if (Arrays.stream(indexes).allMatch(i -> i >= 0)) {
-        names.add(name.toArray(String[]::new));
+        names.add(folded.toArray(String[]::new));
+        abbreviations.add(name.abbreviation());
         nameWords.add(indexes);
         for (int i : indexes) {
           inName[i] = true;
@@ -210,8 +215,17 @@ final class PassageScorer {
     return holds -> {
       double found = 0;
       double foundCount = 0;
+      boolean[] abbreviated = new boolean[words.size()];
+      for (int n = 0; n < names.size(); n++) {
+        String abbreviation = abbreviations.get(n);
+        if (abbreviation != null && holds.test(abbreviation)) {
+          for (int i : nameWords.get(n)) {
+            abbreviated[i] = true;
+          }
+        }
+      }
       for (int i = 0; i < words.size(); i++) {
-        if (holds.test(words.get(i).folded())) {
+        if (abbreviated[i] || holds.test(words.get(i).folded())) {
           found += wordWeight[i];
           foundCount += wordShare[i];
         }
@@ -238,7 +252,8 @@ final class PassageScorer {
     double found = 0;
     double foundCount = 0;
     Set<String> alternatesFound = null;
-    // How many words of each name the text has just had in a row; -1 once it has had them all.
+    // How many words of each name the text has just had in a row; -1 once it has had them all,
+    // ABBREVIATED once it has had the name's abbreviation.
     int[] nameRun = names.isEmpty() ? null : new int[names.size()];
     int previous = -1;
     for (Words.Word w : text) {
@@ -258,7 +273,9 @@ final class PassageScorer {
       if (nameRun != null) {
         for (int n = 0; n < nameRun.length; n++) {
           String[] name = names.get(n);
-          if (nameRun[n] >= 0) {
+          if (nameRun[n] >= 0 && w.folded().equals(abbreviations.get(n))) {
+            nameRun[n] = ABBREVIATED;
+          } else if (nameRun[n] >= 0) {
             int run = w.folded().equals(name[nameRun[n]]) ? nameRun[n] + 1 : 0;
             if (run == 0 && w.folded().equals(name[0])) {
               run = 1;
@@ -292,6 +309,9 @@ final class PassageScorer {
         if (nameRun[n] < 0) {
           for (int i : nameWords.get(n)) {
             named[i] = true;
+            if (nameRun[n] == ABBREVIATED) {
+              credit[i] = 1; // "HĐND" in the text says each word of hội đồng nhân dân
+            }
           }
         }
       }

@@ -27,8 +27,9 @@ import java.util.Set;
  *     tram y te": "một trạm y tế" or "một trăm y tế"), the question read with them as words; null
  *     when no number word was read
  * @param names the place names of several words the question contains, each as its folded words
- *     (["hoa", "binh"]): their words count where a text writes the name, not one by one (see {@link
- *     PlaceNames})
+ *     (["hoa", "binh"]), and the long forms of its abbreviations ("hdnd": ["hoi", "dong", "nhan",
+ *     "dan"]): their words count where a text writes the whole name or its abbreviation, not one by
+ *     one (see {@link PlaceNames})
  */
 public record QueryTerms(
     String key,
@@ -42,7 +43,19 @@ public record QueryTerms(
     String matchKey,
     String foldedKey,
     QueryTerms wordsReading,
-    List<List<String>> names) {
+    List<Name> names) {
+
+  /**
+   * A name of several words.
+   *
+   * @param folded its words, folded
+   * @param abbreviation the one folded word that also stands for it in a text ("hdnd"), or null
+   */
+  public record Name(List<String> folded, String abbreviation) {
+    public Name {
+      folded = List.copyOf(folded);
+    }
+  }
 
   /**
    * One content word.
@@ -65,7 +78,7 @@ public record QueryTerms(
     alternates = List.copyOf(alternates);
     numbers = List.copyOf(numbers);
     qualifiers = Set.copyOf(qualifiers);
-    names = names.stream().map(List::copyOf).toList();
+    names = List.copyOf(names);
   }
 
   /** True for a qualifier word, or a two-word term with one in it. */

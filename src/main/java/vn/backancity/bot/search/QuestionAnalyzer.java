@@ -142,7 +142,8 @@ public final class QuestionAnalyzer {
     QuestionType type = QuestionTypes.detect(typed, typedFolded, accented);
 
     Set<String> alternates = new LinkedHashSet<>();
-    List<String> expanded = expand(typed, typedFolded, alternates);
+    List<Expansion> expansions = new ArrayList<>();
+    List<String> expanded = expand(typed, typedFolded, alternates, expansions);
     List<String> folded = expanded.stream().map(VietnameseText::fold).toList();
     addShortForms(folded, alternates);
     synonyms.addAlternates(expanded, folded, accented, homePairs, alternates);
@@ -153,12 +154,19 @@ public final class QuestionAnalyzer {
     for (PlaceNames.Found f : named) {
       Arrays.fill(inName, f.start(), f.start() + f.folded().size(), true);
     }
+    // So are an abbreviation's long form's: "hoi" in "hdnd" is hội, not "hỏi".
+    boolean[] content = inName.clone();
+    for (Expansion e : expansions) {
+      if (e.entry().longFolded().size() >= 2) {
+        Arrays.fill(content, e.start(), e.start() + e.entry().longFolded().size(), true);
+      }
+    }
     boolean[] questionWord = new boolean[expanded.size()];
     boolean[] stop = new boolean[expanded.size()];
     for (int i = 0; i < stop.length; i++) {
       questionWord[i] =
           STOP.contains(expanded.get(i)) || (!accented && STOP_FOLDED.contains(folded.get(i)));
-      stop[i] = questionWord[i] && !inName[i];
+      stop[i] = questionWord[i] && !content[i];
     }
     Set<QueryTerms.Word> words = new LinkedHashSet<>();
     Set<String> numbers = new LinkedHashSet<>();
@@ -199,28 +207,54 @@ public final class QuestionAnalyzer {
         matchKey(folded, questionWord),
         foldedKey(folded),
         wordsReading,
-        names(named, folded, inName));
+        names(named, expansions, folded, inName));
   }
+
+  /** An abbreviation of the question replaced by its long form, from {@code start} on. */
+  private record Expansion(int start, Abbreviations.Entry entry) {}
 
   /**
    * The names whose words count only as the name: not a name one of whose words the question also
    * has outside any name ("Hòa Bình có bình xét thi đua": that "bình" counts by itself).
    */
-  private static List<List<String>> names(
-      List<PlaceNames.Found> named, List<String> folded, boolean[] inName) {
-    Set<String> alone = new HashSet<>();
-    for (int i = 0; i < folded.size(); i++) {
-      if (!inName[i]) {
-        alone.add(folded.get(i));
-      }
-    }
-    Set<List<String>> names = new LinkedHashSet<>();
+  private static List<QueryTerms.Name> names(
+      List<PlaceNames.Found> named,
+      List<Expansion> expansions,
+      List<String> folded,
+      boolean[] inName) {
+    Set<QueryTerms.Name> names = new LinkedHashSet<>();
+    Set<String> alone = outside(folded, inName);
     for (PlaceNames.Found f : named) {
       if (f.folded().stream().noneMatch(alone::contains)) {
-        names.add(f.folded());
+        names.add(new QueryTerms.Name(f.folded(), null));
+      }
+    }
+    // An abbreviation's long form ("HĐND": hội đồng nhân dân) is one thing: "nhân dân" alone in a
+    // text is not it, and the abbreviation in a text is all of it.
+    boolean[] inLongForm = inName.clone();
+    for (Expansion e : expansions) {
+      Arrays.fill(inLongForm, e.start(), e.start() + e.entry().longFolded().size(), true);
+    }
+    Set<String> outsideLongForms = outside(folded, inLongForm);
+    for (Expansion e : expansions) {
+      List<String> longForm = e.entry().longFolded();
+      if (longForm.size() >= 2
+          && e.entry().shortFolded().size() == 1
+          && longForm.stream().noneMatch(outsideLongForms::contains)) {
+        names.add(new QueryTerms.Name(longForm, e.entry().shortFolded().get(0)));
       }
     }
     return new ArrayList<>(names);
+  }
+
+  private static Set<String> outside(List<String> folded, boolean[] inside) {
+    Set<String> out = new HashSet<>();
+    for (int i = 0; i < folded.size(); i++) {
+      if (!inside[i]) {
+        out.add(folded.get(i));
+      }
+    }
+    return out;
   }
 
   /**
@@ -328,7 +362,8 @@ public final class QuestionAnalyzer {
   }
 
   /** Abbreviations replaced by their long forms; the abbreviation itself kept as an alternate. */
-  private List<String> expand(List<String> typed, List<String> folded, Set<String> alternates) {
+  private List<String> expand(
+      List<String> typed, List<String> folded, Set<String> alternates, List<Expansion> expansions) {
     List<String> out = new ArrayList<>(typed.size() + 8);
     int i = 0;
     while (i < typed.size()) {
@@ -343,6 +378,7 @@ public final class QuestionAnalyzer {
         out.add(typed.get(i));
         i++;
       } else {
+        expansions.add(new Expansion(out.size(), match));
         out.addAll(match.longCanonical());
         addAlternate(alternates, match.shortFolded());
         i += match.shortFolded().size();

@@ -48,6 +48,18 @@ class NumbersAndNamesTest {
   }
 
   @Test
+  void anAbbreviationIsOneThingNotItsLongFormsWordsOneByOne() {
+    // Typed as citizens type: "hdnd" is hội đồng nhân dân. The sentence that answers writes
+    // "HĐND thành phố đã tổ chức 05 kỳ họp"; another sentence of the same article has "Nhân dân"
+    // and "xã hội", two of the long form's words, which counted as much before.
+    for (String q : List.of("hdnd tp hop may ky", "ubnd tp bac kan hop hdnd ky may")) {
+      assertThat(top(q).excerpt()).as(q).contains("05 kỳ họp");
+    }
+    Answer typed = top("HĐND thành phố tổ chức mấy kỳ họp năm 2023");
+    assertThat(typed.excerpt()).contains("05 kỳ họp");
+  }
+
+  @Test
   void aSentenceAboutAnotherYearRanksBelowOnesThatDoNotContradictTheQuestion() {
     // Seed 004 says "Năm 2020, toàn tỉnh Bắc Kạn đã có 2 xã đạt tiêu chí nông thôn mới nâng
     // cao..." and "Năm 2021, tỉnh Bắc Kạn phấn đấu ... 2 xã đạt chuẩn nông thôn mới nâng cao ...

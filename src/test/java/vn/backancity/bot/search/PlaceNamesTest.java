@@ -15,7 +15,7 @@ class PlaceNamesTest {
       new QuestionAnalyzer(Abbreviations.none(), List.of(), Synonyms.none(), names);
 
   List<List<String>> namesIn(String question) {
-    return analyzer.analyze(question).names();
+    return analyzer.analyze(question).names().stream().map(QueryTerms.Name::folded).toList();
   }
 
   @Test
@@ -65,9 +65,9 @@ class PlaceNamesTest {
     // twice, by kind), 8 wards and communes (Xuất Hóa twice).
     assertThat(bundled.size()).isEqualTo(82);
     assertThat(withBundled.analyze("thai nguyen co bao nhieu xa").names())
-        .containsExactly(List.of("thai", "nguyen"));
+        .containsExactly(new QueryTerms.Name(List.of("thai", "nguyen"), null));
     assertThat(withBundled.analyze("TP Hồ Chí Minh").names())
-        .containsExactly(List.of("ho", "chi", "minh"));
+        .containsExactly(new QueryTerms.Name(List.of("ho", "chi", "minh"), null));
     assertThat(withBundled.analyze("chợ mới xây ở đâu").names()).isEmpty();
   }
 }

@@ -21,6 +21,22 @@ class QuestionAnalyzerTest {
   }
 
   @Test
+  void anExpandedLongFormIsANameWhoseWordsAreContent() {
+    QueryTerms terms =
+        new QuestionAnalyzer(Abbreviations.parse("HĐND\tHội đồng nhân dân\n"))
+            .analyze("hdnd hop may ky");
+    // "hoi" alone is "hỏi" (a question word); in the long form it is "hội".
+    assertThat(terms.words())
+        .extracting(QueryTerms.Word::folded)
+        .containsSubsequence("hoi", "dong", "nhan", "dan");
+    assertThat(terms.names())
+        .containsExactly(
+            new QueryTerms.Name(java.util.List.of("hoi", "dong", "nhan", "dan"), "hdnd"));
+    // A long form word the question also has by itself counts by itself.
+    assertThat(analyzer.analyze("ubnd và nhân dân").names()).isEmpty();
+  }
+
+  @Test
   void longFormBringsItsAbbreviation() {
     assertThat(analyzer.analyze("xây dựng nông thôn mới").alternates()).contains("ntm");
   }
