@@ -57,6 +57,8 @@ class NumbersAndNamesTest {
     }
     Answer typed = top("HĐND thành phố tổ chức mấy kỳ họp năm 2023");
     assertThat(typed.excerpt()).contains("05 kỳ họp");
+    // "BK" is how citizens write Bắc Kạn (config/abbreviations.tsv).
+    assertThat(top("tp bk co bao nhieu dang vien").excerpt()).contains("4.600 đảng viên");
   }
 
   @Test
