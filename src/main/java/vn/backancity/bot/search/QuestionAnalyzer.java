@@ -155,18 +155,16 @@ public final class QuestionAnalyzer {
       Arrays.fill(inName, f.start(), f.start() + f.folded().size(), true);
     }
     // So are an abbreviation's long form's: "hoi" in "hdnd" is hội, not "hỏi".
-    boolean[] content = inName.clone();
+    boolean[] inLongForm = new boolean[expanded.size()];
     for (Expansion e : expansions) {
-      if (e.entry().longFolded().size() >= 2) {
-        Arrays.fill(content, e.start(), e.start() + e.entry().longFolded().size(), true);
-      }
+      Arrays.fill(inLongForm, e.start(), e.start() + e.entry().longFolded().size(), true);
     }
     boolean[] questionWord = new boolean[expanded.size()];
     boolean[] stop = new boolean[expanded.size()];
     for (int i = 0; i < stop.length; i++) {
       questionWord[i] =
           STOP.contains(expanded.get(i)) || (!accented && STOP_FOLDED.contains(folded.get(i)));
-      stop[i] = questionWord[i] && !content[i];
+      stop[i] = questionWord[i] && !inName[i] && !inLongForm[i];
     }
     Set<QueryTerms.Word> words = new LinkedHashSet<>();
     Set<String> numbers = new LinkedHashSet<>();
@@ -207,7 +205,7 @@ public final class QuestionAnalyzer {
         matchKey(folded, questionWord),
         foldedKey(folded),
         wordsReading,
-        names(named, expansions, folded, inName));
+        names(named, expansions, folded, inName, inLongForm));
   }
 
   /** An abbreviation of the question replaced by its long form, from {@code start} on. */
@@ -221,7 +219,8 @@ public final class QuestionAnalyzer {
       List<PlaceNames.Found> named,
       List<Expansion> expansions,
       List<String> folded,
-      boolean[] inName) {
+      boolean[] inName,
+      boolean[] inLongForm) {
     Set<QueryTerms.Name> names = new LinkedHashSet<>();
     Set<String> alone = outside(folded, inName);
     for (PlaceNames.Found f : named) {
@@ -231,11 +230,7 @@ public final class QuestionAnalyzer {
     }
     // An abbreviation's long form ("HĐND": hội đồng nhân dân) is one thing: "nhân dân" alone in a
     // text is not it, and the abbreviation in a text is all of it.
-    boolean[] inLongForm = inName.clone();
-    for (Expansion e : expansions) {
-      Arrays.fill(inLongForm, e.start(), e.start() + e.entry().longFolded().size(), true);
-    }
-    Set<String> outsideLongForms = outside(folded, inLongForm);
+    Set<String> outsideLongForms = outside(folded, inName, inLongForm);
     for (Expansion e : expansions) {
       List<String> longForm = e.entry().longFolded();
       if (longForm.size() >= 2
@@ -247,10 +242,15 @@ public final class QuestionAnalyzer {
     return new ArrayList<>(names);
   }
 
-  private static Set<String> outside(List<String> folded, boolean[] inside) {
+  /** The words at positions that none of {@code inside} marks. */
+  private static Set<String> outside(List<String> folded, boolean[]... inside) {
     Set<String> out = new HashSet<>();
     for (int i = 0; i < folded.size(); i++) {
-      if (!inside[i]) {
+      boolean marked = false;
+      for (boolean[] mask : inside) {
+        marked |= mask[i];
+      }
+      if (!marked) {
         out.add(folded.get(i));
       }
     }
