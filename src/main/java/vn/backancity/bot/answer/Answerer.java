@@ -346,12 +346,15 @@ public final class Answerer {
     }
     PassageScorer scorer = judge[0];
     float top = result.topScore();
-    Instant freshSince = clock.instant().minus(tuning.freshFor());
+    Instant freshSince =
+        terms.now() == QueryTerms.Now.NO
+            ? null
+            : clock.instant().minus(terms.now().lookBack(tuning.freshFor()));
     List<Ranked> ranked = new ArrayList<>();
     List<Ranked> weak = new ArrayList<>();
     for (SearchResult.Hit hit : result.hits()) {
       Instant published = hit.article().publishedAt();
-      if (terms.timeSensitive() && (published == null || published.isBefore(freshSince))) {
+      if (freshSince != null && (published == null || published.isBefore(freshSince))) {
         continue; // "hôm nay" asks about now: an old or undated article cannot answer it
       }
       Ranked r = rank(hit, top, scorer);

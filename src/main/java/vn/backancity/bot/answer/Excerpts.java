@@ -20,7 +20,10 @@ final class Excerpts {
    */
   static String around(List<Passage> passages, int best, double bestScore, PassageScorer scorer) {
     int rare = withRarest(passages, best, scorer);
-    if (rare >= 0) {
+    if (rare >= 0 && scorer.score(passages.get(rare)) >= bestScore) {
+      // As good as the best, and it names what the question names: it is the best.
+      best = rare;
+    } else if (rare >= 0) {
       Passage a = passages.get(Math.min(best, rare));
       Passage b = passages.get(Math.max(best, rare));
       if (a.text().length() + b.text().length() < MAX_LENGTH) {

@@ -99,6 +99,8 @@ final class PassageScorer {
   private final Set<String> askedFolded = new HashSet<>();
   private final Set<String> askedCanonical = new HashSet<>();
   private final Set<String> askedYears = new HashSet<>();
+  // The question's words it writes a number right after ("loai" in "đô thị loại 2").
+  private final Set<String> numbered = new HashSet<>();
   private double wordTotal;
   private double wordCount;
   private double pairTotal;
@@ -122,6 +124,14 @@ final class PassageScorer {
     for (String n : terms.numbers()) {
       if (YEAR.matcher(n).matches()) {
         askedYears.add(n);
+      }
+    }
+    for (String pair : terms.bigrams()) {
+      int space = pair.indexOf(' ');
+      if (space > 0
+          && !Character.isDigit(pair.charAt(0))
+          && Character.isDigit(pair.charAt(space + 1))) {
+        numbered.add(pair.substring(0, space));
       }
     }
     List<String> pairs = new ArrayList<>(terms.bigrams());
@@ -404,9 +414,10 @@ final class PassageScorer {
   }
 
   /**
-   * The question's rarest word that these words contain (by document frequency), when it is a name,
-   * else -1. A name is a word the text writes capitalized most of the time: a place or a person
-   * ("Dương Quang", "Nà Pậu"). Qualifiers (times, figures, the home place) are left out.
+   * The question's rarest word that these words contain (by document frequency; between words as
+   * rare, the one these words hold fewer times), when it is a name, else -1. A name is a word the
+   * text writes capitalized most of the time: a place or a person ("Dương Quang", "Nà Pậu").
+   * Qualifiers (times, figures, the home place) are left out.
    */
   int rarest(List<Words.Word> text) {
     int[] found = new int[words.size()];
@@ -421,7 +432,10 @@ final class PassageScorer {
     int best = -1;
     double bestWeight = 0;
     for (int i = 0; i < found.length; i++) {
-      if (found[i] > 0 && wordShare[i] >= 1 && wordWeight[i] > bestWeight) {
+      boolean rarer =
+          wordWeight[i] > bestWeight
+              || best >= 0 && wordWeight[i] == bestWeight && found[i] < found[best];
+      if (found[i] > 0 && wordShare[i] >= 1 && rarer) {
         best = i;
         bestWeight = wordWeight[i];
       }
@@ -470,7 +484,8 @@ final class PassageScorer {
   private boolean hasNewNumber(List<Words.Word> words) {
     Set<String> asked = askedCanonical;
     for (Words.Word w : words) {
-      if (w.isNumber() && !terms.numbers().contains(w.canonical())) {
+      // A Roman numeral (a figure in capitals) ranks or names ("loại II", "khóa XV"): no count.
+      if (w.isNumber() && !w.isCapitalized() && !terms.numbers().contains(w.canonical())) {
         return true;
       }
       if (NUMBER_WORDS.contains(w.canonical()) && !asked.contains(w.canonical())) {
@@ -480,22 +495,36 @@ final class PassageScorer {
     return false;
   }
 
-  /** A number the question does not contain, a few words after one of the question's words. */
+  /**
+   * A number the question does not contain, a few words after one of the question's words. Right
+   * after a word the question gives another number it is another thing ("loại 3" where "đô thị loại
+   * 2" is asked), a fact only in a passage that also writes the asked one ("oxi-16" beside
+   * "oxi-18").
+   */
   private boolean hasFigure(List<Words.Word> words) {
     Set<String> asked = askedFolded;
     int lastMatch = -FACT_DISTANCE - 1;
+    boolean otherThing = false;
+    boolean writesAsked = false;
     for (int i = 0; i < words.size(); i++) {
       Words.Word w = words.get(i);
+      boolean afterNumbered = w.isNumber() && i > 0 && numbered.contains(words.get(i - 1).folded());
+      if (afterNumbered && terms.numbers().contains(w.canonical())) {
+        writesAsked = true;
+      }
       if (w.isNumber()
           && !terms.numbers().contains(w.canonical())
           && i - lastMatch <= FACT_DISTANCE) {
-        return true;
+        if (!afterNumbered) {
+          return true;
+        }
+        otherThing = true;
       }
       if (!w.isNumber() && asked.contains(w.folded())) {
         lastMatch = i;
       }
     }
-    return false;
+    return otherThing && writesAsked;
   }
 
   private boolean hasDate(List<Words.Word> words) {

@@ -188,7 +188,7 @@ final class Words {
     int size = raw.size();
     for (int k = 0; k < size; ) {
       if (!mayStart.get(k)) {
-        numbers.other();
+        numbers.other(written.get(k));
         words.add(raw.get(k++));
         continue;
       }
@@ -198,7 +198,10 @@ final class Words {
         words.add(raw.get(k));
       } else {
         Word last = raw.get(k + step.consumed() - 1);
-        words.add(new Word(raw.get(k).start(), last.end(), step.term(), step.term(), true, false));
+        // A Roman numeral stays capitalized, as written (a compound of number words does not).
+        boolean capitals = step.consumed() == 1 && NumberForms.isRoman(written.get(k));
+        words.add(
+            new Word(raw.get(k).start(), last.end(), step.term(), step.term(), true, capitals));
       }
       k += step.consumed() + (step.skipNext() ? 1 : 0);
     }

@@ -28,7 +28,11 @@ import org.apache.lucene.analysis.CharArraySet;
  *       "2020-2025" and "2020–2025" are all "2020 2025" (the tokenizer drops dashes);
  *   <li>dates lose the words that slashes do not have: "ngày 6 tháng 10 năm 2021" is "ngày 6 10
  *       2021", as is "ngày 06/10/2021"; "tháng 10 năm 2021" is "tháng 10 2021";
- *   <li>"%" is written out ({@link #percentWords}): "15%", "15 %" and "15 phần trăm" are alike.
+ *   <li>"%" is written out ({@link #percentWords}): "15%", "15 %" and "15 phần trăm" are alike;
+ *   <li>a Roman numeral of two letters or more, in capitals, right after a word of rank or order is
+ *       a figure: "đô thị loại II" is "loại 2", "khóa XV" "khóa 15", "lần thứ VII" "lần thứ 7",
+ *       "quý III" "quý 3". Elsewhere it is part of a name ("Super Bowl XXXIII", "Block II"), and
+ *       one letter ("khóa X", "tia X") or lower case ("mix", "vi") is a word.
  * </ul>
  *
  * <p>Not thread-safe: it remembers the token before the current one. One instance per stream.
@@ -126,6 +130,8 @@ public final class NumberForms {
   // Of the compound being read: 1 once a word with diacritics was read, -1 once an unaccented
   // stand-in was, 0 before either. The two never mix in one compound.
   private int accents;
+  // Whether the token before was a word of rank or order (RANKS).
+  private boolean afterRank;
 
   public NumberForms() {
     this(true);
@@ -142,16 +148,20 @@ public final class NumberForms {
   public void reset() {
     previous = "";
     dayMonth = false;
+    afterRank = false;
   }
 
   /**
    * Whether a rule may apply at this token (a figure, a number word, "ngày", "tháng"): tokens that
-   * cannot are passed by with {@link #other()}, without a look at the ones after.
+   * cannot are passed by with {@link #other}, without a look at the ones after.
    */
   public static boolean mayStart(CharSequence token) {
     char first = token.charAt(0);
     if (Character.isDigit(first)) {
       return true;
+    }
+    if (first == 'I' || first == 'V' || first == 'X') {
+      return isRoman(token);
     }
     int length = token.length();
     if (length > 5) {
@@ -171,9 +181,11 @@ public final class NumberForms {
   }
 
   /** Notes a token no rule applies to (it cannot start a number, a date or a range). */
-  public void other() {
+  public void other(CharSequence token) {
     previous = "";
     dayMonth = false;
+    int length = token.length();
+    afterRank = length >= 2 && length <= 6 && RANKS.contains(token);
   }
 
   /** The text with "%" after a figure written as the words people also type: "15 phần trăm". */
@@ -194,6 +206,14 @@ public final class NumberForms {
    */
   public Step step(IntFunction<String> tokens) {
     String t = tokens.apply(0);
+    boolean rank = afterRank;
+    afterRank = false;
+    int roman = rank ? roman(t) : -1;
+    if (roman > 0) {
+      previous = "";
+      dayMonth = false;
+      return new Step(1, Integer.toString(roman), false);
+    }
     Step step = Character.isDigit(t.charAt(0)) ? figure(tokens, t) : words(tokens, t);
     if (step == null) {
       previous = dayOrMonth(t);
@@ -201,6 +221,49 @@ public final class NumberForms {
       return Step.KEEP;
     }
     return step;
+  }
+
+  // Words of rank or order a Roman numeral follows as a figure, with and without diacritics.
+  private static final CharArraySet RANKS =
+      CharArraySet.unmodifiableSet(
+          new CharArraySet(
+              Set.of(
+                  "loại", "loai", "khóa", "khoá", "khoa", "thứ", "thu", "hạng", "hang", "kỳ", "ky",
+                  "cấp", "cap", "đợt", "dot", "đoạn", "doan", "phần", "phan", "chương", "chuong",
+                  "mục", "muc", "quý", "quy", "tập", "tap", "hội", "hoi", "kỷ", "bậc", "bac",
+                  "vùng", "vung", "nhóm", "nhom", "độ", "do"),
+              true));
+
+  // Roman numerals up to 39 (all that "loại", "khóa", "lần thứ" and centuries need), by place.
+  private static final String[] ROMAN_UNITS = {
+    "", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"
+  };
+
+  /** Whether the token is a Roman numeral this class reads as a figure (see {@link #roman}). */
+  public static boolean isRoman(CharSequence token) {
+    return roman(token) > 0;
+  }
+
+  /**
+   * The value of a Roman numeral of two to seven capitals I, V and X written the standard way
+   * ("IIII" and "VX" are not numerals), else -1.
+   */
+  static int roman(CharSequence token) {
+    int length = token.length();
+    if (length < 2 || length > 7) {
+      return -1;
+    }
+    int tens = 0;
+    while (tens < length && tens < 3 && token.charAt(tens) == 'X') {
+      tens++;
+    }
+    String units = token.subSequence(tens, length).toString();
+    for (int u = 0; u < ROMAN_UNITS.length; u++) {
+      if (ROMAN_UNITS[u].equals(units)) {
+        return 10 * tens + u;
+      }
+    }
+    return -1;
   }
 
   /**

@@ -1,5 +1,6 @@
 package vn.backancity.bot.search;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -17,8 +18,8 @@ import java.util.Set;
  * @param numbers digit terms the question itself contains (an answer needs another number)
  * @param qualifiers folded words that qualify the topic rather than name it: times ("năm", "ngày
  *     mai"), figures, and the home place every local article mentions ("Bắc Kạn")
- * @param timeSensitive the question asks about now ("hôm nay", "ngày mai"): only fresh articles can
- *     answer it
+ * @param now whether the question asks about now ("hôm nay", "tuần này", "tháng này", "năm nay"),
+ *     and so how recent an article must be to answer it
  * @param matchKey what identifies the question for curated answers and the review queue (see {@link
  *     QuestionAnalyzer#matchKey})
  * @param foldedKey the match key of the question typed without diacritics (see {@link
@@ -38,12 +39,37 @@ public record QueryTerms(
     List<String> alternates,
     List<String> numbers,
     Set<String> qualifiers,
-    boolean timeSensitive,
+    Now now,
     QuestionType type,
     String matchKey,
     String foldedKey,
     QueryTerms wordsReading,
     List<Name> names) {
+
+  /** How far back an article may be published and still answer a question about now. */
+  public enum Now {
+    /** The question is not about now. */
+    NO(null),
+    /** Today, tonight, tomorrow: as recent as {@code search.fresh-for} (3 days) says. */
+    DAY(Duration.ZERO),
+    /** This week or the next: at least 7 days. */
+    WEEK(Duration.ofDays(7)),
+    /** This month or the next: at least 31 days. */
+    MONTH(Duration.ofDays(31)),
+    /** This year or the next: at least 366 days. */
+    YEAR(Duration.ofDays(366));
+
+    private final Duration lookBack;
+
+    Now(Duration lookBack) {
+      this.lookBack = lookBack;
+    }
+
+    /** How far back an answer may be published, given how fresh news about today must be. */
+    public Duration lookBack(Duration today) {
+      return lookBack.compareTo(today) > 0 ? lookBack : today;
+    }
+  }
 
   /**
    * A name of several words.
@@ -100,7 +126,7 @@ public record QueryTerms(
         alternates,
         numbers,
         qualifiers,
-        timeSensitive,
+        now,
         type,
         matchKey,
         foldedKey,

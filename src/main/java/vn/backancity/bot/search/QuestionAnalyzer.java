@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -44,20 +45,30 @@ public final class QuestionAnalyzer {
       Set.of("nam", "thang", "ngay", "quy", "tuan", "gio", "hom", "sang", "chieu", "toi", "dem");
   // Words that make a time phrase after a time word: "ngày mai", "hôm qua", "năm nay".
   private static final Set<String> TIME_TAILS = Set.of("nay", "mai", "qua", "sau", "truoc", "toi");
-  // Questions about now: an old article cannot answer "giá vàng hôm nay".
-  private static final Set<String> NOW =
-      Set.of(
-          "hom nay",
-          "ngay mai",
-          "toi nay",
-          "sang nay",
-          "chieu nay",
-          "dem nay",
-          "bay gio",
-          "hien gio",
-          "luc nay",
-          "tuan nay",
-          "tuan sau");
+  // Questions about now: an old article cannot answer "giá vàng hôm nay", nor one from last
+  // year "lịch cắt điện tháng này".
+  private static final Map<String, QueryTerms.Now> NOW =
+      Map.ofEntries(
+          Map.entry("hom nay", QueryTerms.Now.DAY),
+          Map.entry("ngay mai", QueryTerms.Now.DAY),
+          Map.entry("toi nay", QueryTerms.Now.DAY),
+          Map.entry("sang nay", QueryTerms.Now.DAY),
+          Map.entry("chieu nay", QueryTerms.Now.DAY),
+          Map.entry("dem nay", QueryTerms.Now.DAY),
+          Map.entry("bay gio", QueryTerms.Now.DAY),
+          Map.entry("hien gio", QueryTerms.Now.DAY),
+          Map.entry("luc nay", QueryTerms.Now.DAY),
+          Map.entry("tuan nay", QueryTerms.Now.WEEK),
+          Map.entry("tuan sau", QueryTerms.Now.WEEK),
+          Map.entry("thang nay", QueryTerms.Now.MONTH),
+          Map.entry("nam nay", QueryTerms.Now.YEAR));
+  // The week, month and year phrases as written with diacritics ("tuấn sau", "thằng này" are not).
+  // "Tới" is left out: "những năm tới" is the coming years, "thang toi" also "thẳng tới".
+  private static final Set<String> CALENDAR_NOW =
+      Set.of("tuần này", "tuần sau", "tháng này", "năm nay");
+  // Before a week, month or year phrase, a length of time: "nhiều năm nay", "mấy tháng nay".
+  private static final Set<String> QUANTITIES =
+      Set.of("nhieu", "may", "bao", "nhung", "cac", "vai", "hang", "chuc", "tram", "ca");
 
   private final VietnameseAnalyzer canonical = new VietnameseAnalyzer(WordForm.CANONICAL, false);
   private final VietnameseAnalyzer numberWordsAsWords =
@@ -130,6 +141,35 @@ public final class QuestionAnalyzer {
     return terms(typed, accented, wordsReading);
   }
 
+  /**
+   * The narrowest time phrase about now in the question. A week, month or year phrase after a
+   * number or a quantity is a length of time ("10 năm nay", "nhiều năm nay": these years), not now.
+   */
+  private static QueryTerms.Now now(List<String> canonical, List<String> folded, boolean accented) {
+    QueryTerms.Now now = QueryTerms.Now.NO;
+    for (int i = 0; i + 1 < folded.size(); i++) {
+      QueryTerms.Now phrase = NOW.get(folded.get(i) + " " + folded.get(i + 1));
+      if (phrase == null) {
+        continue;
+      }
+      if (phrase != QueryTerms.Now.DAY) {
+        boolean afterNumber =
+            i > 0
+                && (Character.isDigit(canonical.get(i - 1).charAt(0))
+                    || QUANTITIES.contains(folded.get(i - 1)));
+        boolean asWritten =
+            !accented || CALENDAR_NOW.contains(canonical.get(i) + " " + canonical.get(i + 1));
+        if (afterNumber || !asWritten) {
+          continue;
+        }
+      }
+      if (now == QueryTerms.Now.NO || phrase.compareTo(now) < 0) {
+        now = phrase;
+      }
+    }
+    return now;
+  }
+
   private static List<String> limited(List<String> typed) {
     return typed.size() > MAX_WORDS ? typed.subList(0, MAX_WORDS) : typed;
   }
@@ -184,13 +224,11 @@ public final class QuestionAnalyzer {
       }
     }
     Set<String> bigrams = new LinkedHashSet<>();
-    boolean now = false;
     for (int i = 0; i + 1 < folded.size(); i++) {
       String pair = folded.get(i) + " " + folded.get(i + 1);
       if (!(stop[i] && stop[i + 1])) {
         bigrams.add(pair);
       }
-      now |= NOW.contains(pair);
     }
     return new QueryTerms(
         key,
@@ -199,7 +237,7 @@ public final class QuestionAnalyzer {
         new ArrayList<>(alternates),
         new ArrayList<>(numbers),
         qualifiers(folded),
-        now,
+        now(expanded, folded, accented),
         type,
         // The keys curated answers are stored by stay as they were.
         matchKey(folded, questionWord),

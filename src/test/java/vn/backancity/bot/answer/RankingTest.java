@@ -30,6 +30,35 @@ class RankingTest {
   }
 
   @Test
+  void aQuestionAboutThisMonthIsAnsweredByThisMonthsNewsNotByOlderOnes() {
+    try (App app = open()) {
+      app.publish(
+          List.of(
+              article(
+                  "power-old",
+                  "Lịch cắt điện",
+                  "Lịch cắt điện trên địa bàn thành phố: cắt điện phường Đức Xuân.",
+                  List.of(),
+                  NOW.minus(Duration.ofDays(45))),
+              article(
+                  "power-new",
+                  "Lịch cắt điện",
+                  "Lịch cắt điện trên địa bàn thành phố: cắt điện phường Sông Cầu.",
+                  List.of(),
+                  NOW.minus(Duration.ofDays(20)))));
+      // 20 days old is this month's news; 45 days old is not (3 days is "hôm nay"'s bound).
+      assertThat(app.answerer().ask("lịch cắt điện tháng này").answers())
+          .extracting(Answer::articleId)
+          .containsExactly("power-new");
+      assertThat(app.answerer().ask("lich cat dien thang nay").answers())
+          .extracting(Answer::articleId)
+          .containsExactly("power-new");
+      assertThat(app.answerer().ask("lịch cắt điện hôm nay").answers()).isEmpty();
+      assertThat(app.answerer().ask("lịch cắt điện").answers()).hasSize(2);
+    }
+  }
+
+  @Test
   void aRareNameInACaptionIsFoundAmongManyArticlesOnTheSameTopic() {
     List<Article> articles = new ArrayList<>();
     for (int i = 0; i < 80; i++) {

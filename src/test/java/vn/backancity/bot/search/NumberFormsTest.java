@@ -144,6 +144,27 @@ class NumberFormsTest {
   }
 
   @Test
+  void romanNumeralsInCapitalsAreFigures() {
+    alike("đô thị loại 2", "đô thị loại II");
+    alike("Quốc hội khóa 15", "Quốc hội khóa XV");
+    alike("lần thứ 7", "lần thứ VII");
+    alike("thế kỷ 21", "thế kỷ XXI");
+    alike("đô thị loại 3", "đô thị loại III");
+    alike("quý 3 năm 2023", "quý III năm 2023");
+    assertThat(canonical.terms("loại IV, hạng XXXIX")).containsExactly("loại", "4", "hạng", "39");
+    // Elsewhere a numeral is part of a name; one letter, lower case, and letters that are no
+    // numeral stay words.
+    assertThat(canonical.terms("Super Bowl XXXIII, Block II"))
+        .containsExactly("super", "bowl", "xxxiii", "block", "ii");
+    assertThat(canonical.terms("tia X khóa X")).containsExactly("tia", "x", "khoá", "x");
+    assertThat(canonical.terms("loại vi, loại mix, loại IIII, loại VX, loại XXXX"))
+        .containsExactly("loại", "vi", "loại", "mix", "loại", "iiii", "loại", "vx", "loại", "xxxx");
+    for (String no : List.of("I", "V", "X", "IIII", "VV", "IXI", "XXXX", "XL", "Vi", "iv")) {
+      assertThat(NumberForms.roman(no)).as(no).isEqualTo(-1);
+    }
+  }
+
+  @Test
   void otherTokensWithDigitsAreLeftAlone() {
     assertThat(canonical.terms("10h30 Covid-19 46/57"))
         .containsExactly("10h30", "covid", "19", "46", "57");

@@ -163,4 +163,33 @@ class QuestionAnalyzerTest {
       assertThat(analyzer.foldedKey(q)).as(q).isEqualTo(analyzer.matchKey(VietnameseText.fold(q)));
     }
   }
+
+  @Test
+  void aQuestionAboutThisWeekMonthOrYearSaysHowRecentItsAnswerMustBe() {
+    assertThat(analyzer.analyze("giá vàng hôm nay").now()).isEqualTo(QueryTerms.Now.DAY);
+    assertThat(analyzer.analyze("lịch cắt điện tuần này").now()).isEqualTo(QueryTerms.Now.WEEK);
+    assertThat(analyzer.analyze("giá điện tháng này").now()).isEqualTo(QueryTerms.Now.MONTH);
+    assertThat(analyzer.analyze("gia dien thang nay").now()).isEqualTo(QueryTerms.Now.MONTH);
+    assertThat(analyzer.analyze("chỉ tiêu năm nay").now()).isEqualTo(QueryTerms.Now.YEAR);
+    // The narrowest phrase decides.
+    assertThat(analyzer.analyze("năm nay hôm nay có mưa không").now())
+        .isEqualTo(QueryTerms.Now.DAY);
+    // A length of time, and words that only fold like a time phrase, are not now.
+    assertThat(analyzer.analyze("10 năm nay thành phố thay đổi thế nào").now())
+        .isEqualTo(QueryTerms.Now.NO);
+    assertThat(analyzer.analyze("mac nhieu nam nay khan gia van thay").now())
+        .isEqualTo(QueryTerms.Now.NO);
+    assertThat(analyzer.analyze("Nga trong những năm tới").now()).isEqualTo(QueryTerms.Now.NO);
+    assertThat(analyzer.analyze("mo duong bay thang toi My").now()).isEqualTo(QueryTerms.Now.NO);
+    assertThat(analyzer.analyze("Lý Minh Thắng: Tôi muốn áo bà ba lên ngôi").now())
+        .isEqualTo(QueryTerms.Now.NO);
+    assertThat(analyzer.analyze("thu ngân sách 9 tháng năm 2021").now())
+        .isEqualTo(QueryTerms.Now.NO);
+    // Today's freshness is configured; the calendar phrases look back at least their length.
+    java.time.Duration today = java.time.Duration.ofDays(3);
+    assertThat(QueryTerms.Now.DAY.lookBack(today)).isEqualTo(today);
+    assertThat(QueryTerms.Now.MONTH.lookBack(today)).isEqualTo(java.time.Duration.ofDays(31));
+    assertThat(QueryTerms.Now.WEEK.lookBack(java.time.Duration.ofDays(10)))
+        .isEqualTo(java.time.Duration.ofDays(10));
+  }
 }
