@@ -99,8 +99,9 @@ final class PassageScorer {
   private final Set<String> askedFolded = new HashSet<>();
   private final Set<String> askedCanonical = new HashSet<>();
   private final Set<String> askedYears = new HashSet<>();
-  // The question's words it writes a number right after ("loai" in "đô thị loại 2").
-  private final Set<String> numbered = new HashSet<>();
+  // The question's words it writes a number right after, with those numbers ("loai": 2 in "đô
+  // thị loại 2").
+  private final Map<String, Set<String>> numbered = new HashMap<>();
   private double wordTotal;
   private double wordCount;
   private double pairTotal;
@@ -128,10 +129,11 @@ final class PassageScorer {
     }
     for (String pair : terms.bigrams()) {
       int space = pair.indexOf(' ');
-      if (space > 0
+      String word = pair.substring(0, space);
+      if (askedFolded.contains(word)
           && !Character.isDigit(pair.charAt(0))
           && Character.isDigit(pair.charAt(space + 1))) {
-        numbered.add(pair.substring(0, space));
+        numbered.computeIfAbsent(word, k -> new HashSet<>()).add(pair.substring(space + 1));
       }
     }
     List<String> pairs = new ArrayList<>(terms.bigrams());
@@ -432,9 +434,13 @@ final class PassageScorer {
     int best = -1;
     double bestWeight = 0;
     for (int i = 0; i < found.length; i++) {
-      boolean rarer =
-          wordWeight[i] > bestWeight
-              || best >= 0 && wordWeight[i] == bestWeight && found[i] < found[best];
+      boolean rarer = wordWeight[i] > bestWeight;
+      if (best >= 0 && wordWeight[i] == bestWeight) {
+        // As rare: a name before another word, then the one written fewer times.
+        boolean name = 2 * capitalized[i] > found[i];
+        boolean bestName = 2 * capitalized[best] > found[best];
+        rarer = name != bestName ? name : found[i] < found[best];
+      }
       if (found[i] > 0 && wordShare[i] >= 1 && rarer) {
         best = i;
         bestWeight = wordWeight[i];
@@ -508,8 +514,9 @@ final class PassageScorer {
     boolean writesAsked = false;
     for (int i = 0; i < words.size(); i++) {
       Words.Word w = words.get(i);
-      boolean afterNumbered = w.isNumber() && i > 0 && numbered.contains(words.get(i - 1).folded());
-      if (afterNumbered && terms.numbers().contains(w.canonical())) {
+      Set<String> asks = w.isNumber() && i > 0 ? numbered.get(words.get(i - 1).folded()) : null;
+      boolean afterNumbered = asks != null;
+      if (afterNumbered && asks.contains(w.canonical())) {
         writesAsked = true;
       }
       if (w.isNumber()

@@ -108,7 +108,7 @@ public final class ArticleIndex implements AutoCloseable {
   static final int SEGMENTS_AFTER_REBUILD = 2;
   private static final String SCHEMA = "schema";
   // Bump when fields or analysis change: an index built differently is rebuilt on open.
-  private static final String SCHEMA_VERSION = "8";
+  private static final String SCHEMA_VERSION = "9";
   // Doc values only: the publication date, so that topic previews can ask for the newest matches.
   static final String PUBLISHED = "published";
   // Marks articles that mention a home place, so that local candidates can be asked for apart.

@@ -152,8 +152,9 @@ public final class NumberForms {
   }
 
   /**
-   * Whether a rule may apply at this token (a figure, a number word, "ngày", "tháng"): tokens that
-   * cannot are passed by with {@link #other}, without a look at the ones after.
+   * Whether a rule may apply at this token (a figure, a number word, "ngày", "tháng", a Roman
+   * numeral): tokens that cannot are passed by with {@link #other}, without a look at the ones
+   * after.
    */
   public static boolean mayStart(CharSequence token) {
     char first = token.charAt(0);
@@ -180,12 +181,19 @@ public final class NumberForms {
         && !dayOrMonth(token.toString().toLowerCase(Locale.ROOT)).isEmpty();
   }
 
-  /** Notes a token no rule applies to (it cannot start a number, a date or a range). */
+  /**
+   * Notes a token no rule applies to (it cannot start a number, a date or a range), and whether it
+   * is a word of rank or order that a Roman numeral may follow.
+   */
   public void other(CharSequence token) {
     previous = "";
     dayMonth = false;
+    afterRank = isRank(token);
+  }
+
+  private static boolean isRank(CharSequence token) {
     int length = token.length();
-    afterRank = length >= 2 && length <= 6 && RANKS.contains(token);
+    return length >= 2 && length <= 6 && RANKS.contains(token);
   }
 
   /** The text with "%" after a figure written as the words people also type: "15 phần trăm". */
@@ -216,8 +224,10 @@ public final class NumberForms {
     }
     Step step = Character.isDigit(t.charAt(0)) ? figure(tokens, t) : words(tokens, t);
     if (step == null) {
+      // A token read ahead that starts no number: what other() would have noted of it.
       previous = dayOrMonth(t);
       dayMonth = false;
+      afterRank = isRank(t);
       return Step.KEEP;
     }
     return step;
@@ -228,10 +238,10 @@ public final class NumberForms {
       CharArraySet.unmodifiableSet(
           new CharArraySet(
               Set.of(
-                  "loại", "loai", "khóa", "khoá", "khoa", "thứ", "thu", "hạng", "hang", "kỳ", "ky",
-                  "cấp", "cap", "đợt", "dot", "đoạn", "doan", "phần", "phan", "chương", "chuong",
-                  "mục", "muc", "quý", "quy", "tập", "tap", "hội", "hoi", "kỷ", "bậc", "bac",
-                  "vùng", "vung", "nhóm", "nhom", "độ", "do"),
+                  "loại", "loai", "khóa", "khoá", "khoa", "thứ", "thu", "hạng", "hang", "kỳ", "kì",
+                  "ky", "ki", "kỷ", "kỉ", "quý", "quí", "quy", "qui", "cấp", "cap", "đợt", "dot",
+                  "đoạn", "doan", "phần", "phan", "chương", "chuong", "mục", "muc", "tập", "tap",
+                  "hội", "hoi", "bậc", "bac", "vùng", "vung", "nhóm", "nhom", "độ", "do"),
               true));
 
   // Roman numerals up to 39 (all that "loại", "khóa", "lần thứ" and centuries need), by place.
@@ -252,6 +262,12 @@ public final class NumberForms {
     int length = token.length();
     if (length < 2 || length > 7) {
       return -1;
+    }
+    for (int i = 0; i < length; i++) {
+      char c = token.charAt(i);
+      if (c != 'I' && c != 'V' && c != 'X') {
+        return -1; // "Việt", "Xã", "Văn": no copy of the words that merely start like one
+      }
     }
     int tens = 0;
     while (tens < length && tens < 3 && token.charAt(tens) == 'X') {

@@ -65,8 +65,14 @@ public record QueryTerms(
       this.lookBack = lookBack;
     }
 
-    /** How far back an answer may be published, given how fresh news about today must be. */
+    /**
+     * How far back an answer may be published, given how fresh news about today must be; only for a
+     * question about now.
+     */
     public Duration lookBack(Duration today) {
+      if (this == NO) {
+        throw new IllegalStateException("a question not about now has no look-back");
+      }
       return lookBack.compareTo(today) > 0 ? lookBack : today;
     }
   }

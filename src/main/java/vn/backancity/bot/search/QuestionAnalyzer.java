@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Turns a question as people type it (with or without diacritics, either tone style, decomposed
@@ -66,9 +67,14 @@ public final class QuestionAnalyzer {
   // "Tới" is left out: "những năm tới" is the coming years, "thang toi" also "thẳng tới".
   private static final Set<String> CALENDAR_NOW =
       Set.of("tuần này", "tuần sau", "tháng này", "năm nay");
-  // Before a week, month or year phrase, a length of time: "nhiều năm nay", "mấy tháng nay".
+  // Before a week, month or year phrase, a length of time: "nhiều năm nay", "hai tháng nay". As
+  // typed: "bà năm nay" (she, this year) is not "ba năm nay" (these three years).
   private static final Set<String> QUANTITIES =
-      Set.of("nhieu", "may", "bao", "nhung", "cac", "vai", "hang", "chuc", "tram", "ca");
+      Set.of(
+          "nhiều", "nhiêu", "mấy", "bao", "những", "các", "vài", "hàng", "chục", "trăm", "cả",
+          "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "mươi");
+  private static final Set<String> QUANTITIES_FOLDED =
+      QUANTITIES.stream().map(VietnameseText::fold).collect(Collectors.toUnmodifiableSet());
 
   private final VietnameseAnalyzer canonical = new VietnameseAnalyzer(WordForm.CANONICAL, false);
   private final VietnameseAnalyzer numberWordsAsWords =
@@ -156,7 +162,9 @@ public final class QuestionAnalyzer {
         boolean afterNumber =
             i > 0
                 && (Character.isDigit(canonical.get(i - 1).charAt(0))
-                    || QUANTITIES.contains(folded.get(i - 1)));
+                    || (accented
+                        ? QUANTITIES.contains(canonical.get(i - 1))
+                        : QUANTITIES_FOLDED.contains(folded.get(i - 1))));
         boolean asWritten =
             !accented || CALENDAR_NOW.contains(canonical.get(i) + " " + canonical.get(i + 1));
         if (afterNumber || !asWritten) {

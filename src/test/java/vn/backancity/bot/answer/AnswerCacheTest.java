@@ -3,6 +3,7 @@ package vn.backancity.bot.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +42,8 @@ class AnswerCacheTest {
                   "long-tong-2026",
                   "Lễ hội Lồng tông thành phố Bắc Kạn năm 2026",
                   null,
-                  null,
+                  // Published now: a question about "năm nay" is answered by this year's news.
+                  Instant.now(),
                   "Lễ hội Lồng tông năm nay tổ chức tại sân vận động xã Dương Quang.",
                   List.of("Lễ hội thu hút đông đảo người dân tham gia."),
                   List.of(),

@@ -151,6 +151,9 @@ class NumberFormsTest {
     alike("thế kỷ 21", "thế kỷ XXI");
     alike("đô thị loại 3", "đô thị loại III");
     alike("quý 3 năm 2023", "quý III năm 2023");
+    // After a figure, whose rule reads the words after it ahead.
+    alike("Trung ương 8 khóa 13", "Trung ương 8 khóa XIII");
+    alike("thế kỉ 20", "thế kỉ XX");
     assertThat(canonical.terms("loại IV, hạng XXXIX")).containsExactly("loại", "4", "hạng", "39");
     // Elsewhere a numeral is part of a name; one letter, lower case, and letters that are no
     // numeral stay words.

@@ -2,6 +2,7 @@ package vn.backancity.bot.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class QuestionAnalyzerTest {
@@ -179,6 +180,14 @@ class QuestionAnalyzerTest {
         .isEqualTo(QueryTerms.Now.NO);
     assertThat(analyzer.analyze("mac nhieu nam nay khan gia van thay").now())
         .isEqualTo(QueryTerms.Now.NO);
+    assertThat(analyzer.analyze("hai năm nay thành phố làm được gì").now())
+        .isEqualTo(QueryTerms.Now.NO);
+    assertThat(analyzer.analyze("suốt bao nhiêu năm nay cô bị bệnh").now())
+        .isEqualTo(QueryTerms.Now.NO);
+    assertThat(analyzer.analyze("bà năm nay bao nhiêu tuổi").now()).isEqualTo(QueryTerms.Now.YEAR);
+    // Typed with diacritics, only as written: "thằng này", "tuần nay" fold like the phrases.
+    assertThat(analyzer.analyze("thằng này là ai").now()).isEqualTo(QueryTerms.Now.NO);
+    assertThat(analyzer.analyze("giá vàng tuần nay").now()).isEqualTo(QueryTerms.Now.NO);
     assertThat(analyzer.analyze("Nga trong những năm tới").now()).isEqualTo(QueryTerms.Now.NO);
     assertThat(analyzer.analyze("mo duong bay thang toi My").now()).isEqualTo(QueryTerms.Now.NO);
     assertThat(analyzer.analyze("Lý Minh Thắng: Tôi muốn áo bà ba lên ngôi").now())
@@ -186,10 +195,9 @@ class QuestionAnalyzerTest {
     assertThat(analyzer.analyze("thu ngân sách 9 tháng năm 2021").now())
         .isEqualTo(QueryTerms.Now.NO);
     // Today's freshness is configured; the calendar phrases look back at least their length.
-    java.time.Duration today = java.time.Duration.ofDays(3);
+    Duration today = Duration.ofDays(3);
     assertThat(QueryTerms.Now.DAY.lookBack(today)).isEqualTo(today);
-    assertThat(QueryTerms.Now.MONTH.lookBack(today)).isEqualTo(java.time.Duration.ofDays(31));
-    assertThat(QueryTerms.Now.WEEK.lookBack(java.time.Duration.ofDays(10)))
-        .isEqualTo(java.time.Duration.ofDays(10));
+    assertThat(QueryTerms.Now.MONTH.lookBack(today)).isEqualTo(Duration.ofDays(31));
+    assertThat(QueryTerms.Now.WEEK.lookBack(Duration.ofDays(10))).isEqualTo(Duration.ofDays(10));
   }
 }
