@@ -52,11 +52,11 @@ public record QueryTerms(
     NO(null),
     /** Today, tonight, tomorrow: as recent as {@code search.fresh-for} (3 days) says. */
     DAY(Duration.ZERO),
-    /** This week or the next: at least 7 days. */
+    /** This week or the next ("tuần này", "tuần sau"): at least 7 days. */
     WEEK(Duration.ofDays(7)),
-    /** This month or the next: at least 31 days. */
+    /** This month ("tháng này"): at least 31 days. */
     MONTH(Duration.ofDays(31)),
-    /** This year or the next: at least 366 days. */
+    /** This year ("năm nay"): at least 366 days. */
     YEAR(Duration.ofDays(366));
 
     private final Duration lookBack;

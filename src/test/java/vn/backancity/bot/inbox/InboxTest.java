@@ -8,6 +8,7 @@ import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,6 +45,33 @@ class InboxTest {
   Database open(String vendor, String sqliteFile) throws Exception {
     String url = vendor.equals("postgresql") ? TestDatabases.newPostgresSchema() : null;
     return TestDatabases.open(vendor, url, dir.resolve(sqliteFile));
+  }
+
+  /** Pending rows per chat: how many, how many are heads, how many are claimed. */
+  static String pendingByChat(Database db) {
+    StringBuilder out = new StringBuilder("pending (chat: rows, heads, claimed):");
+    try (Connection c = db.dataSource().getConnection();
+        Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT chat_key, COUNT(*), SUM(head), SUM(CASE WHEN claimed_by IS NULL THEN 0"
+                    + " ELSE 1 END) FROM inbox WHERE status = 'pending' GROUP BY chat_key"
+                    + " ORDER BY chat_key")) {
+      while (rs.next()) {
+        out.append(' ')
+            .append(rs.getString(1))
+            .append(": ")
+            .append(rs.getInt(2))
+            .append(", ")
+            .append(rs.getInt(3))
+            .append(", ")
+            .append(rs.getInt(4))
+            .append(';');
+      }
+    } catch (java.sql.SQLException e) {
+      out.append(" unreadable: ").append(e);
+    }
+    return out.toString();
   }
 
   static InboxWorker.Settings settings(int threads, int attempts) {
@@ -216,7 +244,9 @@ class InboxTest {
         }
       }
       Map<String, Integer> counts = first.counts();
-      assertThat(counts).doesNotContainKey(Inbox.PENDING);
+      // When some stay pending, which chats they are in, and whether any of them is its chat's
+      // head or claimed: a chat left without its turn, or a slow drain.
+      assertThat(counts).as(() -> pendingByChat(one)).doesNotContainKey(Inbox.PENDING);
       assertThat(counts.values().stream().mapToInt(Integer::intValue).sum())
           .isEqualTo(senders * each);
       assertThat(counts.get(Inbox.FAILED)).as("handlings that failed were given up").isPositive();
