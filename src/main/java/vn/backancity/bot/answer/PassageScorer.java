@@ -102,6 +102,11 @@ final class PassageScorer {
   // The question's words it writes a number right after, with those numbers ("loai": 2 in "đô
   // thị loại 2").
   private final Map<String, Set<String>> numbered = new HashMap<>();
+  // A question of two content words side by side is most often one word of two syllables ("học
+  // phí", "giá điện"). Where the index is too small to know its two-word terms, an article that
+  // never writes them together (nor an alternate: "tiền học") does not answer it: "giá trị" and
+  // "điện tử" are no "giá điện". Null otherwise; else the word and its alternates, folded.
+  private final List<String> oneWord;
   private double wordTotal;
   private double wordCount;
   private double pairTotal;
@@ -165,6 +170,18 @@ final class PassageScorer {
         pairCount += pairShare[i];
       }
     }
+    boolean oneTwoSyllableWord =
+        !weights.pairsKnown()
+            && words.size() == 2
+            && wordShare[0] >= 1
+            && wordShare[1] >= 1
+            && terms.bigrams().contains(words.get(0).folded() + " " + words.get(1).folded());
+    if (oneTwoSyllableWord) {
+      oneWord = new ArrayList<>(terms.alternates());
+      oneWord.add(0, words.get(0).folded() + " " + words.get(1).folded());
+    } else {
+      oneWord = null;
+    }
     inName = new boolean[words.size()];
     for (QueryTerms.Name name : terms.names()) {
       List<String> folded = name.folded();
@@ -215,6 +232,29 @@ final class PassageScorer {
   /** The share of the question's words found anywhere in these words, 0..1. */
   double wordCoverage(List<Words.Word> text) {
     return share(text, false);
+  }
+
+  /**
+   * Whether an article's words may answer the question as far as its one two-syllable word goes:
+   * false only for a question that is one such word (see {@code oneWord}) in a small index, asked
+   * of words that never write its two syllables together.
+   */
+  boolean writesItsOneWord(List<Words.Word> text) {
+    if (oneWord == null) {
+      return true;
+    }
+    for (String term : oneWord) {
+      int space = term.indexOf(' ');
+      String first = space < 0 ? term : term.substring(0, space);
+      String second = space < 0 ? null : term.substring(space + 1);
+      for (int i = 0; i < text.size(); i++) {
+        if (text.get(i).folded().equals(first)
+            && (second == null || i + 1 < text.size() && text.get(i + 1).folded().equals(second))) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**

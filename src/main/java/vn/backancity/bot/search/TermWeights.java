@@ -68,6 +68,14 @@ public final class TermWeights {
     return bigrams.getOrDefault(folded, unseen);
   }
 
+  /**
+   * Whether the index is large enough that a two-word term no article contains is likely no word
+   * ({@link #bigramUnseen}); in a small one it may be a word its few articles do not use.
+   */
+  public boolean pairsKnown() {
+    return docs >= LARGE;
+  }
+
   /** True when no article contains the two-word term: it is likely not a word at all. */
   public boolean bigramUnseen(String folded) {
     return bigram(folded) >= unseen;

@@ -282,6 +282,21 @@ class NumbersAndNamesTest {
   }
 
   @Test
+  void aOneWordQuestionIsAnsweredOnlyWhereTheArticleWritesThatWord() {
+    // Among five articles no two-word term is known: "giá điện" got seed 002's "chính quyền điện
+    // tử" (with "giá trị" elsewhere in it), "học phí" a quote with "học" and "phí" apart.
+    for (String q : List.of("giá điện", "gia dien", "tiền điện", "học phí", "hoc phi")) {
+      AnswerList list = app.answerer().ask(q);
+      assertThat(list.answers()).as(q).isEmpty();
+      assertThat(list.suggestions()).as(q).isEmpty();
+    }
+    // Two-syllable words the seeds do write, as typed, and an abbreviation's long form.
+    assertThat(top("khuoi linh").excerpt()).contains("Khuổi Linh");
+    assertThat(top("hưu trí").excerpt()).contains("hưu trí");
+    assertThat(top("htx").excerpt()).contains("HTX");
+  }
+
+  @Test
   void anExcerptThatOpensWithAPronounShowsWhoItIs(@TempDir Path other) {
     // The sentence that answers says "Bà là ..."; who she is, the sentence before says. The next
     // sentence shares more words with the question, but an excerpt without the name answers
