@@ -102,10 +102,11 @@ final class PassageScorer {
   // The question's words it writes a number right after, with those numbers ("loai": 2 in "đô
   // thị loại 2").
   private final Map<String, Set<String>> numbered = new HashMap<>();
-  // A question of two content words side by side is most often one word of two syllables ("học
-  // phí", "giá điện"). Where the index is too small to know its two-word terms, an article that
-  // never writes them together (nor an alternate: "tiền học") does not answer it: "giá trị" and
-  // "điện tử" are no "giá điện". Null otherwise; else the word and its alternates, folded.
+  // A short question of content words side by side is made of words of two syllables ("học phí",
+  // "giá điện", "giá nước sạch"). Where the index is too small to know its two-word terms, an
+  // article that writes none of its pairs together (nor an alternate: "tiền học") does not answer
+  // it: "giá trị" and "điện tử" are no "giá điện". Null otherwise; else those pairs and the
+  // alternates, folded.
   private final List<String> oneWord;
   private double wordTotal;
   private double wordCount;
@@ -170,18 +171,22 @@ final class PassageScorer {
         pairCount += pairShare[i];
       }
     }
-    boolean oneTwoSyllableWord =
-        !weights.pairsKnown()
-            && words.size() == 2
-            && wordShare[0] >= 1
-            && wordShare[1] >= 1
-            && terms.bigrams().contains(words.get(0).folded() + " " + words.get(1).folded());
-    if (oneTwoSyllableWord) {
-      oneWord = new ArrayList<>(terms.alternates());
-      oneWord.add(0, words.get(0).folded() + " " + words.get(1).folded());
-    } else {
-      oneWord = null;
+    List<String> phrase = null;
+    if (!weights.pairsKnown() && (words.size() == 2 || words.size() == 3)) {
+      phrase = new ArrayList<>();
+      for (int i = 0; i + 1 < words.size(); i++) {
+        String pair = words.get(i).folded() + " " + words.get(i + 1).folded();
+        if (wordShare[i] < 1 || wordShare[i + 1] < 1 || !terms.bigrams().contains(pair)) {
+          phrase = null; // a qualifier, or words apart in the question: coverage decides
+          break;
+        }
+        phrase.add(pair);
+      }
     }
+    if (phrase != null) {
+      phrase.addAll(terms.alternates());
+    }
+    oneWord = phrase;
     inName = new boolean[words.size()];
     for (QueryTerms.Name name : terms.names()) {
       List<String> folded = name.folded();
@@ -235,9 +240,9 @@ final class PassageScorer {
   }
 
   /**
-   * Whether an article's words may answer the question as far as its one two-syllable word goes:
-   * false only for a question that is one such word (see {@code oneWord}) in a small index, asked
-   * of words that never write its two syllables together.
+   * Whether an article's words may answer the question as far as its two-syllable words go: false
+   * only for a short question of such words (see {@code oneWord}) in a small index, asked of words
+   * that never write one of its pairs together.
    */
   boolean writesItsOneWord(List<Words.Word> text) {
     if (oneWord == null) {

@@ -285,7 +285,8 @@ class NumbersAndNamesTest {
   void aOneWordQuestionIsAnsweredOnlyWhereTheArticleWritesThatWord() {
     // Among five articles no two-word term is known: "giá điện" got seed 002's "chính quyền điện
     // tử" (with "giá trị" elsewhere in it), "học phí" a quote with "học" and "phí" apart.
-    for (String q : List.of("giá điện", "gia dien", "tiền điện", "học phí", "hoc phi")) {
+    for (String q :
+        List.of("giá điện", "gia dien", "tiền điện", "học phí", "hoc phi", "giá nước sạch")) {
       AnswerList list = app.answerer().ask(q);
       assertThat(list.answers()).as(q).isEmpty();
       assertThat(list.suggestions()).as(q).isEmpty();
@@ -294,6 +295,8 @@ class NumbersAndNamesTest {
     assertThat(top("khuoi linh").excerpt()).contains("Khuổi Linh");
     assertThat(top("hưu trí").excerpt()).contains("hưu trí");
     assertThat(top("htx").excerpt()).contains("HTX");
+    assertThat(top("kỷ luật đảng viên").excerpt()).contains("kỷ luật");
+    assertThat(top("thu ngân sách").excerpt()).contains("thu ngân sách");
   }
 
   @Test
