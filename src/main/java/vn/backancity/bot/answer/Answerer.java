@@ -436,7 +436,7 @@ public final class Answerer {
     List<Words.Word> all = a.words();
     double coverage = scorer.wordCoverage(all);
     log.debug("{}: lucene {} coverage {}", article.id(), hit.score(), coverage);
-    if (coverage < coverageFloor() || passages.isEmpty() || !scorer.writesItsOneWord(all)) {
+    if (coverage < coverageFloor() || passages.isEmpty() || !scorer.writesItsPhrase(all)) {
       return null;
     }
     int best = 0;

@@ -106,8 +106,8 @@ final class PassageScorer {
   // "giá điện", "giá nước sạch"). Where the index is too small to know its two-word terms, an
   // article that writes none of its pairs together (nor an alternate: "tiền học") does not answer
   // it: "giá trị" and "điện tử" are no "giá điện". Null otherwise; else those pairs and the
-  // alternates, folded.
-  private final List<String> oneWord;
+  // alternates, each as its folded words.
+  private final List<String[]> phrase;
   private double wordTotal;
   private double wordCount;
   private double pairTotal;
@@ -171,22 +171,27 @@ final class PassageScorer {
         pairCount += pairShare[i];
       }
     }
-    List<String> phrase = null;
+    List<String[]> pairsOfPhrase = null;
     if (!weights.pairsKnown() && (words.size() == 2 || words.size() == 3)) {
-      phrase = new ArrayList<>();
+      pairsOfPhrase = new ArrayList<>();
       for (int i = 0; i + 1 < words.size(); i++) {
-        String pair = words.get(i).folded() + " " + words.get(i + 1).folded();
-        if (wordShare[i] < 1 || wordShare[i + 1] < 1 || !terms.bigrams().contains(pair)) {
-          phrase = null; // a qualifier, or words apart in the question: coverage decides
+        String left = words.get(i).folded();
+        String right = words.get(i + 1).folded();
+        if (wordShare[i] < 1
+            || wordShare[i + 1] < 1
+            || !terms.bigrams().contains(left + " " + right)) {
+          pairsOfPhrase = null; // a qualifier, or words apart in the question: coverage decides
           break;
         }
-        phrase.add(pair);
+        pairsOfPhrase.add(new String[] {left, right});
       }
     }
-    if (phrase != null) {
-      phrase.addAll(terms.alternates());
+    if (pairsOfPhrase != null) {
+      for (String alternate : terms.alternates()) {
+        pairsOfPhrase.add(alternate.split(" "));
+      }
     }
-    oneWord = phrase;
+    phrase = pairsOfPhrase;
     inName = new boolean[words.size()];
     for (QueryTerms.Name name : terms.names()) {
       List<String> folded = name.folded();
@@ -241,20 +246,20 @@ final class PassageScorer {
 
   /**
    * Whether an article's words may answer the question as far as its two-syllable words go: false
-   * only for a short question of such words (see {@code oneWord}) in a small index, asked of words
-   * that never write one of its pairs together.
+   * only for a short question of such words (see {@code phrase}) in a small index, asked of words
+   * that never write one of its pairs (or an alternate) together.
    */
-  boolean writesItsOneWord(List<Words.Word> text) {
-    if (oneWord == null) {
+  boolean writesItsPhrase(List<Words.Word> text) {
+    if (phrase == null) {
       return true;
     }
-    for (String term : oneWord) {
-      int space = term.indexOf(' ');
-      String first = space < 0 ? term : term.substring(0, space);
-      String second = space < 0 ? null : term.substring(space + 1);
-      for (int i = 0; i < text.size(); i++) {
-        if (text.get(i).folded().equals(first)
-            && (second == null || i + 1 < text.size() && text.get(i + 1).folded().equals(second))) {
+    for (String[] term : phrase) {
+      for (int i = 0; i + term.length <= text.size(); i++) {
+        int k = 0;
+        while (k < term.length && text.get(i + k).folded().equals(term[k])) {
+          k++;
+        }
+        if (k == term.length) {
           return true;
         }
       }
@@ -462,9 +467,9 @@ final class PassageScorer {
 
   /**
    * The question's rarest word that these words contain (by document frequency; between words as
-   * rare, the one these words hold fewer times), when it is a name, else -1. A name is a word the
-   * text writes capitalized most of the time: a place or a person ("Dương Quang", "Nà Pậu").
-   * Qualifiers (times, figures, the home place) are left out.
+   * rare, a name before another word, then the one these words hold fewer times), when it is a
+   * name, else -1. A name is a word the text writes capitalized most of the time: a place or a
+   * person ("Dương Quang", "Nà Pậu"). Qualifiers (times, figures, the home place) are left out.
    */
   int rarest(List<Words.Word> text) {
     int[] found = new int[words.size()];

@@ -40,7 +40,7 @@ final class NumberFilter extends TokenFilter {
         return false;
       }
       if (!NumberForms.mayStart(term)) {
-        forms.other(term); // most tokens: no copy of their state, no lookup
+        forms.other(term); // most tokens: no copy of their state, no read-ahead
         return true;
       }
       states.add(captureState());

@@ -47,26 +47,32 @@ public final class QuestionAnalyzer {
   // Words that make a time phrase after a time word: "ngày mai", "hôm qua", "năm nay".
   private static final Set<String> TIME_TAILS = Set.of("nay", "mai", "qua", "sau", "truoc", "toi");
   // Questions about now: an old article cannot answer "giá vàng hôm nay", nor one from last
-  // year "lịch cắt điện tháng này".
-  private static final Map<String, QueryTerms.Now> NOW =
-      Map.ofEntries(
-          Map.entry("hom nay", QueryTerms.Now.DAY),
-          Map.entry("ngay mai", QueryTerms.Now.DAY),
-          Map.entry("toi nay", QueryTerms.Now.DAY),
-          Map.entry("sang nay", QueryTerms.Now.DAY),
-          Map.entry("chieu nay", QueryTerms.Now.DAY),
-          Map.entry("dem nay", QueryTerms.Now.DAY),
-          Map.entry("bay gio", QueryTerms.Now.DAY),
-          Map.entry("hien gio", QueryTerms.Now.DAY),
-          Map.entry("luc nay", QueryTerms.Now.DAY),
-          Map.entry("tuan nay", QueryTerms.Now.WEEK),
-          Map.entry("tuan sau", QueryTerms.Now.WEEK),
-          Map.entry("thang nay", QueryTerms.Now.MONTH),
-          Map.entry("nam nay", QueryTerms.Now.YEAR));
-  // The week, month and year phrases as written with diacritics ("tuấn sau", "thằng này" are not).
-  // "Tới" is left out: "những năm tới" is the coming years, "thang toi" also "thẳng tới".
-  private static final Set<String> CALENDAR_NOW =
-      Set.of("tuần này", "tuần sau", "tháng này", "năm nay");
+  // year "lịch cắt điện tháng này". Today's phrases, folded:
+  private static final Set<String> TODAY =
+      Set.of(
+          "hom nay",
+          "ngay mai",
+          "toi nay",
+          "sang nay",
+          "chieu nay",
+          "dem nay",
+          "bay gio",
+          "hien gio",
+          "luc nay");
+  // The week, month and year phrases as written with diacritics; typed with them, only as written
+  // ("tuấn sau", "thằng này" fold alike). "Tới" is left out: "những năm tới" is the coming years,
+  // "thang toi" also "thẳng tới".
+  private static final Map<String, QueryTerms.Now> CALENDAR =
+      Map.of(
+          "tuần này", QueryTerms.Now.WEEK,
+          "tuần sau", QueryTerms.Now.WEEK,
+          "tháng này", QueryTerms.Now.MONTH,
+          "năm nay", QueryTerms.Now.YEAR);
+  private static final Map<String, QueryTerms.Now> CALENDAR_FOLDED =
+      CALENDAR.entrySet().stream()
+          .collect(
+              Collectors.toUnmodifiableMap(
+                  e -> VietnameseText.fold(e.getKey()), Map.Entry::getValue));
   // Before a week, month or year phrase, a length of time: "nhiều năm nay", "hai tháng nay". As
   // typed: "bà năm nay" (she, this year) is not "ba năm nay" (these three years).
   private static final Set<String> QUANTITIES =
@@ -154,20 +160,21 @@ public final class QuestionAnalyzer {
   private static QueryTerms.Now now(List<String> canonical, List<String> folded, boolean accented) {
     QueryTerms.Now now = QueryTerms.Now.NO;
     for (int i = 0; i + 1 < folded.size(); i++) {
-      QueryTerms.Now phrase = NOW.get(folded.get(i) + " " + folded.get(i + 1));
+      String pair = folded.get(i) + " " + folded.get(i + 1);
+      QueryTerms.Now phrase = TODAY.contains(pair) ? QueryTerms.Now.DAY : CALENDAR_FOLDED.get(pair);
       if (phrase == null) {
         continue;
       }
       if (phrase != QueryTerms.Now.DAY) {
-        boolean afterNumber =
+        boolean lengthOfTime =
             i > 0
                 && (Character.isDigit(canonical.get(i - 1).charAt(0))
                     || (accented
                         ? QUANTITIES.contains(canonical.get(i - 1))
                         : QUANTITIES_FOLDED.contains(folded.get(i - 1))));
         boolean asWritten =
-            !accented || CALENDAR_NOW.contains(canonical.get(i) + " " + canonical.get(i + 1));
-        if (afterNumber || !asWritten) {
+            !accented || CALENDAR.containsKey(canonical.get(i) + " " + canonical.get(i + 1));
+        if (lengthOfTime || !asWritten) {
           continue;
         }
       }
