@@ -537,11 +537,19 @@ final class PassageScorer {
           "hai", "ba", "bốn", "tư", "sáu", "bảy", "tám", "chín", "mười", "mươi", "trăm", "nghìn",
           "ngàn", "triệu", "tỷ", "tỉ", "nửa", "chục");
 
+  // A figure after one of these dates the sentence ("năm 2023", "tháng 9"): no count, unless the
+  // question asks for it ("tháng bao nhiêu").
+  private static final Set<String> DATE_WORDS = Set.of("nam", "ngay", "thang");
+
   private boolean hasNewNumber(List<Words.Word> words) {
     Set<String> asked = askedCanonical;
-    for (Words.Word w : words) {
+    for (int i = 0; i < words.size(); i++) {
+      Words.Word w = words.get(i);
       // A Roman numeral (a figure in capitals) ranks or names ("loại II", "khóa XV"): no count.
-      if (w.isNumber() && !w.isCapitalized() && !terms.numbers().contains(w.canonical())) {
+      if (w.isNumber()
+          && !w.isCapitalized()
+          && !terms.numbers().contains(w.canonical())
+          && !(i > 0 && dates(words.get(i - 1).folded()))) {
         return true;
       }
       if (NUMBER_WORDS.contains(w.canonical()) && !asked.contains(w.canonical())) {
@@ -549,6 +557,10 @@ final class PassageScorer {
       }
     }
     return false;
+  }
+
+  private boolean dates(String folded) {
+    return DATE_WORDS.contains(folded) && !askedFolded.contains(folded);
   }
 
   /**

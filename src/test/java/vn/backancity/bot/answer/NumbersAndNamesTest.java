@@ -282,6 +282,18 @@ class NumbersAndNamesTest {
   }
 
   @Test
+  void aCountIsNotTheYearOfASentence() {
+    // Seed 004: "thành phố Bắc Kạn với 8 đơn vị hành chính (gồm 6 phường và 2 xã)". Seed 002's
+    // "phát triển kinh tế - xã hội năm 2023" came first: "2023" counted as the figure asked for.
+    for (String q : List.of("thanh pho co bao nhieu xa", "Thành phố có bao nhiêu xã?")) {
+      AnswerList list = app.answerer().ask(q);
+      assertThat(list.answers()).as(q).isNotEmpty();
+      assertThat(list.answers().get(0).excerpt()).as(q).contains("6 phường và 2 xã");
+      assertThat(list.choices()).as(q).isFalse();
+    }
+  }
+
+  @Test
   void aOneWordQuestionIsAnsweredOnlyWhereTheArticleWritesThatWord() {
     // Among five articles no two-word term is known: "giá điện" got seed 002's "chính quyền điện
     // tử" (with "giá trị" elsewhere in it), "học phí" a quote with "học" and "phí" apart.
