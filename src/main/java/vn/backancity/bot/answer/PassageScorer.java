@@ -537,15 +537,15 @@ final class PassageScorer {
           "hai", "ba", "bốn", "tư", "sáu", "bảy", "tám", "chín", "mười", "mươi", "trăm", "nghìn",
           "ngàn", "triệu", "tỷ", "tỉ", "nửa", "chục");
 
-  // A figure after one of these dates the sentence ("năm 2023", "tháng 9"): no count, unless the
-  // question asks for it ("tháng bao nhiêu").
+  // Words after which a figure dates the sentence ("năm 2023", "tháng 9").
   private static final Set<String> DATE_WORDS = Set.of("nam", "ngay", "thang");
 
   private boolean hasNewNumber(List<Words.Word> words) {
     Set<String> asked = askedCanonical;
     for (int i = 0; i < words.size(); i++) {
       Words.Word w = words.get(i);
-      // A Roman numeral (a figure in capitals) ranks or names ("loại II", "khóa XV"): no count.
+      // A Roman numeral (a figure in capitals) ranks or names ("loại II", "khóa XV"), a figure
+      // after "năm" dates ("năm 2023"): no count, unless the question asks "tháng bao nhiêu".
       if (w.isNumber()
           && !w.isCapitalized()
           && !terms.numbers().contains(w.canonical())
@@ -559,6 +559,7 @@ final class PassageScorer {
     return false;
   }
 
+  /** Whether a figure after this word dates its sentence and the question asks no such thing. */
   private boolean dates(String folded) {
     return DATE_WORDS.contains(folded) && !askedFolded.contains(folded);
   }
@@ -603,8 +604,7 @@ final class PassageScorer {
         continue;
       }
       boolean year = YEAR.matcher(w.canonical()).matches();
-      boolean afterDateWord =
-          i > 0 && Set.of("nam", "ngay", "thang").contains(words.get(i - 1).folded());
+      boolean afterDateWord = i > 0 && DATE_WORDS.contains(words.get(i - 1).folded());
       if (year || afterDateWord) {
         return true;
       }
