@@ -467,7 +467,7 @@ public final class Answerer {
 
   private boolean mentionsHome(List<Words.Word> words) {
     for (List<String> phrase : homePhrases) {
-      if (containsPhrase(words, phrase)) {
+      if (Words.containPhrase(words, phrase)) {
         return true;
       }
     }
@@ -506,24 +506,11 @@ public final class Answerer {
       if (words == null) {
         words = analyzed.get(article.id(), id -> Analyzed.of(article)).words();
       }
-      if (containsPhrase(words, old.folded())) {
+      if (Words.containPhrase(words, old.folded())) {
         latest = old.date();
       }
     }
     return latest;
-  }
-
-  private static boolean containsPhrase(List<Words.Word> words, List<String> phrase) {
-    for (int i = 0; i + phrase.size() <= words.size(); i++) {
-      int k = 0;
-      while (k < phrase.size() && words.get(i + k).folded().equals(phrase.get(k))) {
-        k++;
-      }
-      if (k == phrase.size()) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private record Ranked(

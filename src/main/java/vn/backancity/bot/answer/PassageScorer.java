@@ -107,7 +107,7 @@ final class PassageScorer {
   // article that writes none of its pairs together (nor an alternate: "tiền học") does not answer
   // it: "giá trị" and "điện tử" are no "giá điện". Null otherwise; else those pairs and the
   // alternates, each as its folded words.
-  private final List<String[]> phrase;
+  private final List<List<String>> phrase;
   private double wordTotal;
   private double wordCount;
   private double pairTotal;
@@ -171,7 +171,7 @@ final class PassageScorer {
         pairCount += pairShare[i];
       }
     }
-    List<String[]> pairsOfPhrase = null;
+    List<List<String>> pairsOfPhrase = null;
     if (!weights.pairsKnown() && (words.size() == 2 || words.size() == 3)) {
       pairsOfPhrase = new ArrayList<>();
       for (int i = 0; i + 1 < words.size(); i++) {
@@ -183,12 +183,12 @@ final class PassageScorer {
           pairsOfPhrase = null; // a qualifier, or words apart in the question: coverage decides
           break;
         }
-        pairsOfPhrase.add(new String[] {left, right});
+        pairsOfPhrase.add(List.of(left, right));
       }
     }
     if (pairsOfPhrase != null) {
       for (String alternate : terms.alternates()) {
-        pairsOfPhrase.add(alternate.split(" "));
+        pairsOfPhrase.add(List.of(alternate.split(" ")));
       }
     }
     phrase = pairsOfPhrase;
@@ -253,15 +253,9 @@ final class PassageScorer {
     if (phrase == null) {
       return true;
     }
-    for (String[] term : phrase) {
-      for (int i = 0; i + term.length <= text.size(); i++) {
-        int k = 0;
-        while (k < term.length && text.get(i + k).folded().equals(term[k])) {
-          k++;
-        }
-        if (k == term.length) {
-          return true;
-        }
+    for (List<String> term : phrase) {
+      if (Words.containPhrase(text, term)) {
+        return true;
       }
     }
     return false;
@@ -481,22 +475,24 @@ final class PassageScorer {
         capitalized[i] += w.isCapitalized() ? 1 : 0;
       }
     }
+    boolean[] name = new boolean[words.size()];
+    for (int i = 0; i < name.length; i++) {
+      name[i] = 2 * capitalized[i] > found[i]; // capitalized most of the time
+    }
     int best = -1;
     double bestWeight = 0;
     for (int i = 0; i < found.length; i++) {
       boolean rarer = wordWeight[i] > bestWeight;
       if (best >= 0 && wordWeight[i] == bestWeight) {
         // As rare: a name before another word, then the one written fewer times.
-        boolean name = 2 * capitalized[i] > found[i];
-        boolean bestName = 2 * capitalized[best] > found[best];
-        rarer = name != bestName ? name : found[i] < found[best];
+        rarer = name[i] != name[best] ? name[i] : found[i] < found[best];
       }
       if (found[i] > 0 && wordShare[i] >= 1 && rarer) {
         best = i;
         bestWeight = wordWeight[i];
       }
     }
-    return best >= 0 && 2 * capitalized[best] > found[best] ? best : -1;
+    return best >= 0 && name[best] ? best : -1;
   }
 
   /** Whether the words hold question word {@code word} (see {@link #rarest}). */

@@ -114,6 +114,20 @@ final class Words {
 
   private Words() {}
 
+  /** Whether the words hold these folded words one after the other. */
+  static boolean containPhrase(List<Word> words, List<String> phrase) {
+    for (int i = 0; i + phrase.size() <= words.size(); i++) {
+      int k = 0;
+      while (k < phrase.size() && words.get(i + k).folded().equals(phrase.get(k))) {
+        k++;
+      }
+      if (k == phrase.size()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * The words of a text: runs of letters with their marks, or numbers with their thousands and
    * decimal separators ("4.600", "99,273"). Figures, ranges and dates are written in the index's
