@@ -20,6 +20,12 @@ import vn.backancity.bot.search.TermWeights;
  */
 final class PassageScorer {
   static final double TYPE_BONUS = 0.35;
+  // As the relevance floor asks of the question's words (search.min-coverage).
+  static final double UNACCENTED_SHARE = 0.6;
+  // Words that ask ("xã nào", "bao nhiêu"): an answer does not write them with the words they ask
+  // about. ("ở đâu" is two stop words, no pair; "dau" alone is as often đầu, as in "đầu tư".)
+  private static final Set<String> ASKING =
+      Set.of("nao", "gi", "ai", "nhieu", "may", "sao", "khong");
   // A bare topic ("thu ngân sách 9 tháng") usually wants its figure: a new number right after it.
   static final double FACT_BONUS = 0.15;
   static final int FACT_DISTANCE = 3;
@@ -108,6 +114,18 @@ final class PassageScorer {
   // it: "giá trị" and "điện tử" are no "giá điện". Null otherwise; else those pairs and the
   // alternates, each as its folded words.
   private final List<List<String>> phrase;
+  // A longer question typed without diacritics: each of its syllables stands for many ("dang" is
+  // đang, đảng, đăng, dạng...), so only words written together say what it asks. In a small index
+  // an article must write together pairs of its content words side by side that hold
+  // UNACCENTED_SHARE of those words: "sơ kết" and "nhiệm kỳ" are no "thu tuc dang ky ket hon".
+  // The pairs are those of the question as typed, a stop word included ("can cuoc": "can" is also
+  // cần), but not a word that asks. Null otherwise; else those pairs, each as its folded words.
+  private final List<List<String>> unaccentedPairs;
+  // Whether each word is a content word of one of those pairs, and what it counts for in that
+  // share: 1, or its share of two for the words of a name the question abbreviates ("ubnd" is one
+  // word, not four).
+  private final boolean[] paired;
+  private final double[] pairedWeight;
   private double wordTotal;
   private double wordCount;
   private double pairTotal;
@@ -192,6 +210,11 @@ final class PassageScorer {
       }
     }
     phrase = pairsOfPhrase;
+    paired = new boolean[words.size()];
+    unaccentedPairs =
+        weights.pairsKnown() || terms.accented() || words.size() < 4 ? null : contentPairs();
+    pairedWeight = new double[words.size()];
+    Arrays.fill(pairedWeight, 1);
     inName = new boolean[words.size()];
     for (QueryTerms.Name name : terms.names()) {
       List<String> folded = name.folded();
@@ -206,6 +229,7 @@ final class PassageScorer {
         nameWords.add(indexes);
         for (int i : indexes) {
           inName[i] = true;
+          pairedWeight[i] = name.abbreviation() == null ? 1 : 2.0 / indexes.length;
         }
       }
     }
@@ -216,6 +240,31 @@ final class PassageScorer {
         lookedUp[bit >>> 6] |= 1L << bit;
       }
     }
+  }
+
+  /**
+   * The question's pairs of words side by side that hold a content word and no word that asks,
+   * marking those words in {@code paired}; null for fewer than two such pairs.
+   */
+  private List<List<String>> contentPairs() {
+    List<List<String>> pairs = new ArrayList<>();
+    for (String pair : terms.bigrams()) {
+      List<String> two = List.of(pair.split(" "));
+      if (ASKING.contains(two.get(0)) || ASKING.contains(two.get(1))) {
+        continue;
+      }
+      boolean content = false;
+      for (String token : two) {
+        Integer i = wordByFolded.get(token);
+        if (i != null && wordShare[i] == 1) {
+          paired[i] = content = true;
+        }
+      }
+      if (content) {
+        pairs.add(two);
+      }
+    }
+    return pairs.size() < 2 ? null : pairs;
   }
 
   /**
@@ -245,11 +294,16 @@ final class PassageScorer {
   }
 
   /**
-   * Whether an article's words may answer the question as far as its two-syllable words go: false
-   * only for a short question of such words (see {@code phrase}) in a small index, asked of words
-   * that never write one of its pairs (or an alternate) together.
+   * Whether an article's words may answer the question as far as its two-syllable words go. False
+   * only in a small index: for a short question of such words (see {@code phrase}), asked of words
+   * that never write one of its pairs (or an alternate) together; for a longer question typed
+   * without diacritics, asked of words that write too few of its pairs (see {@code
+   * unaccentedPairs}).
    */
   boolean writesItsPhrase(List<Words.Word> text) {
+    if (unaccentedPairs != null) {
+      return writesItsPairs(text);
+    }
     if (phrase == null) {
       return true;
     }
@@ -259,6 +313,35 @@ final class PassageScorer {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether the words write together pairs of a longer unaccented question that hold {@link
+   * #UNACCENTED_SHARE} of its paired words (see {@code unaccentedPairs}). A name the question
+   * abbreviates counts as written where its abbreviation is.
+   */
+  private boolean writesItsPairs(List<Words.Word> text) {
+    Set<String> written = new HashSet<>();
+    for (List<String> pair : unaccentedPairs) {
+      if (Words.containPhrase(text, pair)) {
+        written.addAll(pair);
+      }
+    }
+    for (int n = 0; n < names.size(); n++) {
+      String abbreviation = abbreviations.get(n);
+      if (abbreviation != null && Words.containPhrase(text, List.of(abbreviation))) {
+        written.addAll(List.of(names.get(n)));
+      }
+    }
+    double found = 0;
+    double total = 0;
+    for (int i = 0; i < words.size(); i++) {
+      if (paired[i]) {
+        total += pairedWeight[i];
+        found += written.contains(words.get(i).folded()) ? pairedWeight[i] : 0;
+      }
+    }
+    return found >= UNACCENTED_SHARE * total;
   }
 
   /**

@@ -37,14 +37,31 @@ public final class TermWeights {
       unigrams.put(w.key(), idf(n, lookup.docFreq(term)));
     }
     for (String alternate : terms.alternates()) {
-      boolean two = alternate.contains(" ");
-      String field = two ? ArticleIndex.BODY_B : ArticleIndex.BODY_F;
-      (two ? bigrams : unigrams).put(alternate, idf(n, lookup.docFreq(new Term(field, alternate))));
+      if (alternate.contains(" ")) {
+        bigrams.put(alternate, idf(n, pairDocFreq(lookup, n, alternate)));
+      } else {
+        unigrams.put(alternate, idf(n, lookup.docFreq(new Term(ArticleIndex.BODY_F, alternate))));
+      }
     }
     for (String b : terms.bigrams()) {
-      bigrams.put(b, idf(n, lookup.docFreq(new Term(ArticleIndex.BODY_B, b))));
+      bigrams.put(b, idf(n, pairDocFreq(lookup, n, b)));
     }
     return new TermWeights(unigrams, bigrams, idf(n, 0), n);
+  }
+
+  /**
+   * The articles that write a two-word term in their prose; in a small index also those that write
+   * it in a photo caption ("báo công dâng Bác" may be in a caption alone, and a pair no article
+   * writes counts for nothing in a passage), an article with both counted twice, at most all of
+   * them. In a large index the prose says which pairs are words (measured: counting captions there
+   * cost a numbers question at 50k).
+   */
+  private static int pairDocFreq(TermLookup lookup, int docs, String pair) {
+    int prose = lookup.docFreq(new Term(ArticleIndex.BODY_B, pair));
+    if (docs >= LARGE) {
+      return prose;
+    }
+    return Math.min(docs, prose + lookup.docFreq(new Term(ArticleIndex.CAPTION_B, pair)));
   }
 
   private static double idf(int docs, int docFreq) {

@@ -312,6 +312,39 @@ class NumbersAndNamesTest {
   }
 
   @Test
+  void aLongerUnaccentedQuestionIsAnsweredOnlyWhereTheArticleWritesMostOfItsPairs() {
+    // Among five articles, each got a confident answer made of syllables of other words: "thu tuc
+    // dang ky ket hon" seed 002's "sơ kết giữa nhiệm kỳ", "so dien thoai ubnd thanh pho" a sentence
+    // on "UBND thành phố", "lam can cuoc cong dan o dau" seed 004's "sản xuất làm cốt lõi".
+    for (String q :
+        List.of(
+            "thu tuc dang ky ket hon",
+            "so dien thoai ubnd thanh pho",
+            "lam can cuoc cong dan o dau")) {
+      AnswerList list = app.answerer().ask(q);
+      assertThat(list.answers()).as(q).isEmpty();
+      assertThat(list.suggestions()).as(q).isEmpty();
+    }
+    // Longer questions whose pairs the seeds write, typed as citizens type them: an abbreviation
+    // written ("HĐND", "NTM"), a word that asks ("mấy", "nào") apart.
+    assertThat(top("dang bo thanh pho co bao nhieu chi bo").excerpt()).contains("172 chi bộ");
+    assertThat(top("hdnd thanh pho hop may ky nam 2023").excerpt()).contains("05 kỳ họp");
+    assertThat(top("xa nao dat ntm").excerpt()).contains("nông thôn mới");
+    assertThat(top("ket nap dang vien moi nam 2023").excerpt()).contains("kết nạp");
+    assertThat(top("phuong phung chi kien co bao nhieu chi bo").excerpt()).contains("15 chi bộ");
+  }
+
+  @Test
+  void aPhraseOnlyACaptionWritesIsFoundInThatCaption() {
+    // Seed 003 writes "báo công dâng Bác" in a photo caption alone. Typed without diacritics, the
+    // excerpt was a prose sentence with "bảo", "công", "Đảng" and "Bắc" apart: among five articles
+    // the pairs were unseen (their prose does not write them), so writing them counted for nothing.
+    for (String q : List.of("bao cong dang bac", "báo công dâng Bác")) {
+      assertThat(top(q).excerpt()).as(q).contains("báo công dâng Bác");
+    }
+  }
+
+  @Test
   void anExcerptThatOpensWithAPronounShowsWhoItIs(@TempDir Path other) {
     // The sentence that answers says "Bà là ..."; who she is, the sentence before says. The next
     // sentence shares more words with the question, but an excerpt without the name answers
