@@ -58,7 +58,7 @@ public final class TermWeights {
    */
   private static int pairDocFreq(TermLookup lookup, int docs, String pair) {
     int prose = lookup.docFreq(new Term(ArticleIndex.BODY_B, pair));
-    if (docs >= LARGE) {
+    if (large(docs)) {
       return prose;
     }
     return Math.min(docs, prose + lookup.docFreq(new Term(ArticleIndex.CAPTION_B, pair)));
@@ -70,7 +70,7 @@ public final class TermWeights {
 
   /** True when a large index has the word in more than a fifth of its articles. */
   public boolean isCommon(QueryTerms.Word word) {
-    return docs >= LARGE && word(word) < idf(docs, (int) (docs * COMMON_SHARE));
+    return large(docs) && word(word) < idf(docs, (int) (docs * COMMON_SHARE));
   }
 
   public double word(QueryTerms.Word word) {
@@ -90,6 +90,11 @@ public final class TermWeights {
    * ({@link #bigramUnseen}); in a small one it may be a word its few articles do not use.
    */
   public boolean pairsKnown() {
+    return large(docs);
+  }
+
+  /** Whether an index of this many articles is large enough for its statistics to say much. */
+  private static boolean large(int docs) {
     return docs >= LARGE;
   }
 

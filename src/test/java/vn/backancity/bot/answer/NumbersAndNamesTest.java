@@ -297,12 +297,7 @@ class NumbersAndNamesTest {
   void aOneWordQuestionIsAnsweredOnlyWhereTheArticleWritesThatWord() {
     // Among five articles no two-word term is known: "giá điện" got seed 002's "chính quyền điện
     // tử" (with "giá trị" elsewhere in it), "học phí" a quote with "học" and "phí" apart.
-    for (String q :
-        List.of("giá điện", "gia dien", "tiền điện", "học phí", "hoc phi", "giá nước sạch")) {
-      AnswerList list = app.answerer().ask(q);
-      assertThat(list.answers()).as(q).isEmpty();
-      assertThat(list.suggestions()).as(q).isEmpty();
-    }
+    assertNothingShown("giá điện", "gia dien", "tiền điện", "học phí", "hoc phi", "giá nước sạch");
     // Two-syllable words the seeds do write, as typed, and an abbreviation's long form.
     assertThat(top("khuoi linh").excerpt()).contains("Khuổi Linh");
     assertThat(top("hưu trí").excerpt()).contains("hưu trí");
@@ -316,15 +311,8 @@ class NumbersAndNamesTest {
     // Among five articles, each got a confident answer made of syllables of other words: "thu tuc
     // dang ky ket hon" seed 002's "sơ kết giữa nhiệm kỳ", "so dien thoai ubnd thanh pho" a sentence
     // on "UBND thành phố", "lam can cuoc cong dan o dau" seed 004's "sản xuất làm cốt lõi".
-    for (String q :
-        List.of(
-            "thu tuc dang ky ket hon",
-            "so dien thoai ubnd thanh pho",
-            "lam can cuoc cong dan o dau")) {
-      AnswerList list = app.answerer().ask(q);
-      assertThat(list.answers()).as(q).isEmpty();
-      assertThat(list.suggestions()).as(q).isEmpty();
-    }
+    assertNothingShown(
+        "thu tuc dang ky ket hon", "so dien thoai ubnd thanh pho", "lam can cuoc cong dan o dau");
     // Longer questions whose pairs the seeds write, typed as citizens type them: an abbreviation
     // written ("HĐND", "NTM"), a word that asks ("mấy", "nào") apart.
     assertThat(top("dang bo thanh pho co bao nhieu chi bo").excerpt()).contains("172 chi bộ");
@@ -332,6 +320,15 @@ class NumbersAndNamesTest {
     assertThat(top("xa nao dat ntm").excerpt()).contains("nông thôn mới");
     assertThat(top("ket nap dang vien moi nam 2023").excerpt()).contains("kết nạp");
     assertThat(top("phuong phung chi kien co bao nhieu chi bo").excerpt()).contains("15 chi bộ");
+  }
+
+  /** Neither an answer nor a "possibly related" suggestion for each question. */
+  private static void assertNothingShown(String... questions) {
+    for (String q : questions) {
+      AnswerList list = app.answerer().ask(q);
+      assertThat(list.answers()).as(q).isEmpty();
+      assertThat(list.suggestions()).as(q).isEmpty();
+    }
   }
 
   @Test
