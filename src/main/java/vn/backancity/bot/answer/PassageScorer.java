@@ -115,12 +115,14 @@ final class PassageScorer {
   // alternates, each as its folded words.
   private final List<List<String>> phrase;
   // A longer question typed without diacritics: each of its syllables stands for many ("dang" is
-  // đang, đảng, đăng, dạng...), so only words written together say what it asks. In a small index
-  // an article must write together pairs of its content words side by side that hold
-  // UNACCENTED_SHARE of those words: "sơ kết" and "nhiệm kỳ" are no "thu tuc dang ky ket hon".
-  // The pairs are those of the question as typed, a stop word included ("can cuoc": "can" is also
-  // cần), but not a word that asks. Null otherwise; else those pairs, each as its folded words.
-  private final List<List<String>> unaccentedPairs;
+  // đang, đảng, đăng, dạng...), so only words written together say what it asks: an article must
+  // write together pairs of its content words side by side that hold UNACCENTED_SHARE of those
+  // words. "sơ kết" and "nhiệm kỳ" are no "thu tuc dang ky ket hon"; in a large index, where the
+  // pairs' statistics rank the candidates, "công chức hoàn thành xuất sắc" is still no "to chuc co
+  // so dang dat hoan thanh xuat sac". The pairs are those of the question as typed, a stop word
+  // included ("can cuoc": "can" is also cần), but not a word that asks. Null otherwise; else the
+  // words that follow each first word of those pairs, by that word.
+  private final Map<String, Set<String>> unaccentedPairs;
   // Whether each word is a content word of one of those pairs, and what it counts for in that
   // share: 1, or its share of two for the words of a name the question abbreviates ("ubnd" is one
   // word, not four).
@@ -211,8 +213,7 @@ final class PassageScorer {
     }
     phrase = pairsOfPhrase;
     paired = new boolean[words.size()];
-    unaccentedPairs =
-        weights.pairsKnown() || terms.accented() || words.size() < 4 ? null : contentPairs();
+    unaccentedPairs = terms.accented() || words.size() < 4 ? null : contentPairs();
     pairedWeight = new double[words.size()];
     Arrays.fill(pairedWeight, 1);
     inName = new boolean[words.size()];
@@ -243,28 +244,32 @@ final class PassageScorer {
   }
 
   /**
-   * The question's pairs of words side by side that hold a content word and no word that asks,
-   * marking those words in {@code paired}; null for fewer than two such pairs.
+   * The question's pairs of words side by side that hold a content word and no word that asks (the
+   * second words of each first word), marking those content words in {@code paired}; null for fewer
+   * than two such pairs.
    */
-  private List<List<String>> contentPairs() {
-    List<List<String>> pairs = new ArrayList<>();
+  private Map<String, Set<String>> contentPairs() {
+    Map<String, Set<String>> pairs = new HashMap<>();
+    int count = 0;
     for (String pair : terms.bigrams()) {
-      List<String> two = List.of(pair.split(" "));
-      if (ASKING.contains(two.get(0)) || ASKING.contains(two.get(1))) {
+      int space = pair.indexOf(' ');
+      String first = pair.substring(0, space);
+      String second = pair.substring(space + 1);
+      if (ASKING.contains(first) || ASKING.contains(second)) {
         continue;
       }
       boolean content = false;
-      for (String token : two) {
+      for (String token : List.of(first, second)) {
         Integer i = wordByFolded.get(token);
         if (i != null && wordShare[i] == 1) {
           paired[i] = content = true;
         }
       }
-      if (content) {
-        pairs.add(two);
+      if (content && pairs.computeIfAbsent(first, k -> new HashSet<>()).add(second)) {
+        count++;
       }
     }
-    return pairs.size() < 2 ? null : pairs;
+    return count < 2 ? null : pairs;
   }
 
   /**
@@ -295,10 +300,9 @@ final class PassageScorer {
 
   /**
    * Whether an article's words may answer the question as far as its two-syllable words go. False
-   * only in a small index: for a short question of such words (see {@code phrase}), asked of words
-   * that never write one of its pairs (or an alternate) together; for a longer question typed
-   * without diacritics, asked of words that write too few of its pairs (see {@code
-   * unaccentedPairs}).
+   * for a longer question typed without diacritics, asked of words that write too few of its pairs
+   * (see {@code unaccentedPairs}); and in a small index, for a short question of such words (see
+   * {@code phrase}), asked of words that never write one of its pairs (or an alternate) together.
    */
   boolean writesItsPhrase(List<Words.Word> text) {
     if (unaccentedPairs != null) {
@@ -322,10 +326,15 @@ final class PassageScorer {
    */
   private boolean writesItsPairs(List<Words.Word> text) {
     Set<String> written = new HashSet<>();
-    for (List<String> pair : unaccentedPairs) {
-      if (Words.containPhrase(text, pair)) {
-        written.addAll(pair);
+    String previous = null;
+    for (Words.Word w : text) {
+      String folded = w.folded();
+      Set<String> next = previous == null ? null : unaccentedPairs.get(previous);
+      if (next != null && next.contains(folded)) {
+        written.add(previous);
+        written.add(folded);
       }
+      previous = folded;
     }
     for (int n = 0; n < names.size(); n++) {
       String abbreviation = abbreviations.get(n);

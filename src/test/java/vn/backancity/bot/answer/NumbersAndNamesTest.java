@@ -322,6 +322,37 @@ class NumbersAndNamesTest {
     assertThat(top("phuong phung chi kien co bao nhieu chi bo").excerpt()).contains("15 chi bộ");
   }
 
+  @Test
+  void aLongerUnaccentedQuestionNeedsItsPairsWrittenInALargeIndexToo(@TempDir Path other) {
+    // Among the 50k news articles, where two-word terms are known, "co bao nhieu to chuc co so
+    // dang dat hoan thanh xuat sac" got this sentence as a confident answer: "tổ", "chức", "số",
+    // "đang", "đạt" are all there, but of its pairs only "hoàn thành" and "xuất sắc".
+    List<Article> articles = new ArrayList<>();
+    for (int i = 0; i < 1_000; i++) {
+      articles.add(
+          Articles.titled(
+              "tt-" + i,
+              "Thời tiết ngày " + i,
+              "Trời nắng nhẹ, gió đông bắc cấp " + (1 + i % 5) + ", nhiệt độ " + (20 + i % 10)));
+    }
+    articles.add(
+        Articles.titled(
+            "cong-chuc",
+            "Kết quả đánh giá công chức",
+            "Có hơn 76.600 công chức hoàn thành xuất sắc nhiệm vụ, chiếm tỉ lệ hơn 26,9%. Số liệu"
+                + " do Tổ công tác công bố. Các đơn vị đạt chỉ tiêu đang được biểu dương."));
+    try (App own = App.open(TestApps.settings(other, Map.of()), Clock.systemUTC())) {
+      own.publish(articles);
+      AnswerList trap =
+          own.answerer().ask("co bao nhieu to chuc co so dang dat hoan thanh xuat sac");
+      assertThat(trap.answers()).isEmpty();
+      assertThat(trap.suggestions()).isEmpty();
+      // The question it does answer, typed the same way.
+      AnswerList asked = own.answerer().ask("bao nhieu cong chuc hoan thanh xuat sac nhiem vu");
+      assertThat(asked.answers()).extracting(Answer::articleId).first().isEqualTo("cong-chuc");
+    }
+  }
+
   /** Neither an answer nor a "possibly related" suggestion for each question. */
   private static void assertNothingShown(String... questions) {
     for (String q : questions) {
