@@ -20,7 +20,8 @@ import vn.backancity.bot.search.TermWeights;
  */
 final class PassageScorer {
   static final double TYPE_BONUS = 0.35;
-  // As the relevance floor asks of the question's words (search.min-coverage).
+  // The share of a longer unaccented question's paired words an article must write in pairs (see
+  // unaccentedPairs): as much as the default relevance floor asks of its words (min-coverage).
   static final double UNACCENTED_SHARE = 0.6;
   // Words that ask ("xã nào", "bao nhiêu"): an answer does not write them with the words they ask
   // about. ("ở đâu" is two stop words, no pair; "dau" alone is as often đầu, as in "đầu tư".)
