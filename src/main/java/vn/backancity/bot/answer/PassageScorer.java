@@ -129,6 +129,8 @@ final class PassageScorer {
   // word, not four).
   private final boolean[] paired;
   private final double[] pairedWeight;
+  // The sum of pairedWeight over the paired words: what an article writing every pair holds.
+  private double pairedTotal;
   private double wordTotal;
   private double wordCount;
   private double pairTotal;
@@ -235,6 +237,9 @@ final class PassageScorer {
         }
       }
     }
+    for (int i = 0; i < words.size(); i++) {
+      pairedTotal += paired[i] ? pairedWeight[i] : 0;
+    }
     for (Set<String> keys :
         List.of(wordByFolded.keySet(), alternateWords.keySet(), tokenId.keySet())) {
       for (String key : keys) {
@@ -335,23 +340,20 @@ final class PassageScorer {
         written.add(previous);
         written.add(folded);
       }
+      for (int n = 0; n < names.size(); n++) {
+        if (folded.equals(abbreviations.get(n))) {
+          written.addAll(List.of(names.get(n)));
+        }
+      }
       previous = folded;
     }
-    for (int n = 0; n < names.size(); n++) {
-      String abbreviation = abbreviations.get(n);
-      if (abbreviation != null && Words.containPhrase(text, List.of(abbreviation))) {
-        written.addAll(List.of(names.get(n)));
-      }
-    }
     double found = 0;
-    double total = 0;
     for (int i = 0; i < words.size(); i++) {
-      if (paired[i]) {
-        total += pairedWeight[i];
-        found += written.contains(words.get(i).folded()) ? pairedWeight[i] : 0;
+      if (paired[i] && written.contains(words.get(i).folded())) {
+        found += pairedWeight[i];
       }
     }
-    return found >= UNACCENTED_SHARE * total;
+    return found >= UNACCENTED_SHARE * pairedTotal;
   }
 
   /**
