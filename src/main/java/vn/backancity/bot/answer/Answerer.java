@@ -371,7 +371,7 @@ public final class Answerer {
             || r.rank() < tuning.relativeFloor() * weak.get(0).rank()) {
           break; // a second suggestion far below the first is noise
         }
-        suggestions.add(answer(r, terms, scorer));
+        suggestions.add(answer(r, terms));
       }
       return new Found(
           new AnswerList(question, List.of(), false, suggestions, false),
@@ -388,7 +388,7 @@ public final class Answerer {
       if (first
           || (r.rank() >= tuning.relativeFloor() * ranked.get(0).rank()
               && r.passageCoverage() >= tuning.minLaterPassage())) {
-        answers.add(answer(r, terms, scorer));
+        answers.add(answer(r, terms));
         kept.add(r);
       }
     }
@@ -452,7 +452,10 @@ public final class Answerer {
     // A question that is (nearly) the title asks for that article, even when no sentence of the
     // body repeats the title's words.
     double titleCoverage = scorer.coverage(a.title());
-    double passageCoverage = Math.max(scorer.coverage(passages.get(best)), titleCoverage);
+    // What the citizen reads is the excerpt: the best passage, with the sentence that names what
+    // the question names or a neighbour that speaks to it. The question's share is the excerpt's.
+    Excerpts.Shown shown = Excerpts.choose(passages, best, bestScore, scorer);
+    double passageCoverage = Math.max(scorer.coverage(shown.words(passages)), titleCoverage);
     if (passageCoverage < Math.min(tuning.minPassage(), tuning.suggestPassage())) {
       return null;
     }
@@ -462,7 +465,18 @@ public final class Answerer {
     if (mentionsHome(all)) {
       rank += tuning.localBonus();
     }
-    return new Ranked(article, passages, best, bestScore, passageCoverage, rank, confident);
+    log.debug(
+        "{}: rank {} (lucene share {}, best passage {}, coverage {}, title {}), excerpt covers {},"
+            + " confident {}",
+        article.id(),
+        rank,
+        hit.score() / top,
+        bestScore,
+        coverage,
+        titleMatch,
+        passageCoverage,
+        confident);
+    return new Ranked(article, passages, shown, passageCoverage, rank, confident);
   }
 
   private boolean mentionsHome(List<Words.Word> words) {
@@ -474,8 +488,8 @@ public final class Answerer {
     return false;
   }
 
-  private Answer answer(Ranked r, QueryTerms terms, PassageScorer scorer) {
-    String excerpt = Excerpts.around(r.passages(), r.best(), r.bestScore(), scorer);
+  private Answer answer(Ranked r, QueryTerms terms) {
+    String excerpt = r.shown().text(r.passages());
     return new Answer(
         r.article().id(),
         r.article().title(),
@@ -516,8 +530,7 @@ public final class Answerer {
   private record Ranked(
       Article article,
       List<Passage> passages,
-      int best,
-      double bestScore,
+      Excerpts.Shown shown,
       double passageCoverage,
       double rank,
       boolean confident) {}

@@ -14,22 +14,52 @@ final class Excerpts {
   private Excerpts() {}
 
   /**
+   * The passages an excerpt shows: one, or two joined. {@code second} is -1 for one; {@code
+   * adjacent} two are joined as one run of text, others with "…" between them.
+   */
+  record Shown(int first, int second, boolean adjacent) {
+    static Shown one(int passage) {
+      return new Shown(passage, -1, false);
+    }
+
+    /** The words of the passages shown, in order. */
+    List<Words.Word> words(List<Passage> passages) {
+      if (second < 0) {
+        return passages.get(first).words();
+      }
+      List<Words.Word> words = new ArrayList<>(passages.get(first).words());
+      words.addAll(passages.get(second).words());
+      return words;
+    }
+
+    String text(List<Passage> passages) {
+      Passage a = passages.get(first);
+      if (second < 0) {
+        return a.display();
+      }
+      Passage b = passages.get(second);
+      return adjacent ? join(a, b) : a.display() + " … " + b.display();
+    }
+  }
+
+  /**
    * The best passage, joined by its neighbour in the same paragraph when that one also speaks to
    * the question, or by the one before when the best opens with a pronoun, and both stay short: one
    * or two sentences.
    */
-  static String around(List<Passage> passages, int best, double bestScore, PassageScorer scorer) {
+  static Shown choose(List<Passage> passages, int best, double bestScore, PassageScorer scorer) {
     int rare = withRarest(passages, best, scorer);
     if (rare >= 0 && scorer.score(passages.get(rare)) >= bestScore) {
       // As good as the best, and it names what the question names: it is the best.
       best = rare;
     } else if (rare >= 0) {
-      Passage a = passages.get(Math.min(best, rare));
-      Passage b = passages.get(Math.max(best, rare));
+      int first = Math.min(best, rare);
+      int second = Math.max(best, rare);
+      Passage a = passages.get(first);
+      Passage b = passages.get(second);
       if (a.text().length() + b.text().length() < MAX_LENGTH) {
-        boolean adjacent =
-            Math.abs(best - rare) == 1 && a.paragraph() == b.paragraph() && !a.caption();
-        return adjacent ? join(a, b) : a.display() + " … " + b.display();
+        boolean adjacent = second - first == 1 && a.paragraph() == b.paragraph() && !a.caption();
+        return new Shown(first, second, adjacent);
       }
       // Too long for both: the best passage stays (measured: showing the other one alone loses
       // 0.02 of XQuAD answers).
@@ -41,7 +71,7 @@ final class Excerpts {
         && opensWithPronoun(p)
         && p.text().length() + previous.text().length() < MAX_LENGTH) {
       // "Bà là đảng viên có tuổi đảng cao nhất": who she is, the sentence before says.
-      return join(previous, p);
+      return new Shown(best - 1, best, true);
     }
     double nextScore = next == null ? -1 : scorer.score(next);
     double previousScore = previous == null ? -1 : scorer.score(previous);
@@ -51,9 +81,9 @@ final class Excerpts {
     if (other != null
         && otherScore >= NEIGHBOUR_SHARE * bestScore
         && p.text().length() + other.text().length() < MAX_LENGTH) {
-      return nextFirst ? join(p, other) : join(other, p);
+      return nextFirst ? new Shown(best, best + 1, true) : new Shown(best - 1, best, true);
     }
-    return p.display();
+    return Shown.one(best);
   }
 
   /**

@@ -357,10 +357,10 @@ final class PassageScorer {
   }
 
   /**
-   * Whether an article that holds (anywhere, in any form) the folded words {@code holds} says may
-   * reach {@code floor} of {@link #wordCoverage}: each word held counts as found in full, so the
-   * bound is never below the coverage its words will give, and a candidate turned away here would
-   * have been turned away after its analysis.
+   * The most of {@link #wordCoverage} an article that holds (anywhere, in any form) the folded
+   * words {@code holds} says may reach, or -1 when that is below {@code floor}: each word held
+   * counts as found in full, so the bound is never below the coverage its words will give, and a
+   * candidate turned away here would have been turned away after its analysis.
    */
   SearchResult.Worth reaching(double floor) {
     return holds -> {
@@ -388,13 +388,19 @@ final class PassageScorer {
         }
       }
       // The same sums in another order may round below the coverage they bound: a hair generous.
-      return shareOf(found, foundCount, wordTotal, wordCount) >= floor - 1e-9;
+      double bound = shareOf(found, foundCount, wordTotal, wordCount);
+      return bound >= floor - 1e-9 ? bound : -1;
     };
   }
 
   /** The share of the question's words and two-word terms in the passage, 0..1. */
   double coverage(Passage p) {
-    return share(p.words(), true);
+    return coverage(p.words());
+  }
+
+  /** The share of the question's words and two-word terms in these words, 0..1. */
+  double coverage(List<Words.Word> text) {
+    return share(text, true);
   }
 
   private double share(List<Words.Word> text, boolean withPairs) {

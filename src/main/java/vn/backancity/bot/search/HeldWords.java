@@ -7,7 +7,6 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +23,10 @@ import org.apache.lucene.util.BytesRef;
 
 /**
  * Which of a question's folded words each candidate article holds anywhere (title, prose,
- * captions), read from the postings of the folded fields: enough to tell that an article cannot
- * cover enough of the question before it is loaded and split into sentences. A few postings lookups
- * per segment replace, for the candidates turned away, a stored-fields read and an analysis of the
- * whole article.
+ * captions), read from the postings of the folded fields: enough to tell how much of the question
+ * an article can cover, and that it cannot cover enough, before it is loaded and split into
+ * sentences. A few postings lookups per segment replace, for the candidates turned away, a
+ * stored-fields read and an analysis of the whole article.
  *
  * <p>The passages split words where the index does not: "16h", "45triệu", "covid19", "H'Mông" or
  * "Nội:Ngày" are one term in the index but two words in a passage. So a word that contains a digit
@@ -138,36 +137,28 @@ final class HeldWords {
     return List.copyOf(words);
   }
 
-  /** {@code docs} without those that {@code worth} turns away, in their order. */
-  static List<ScoreDoc> kept(
+  /** What {@code worth} makes of each of {@code docs}, in their order. */
+  static double[] reach(
       IndexReader reader, List<ScoreDoc> docs, List<String> words, SearchResult.Worth worth)
       throws IOException {
-    ScoreDoc[] sorted = docs.toArray(ScoreDoc[]::new);
-    Arrays.sort(sorted, Comparator.comparingInt(d -> d.doc));
-    Set<ScoreDoc> dropped = Collections.newSetFromMap(new IdentityHashMap<>());
+    Integer[] order = new Integer[docs.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, Comparator.comparingInt(i -> docs.get(i).doc));
+    double[] reach = new double[docs.size()];
     List<LeafReaderContext> leaves = reader.leaves();
     int i = 0;
-    while (i < sorted.length) {
-      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sorted[i].doc, leaves));
+    while (i < order.length) {
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs.get(order[i]).doc, leaves));
       List<List<PostingsEnum>> postings = postings(leaf, words);
       int end = leaf.docBase + leaf.reader().maxDoc();
-      for (; i < sorted.length && sorted[i].doc < end; i++) {
-        Set<String> held = held(postings, words, sorted[i].doc - leaf.docBase);
-        if (!worth.test(held::contains)) {
-          dropped.add(sorted[i]);
-        }
+      for (; i < order.length && docs.get(order[i]).doc < end; i++) {
+        Set<String> held = held(postings, words, docs.get(order[i]).doc - leaf.docBase);
+        reach[order[i]] = worth.reach(held::contains);
       }
     }
-    if (dropped.isEmpty()) {
-      return docs;
-    }
-    List<ScoreDoc> out = new ArrayList<>(docs.size() - dropped.size());
-    for (ScoreDoc d : docs) {
-      if (!dropped.contains(d)) {
-        out.add(d);
-      }
-    }
-    return out;
+    return reach;
   }
 
   /** Whether a word is held by every article, as far as this check can tell (see above). */

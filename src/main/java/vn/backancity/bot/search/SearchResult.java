@@ -19,12 +19,13 @@ public record SearchResult(List<Hit> hits, TermWeights weights, float topScore) 
   public record Hit(Article article, float score) {}
 
   /**
-   * Whether a candidate is worth loading, judged by which of the question's folded words (its words
-   * and one-word alternates) the article holds anywhere.
+   * How much a candidate may be worth, judged by which of the question's folded words (its words
+   * and one-word alternates) the article holds anywhere: at most the share of the question it can
+   * cover, or a negative number when it is not worth loading at all.
    */
   @FunctionalInterface
   public interface Worth {
-    boolean test(Predicate<String> holds);
+    double reach(Predicate<String> holds);
   }
 
   /** Articles the caller already holds, by id, so that the index need not load them again. */

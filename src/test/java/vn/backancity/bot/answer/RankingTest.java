@@ -158,4 +158,97 @@ class RankingTest {
       assertThat(app.answerer().ask("lịch thi đấu bóng đá Bắc Kạn").answers()).isEmpty();
     }
   }
+
+  @Test
+  void anExcerptThatNamesWhatTheQuestionNamesMakesTheAnswerConfident() {
+    // The sentence with the figure ("500 khách") holds only the question's common words; the one
+    // before it names the market. The excerpt shows both, so both count for the answer's
+    // confidence: the figure's sentence alone made the article a mere suggestion.
+    List<Article> articles = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      articles.add(
+          article(
+              "hoi-nghi-" + i,
+              "Hội nghị số " + i,
+              "Hội nghị số " + i + " có khách tham dự bữa tối khai trương chợ mới.",
+              List.of(),
+              null));
+    }
+    articles.add(
+        new Article(
+            "cho-dong-lac",
+            "Nét đẹp vùng cao",
+            null,
+            null,
+            "Bà con các dân tộc ăn mừng ngày hội.",
+            List.of(
+                "Chợ Đồng Lạc được khai trương vào năm 1998 và là chợ trong nhà đầu tiên của"
+                    + " huyện. Lễ khai mạc được tổ chức với một bữa tối hoành tráng có sự tham dự"
+                    + " của 500 khách."),
+            List.of(),
+            null,
+            List.of()));
+    try (App app = open()) {
+      app.publish(articles);
+
+      AnswerList list =
+          app.answerer()
+              .ask("Có bao nhiêu khách tham dự bữa tối ăn mừng khai trương chợ Đồng Lạc?");
+
+      assertThat(list.answers()).extracting(Answer::articleId).containsExactly("cho-dong-lac");
+      assertThat(list.answers().get(0).excerpt()).contains("Chợ Đồng Lạc", "500 khách");
+    }
+  }
+
+  @Test
+  void anArticleThatCoversTheQuestionIsACandidateThoughLuceneRanksShortTitledOnesFirst() {
+    // Twenty short articles repeat half of the question in their titles; five more hold its
+    // rarer half in theirs (and win the rare words' own queries). The one article that holds the
+    // whole question is long, so Lucene ranks it below all of them: it must still be judged.
+    List<Article> articles = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      articles.add(
+          article(
+              "hoa-sen-" + i,
+              "Trường mầm non Hoa Sen tổ chức hoạt động số " + i,
+              "Trường mầm non Hoa Sen tổ chức hoạt động vui chơi số " + i + " cho các cháu.",
+              List.of(),
+              null));
+    }
+    for (int i = 0; i < 5; i++) {
+      articles.add(
+          article(
+              "lop-ba-tuoi-" + i,
+              "Tuyển sinh lớp ba tuổi ở xã số " + i,
+              "Xã số " + i + " tuyển sinh lớp ba tuổi.",
+              List.of(),
+              null));
+    }
+    List<String> paragraphs = new ArrayList<>();
+    for (int k = 0; k < 40; k++) {
+      paragraphs.add("Phòng giáo dục nhắc các đơn vị giữ gìn vệ sinh chung đợt " + k + ".");
+    }
+    paragraphs.add(20, "Trường mầm non Hoa Sen tuyển sinh lớp ba tuổi từ ngày 1 tháng 7.");
+    articles.add(
+        new Article(
+            "thong-bao",
+            "Thông báo của phòng giáo dục",
+            null,
+            null,
+            "Phòng giáo dục thông báo nhiều việc.",
+            paragraphs,
+            List.of(),
+            null,
+            List.of()));
+    try (App app = open()) {
+      app.publish(articles);
+
+      List<Answer> answers =
+          app.answerer().ask("Trường mầm non Hoa Sen tuyển sinh lớp ba tuổi khi nào?").answers();
+
+      assertThat(answers).isNotEmpty();
+      assertThat(answers.get(0).articleId()).isEqualTo("thong-bao");
+      assertThat(answers.get(0).excerpt()).contains("ngày 1 tháng 7");
+    }
+  }
 }

@@ -90,7 +90,7 @@ class ArticleIndexCandidatesTest {
               weights ->
                   holds -> {
                     asked.add(HeldWords.of(terms).stream().filter(holds).sorted().toList());
-                    return holds.test("lua");
+                    return holds.test("lua") ? 1 : -1;
                   });
 
       assertThat(all.hits().stream().map(h -> h.article().id())).contains("x", "t");
