@@ -455,11 +455,16 @@ public final class Answerer {
     // What the citizen reads is the excerpt: the best passage, with the sentence that names what
     // the question names or a neighbour that speaks to it. The question's share is the excerpt's.
     Excerpts.Shown shown = Excerpts.choose(passages, best, bestScore, scorer);
-    double passageCoverage = Math.max(scorer.coverage(shown.words(passages)), titleCoverage);
+    List<Words.Word> shownWords = shown.words(passages);
+    double passageCoverage = Math.max(scorer.coverage(shownWords), titleCoverage);
     if (passageCoverage < Math.min(tuning.minPassage(), tuning.suggestPassage())) {
       return null;
     }
-    boolean confident = coverage >= tuning.minCoverage() && passageCoverage >= tuning.minPassage();
+    // "Có bao nhiêu…" is not answered by an excerpt that gives no figure, however well it covers.
+    boolean confident =
+        coverage >= tuning.minCoverage()
+            && passageCoverage >= tuning.minPassage()
+            && scorer.mayAnswer(shownWords);
     double titleMatch = Math.max(0, (titleCoverage - TITLE_FROM) / (1 - TITLE_FROM));
     double rank = 0.5 * hit.score() / top + bestScore + 0.5 * coverage + TITLE_WEIGHT * titleMatch;
     if (mentionsHome(all)) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import vn.backancity.bot.search.QueryTerms;
+import vn.backancity.bot.search.QuestionType;
 import vn.backancity.bot.search.SearchResult;
 import vn.backancity.bot.search.TermWeights;
 
@@ -616,10 +617,18 @@ final class PassageScorer {
     return !q.exact() || q.canonical().equals(w.canonical()) ? i : -1;
   }
 
+  /**
+   * False when the question asks how many ("bao nhiêu", "mấy") and these words give no figure other
+   * than the question's own: they cannot be its answer.
+   */
+  boolean mayAnswer(List<Words.Word> words) {
+    return terms.type() != QuestionType.NUMBER || hasNewNumber(words);
+  }
+
   private double bonus(Passage p) {
     List<Words.Word> words = p.words();
     return switch (terms.type()) {
-      case NUMBER -> hasNewNumber(words) ? TYPE_BONUS : 0;
+      case NUMBER, QUANTITY -> hasNewNumber(words) ? TYPE_BONUS : 0;
       case DATE -> hasDate(words) ? TYPE_BONUS : 0;
       case PERSON -> hasPerson(words) ? TYPE_BONUS : 0;
       case PLACE -> hasPlace(words) ? TYPE_BONUS : 0;

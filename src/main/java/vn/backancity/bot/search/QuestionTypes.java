@@ -78,8 +78,11 @@ final class QuestionTypes {
     if (containsAny(text, PLACE_PAIRS) || last(canonical, folded, accented, "đâu", "dau")) {
       return QuestionType.PLACE;
     }
-    if (text.contains(" bao nhieu ") || has(canonical, folded, accented, "mấy", "may")) {
+    if (text.contains(" bao nhieu ") || accented && canonical.contains("mấy")) {
       return QuestionType.NUMBER;
+    }
+    if (!accented && folded.contains("may")) {
+      return QuestionType.QUANTITY; // "mấy", or "máy" ("may bay")
     }
     if (containsAny(text, PERSON_PAIRS)
         || has(canonical, folded, accented, "ai", "ai")
@@ -87,7 +90,7 @@ final class QuestionTypes {
         || pair(canonical, folded, accented, "vị nào", "vi nao")) {
       return QuestionType.PERSON;
     }
-    return containsAny(text, QUANTITY_PAIRS) ? QuestionType.NUMBER : QuestionType.OTHER;
+    return containsAny(text, QUANTITY_PAIRS) ? QuestionType.QUANTITY : QuestionType.OTHER;
   }
 
   private static boolean containsAny(String text, Set<String> phrases) {

@@ -406,4 +406,15 @@ class NumbersAndNamesTest {
     assertThat(a.articleId()).isEqualTo("tuoi-dang");
     assertThat(a.excerpt()).contains("Bà là đảng viên").contains("Hoàng Thị Hạnh");
   }
+
+  @Test
+  void aQuestionThatAsksHowManyIsAnsweredByASentenceThatGivesAFigure() {
+    // Seed 003 writes "đảng viên" and "chi bộ" in sentences without a figure, and covered these
+    // questions well enough to answer them; seed 000 gives the figures.
+    assertThat(top("co bao nhieu dang vien").excerpt()).contains("4.600 đảng viên");
+    assertThat(top("có bao nhiêu chi bộ ở cơ sở").excerpt()).contains("172 chi bộ");
+    // A named quantity still finds its figure, and so does a count asked with the figure's words.
+    assertThat(top("thu ngân sách 9 tháng năm 2021").excerpt()).containsPattern("\\d+[,.]\\d+ tỷ");
+    assertThat(top("hdnd tp hop may ky").excerpt()).contains("05 kỳ họp");
+  }
 }

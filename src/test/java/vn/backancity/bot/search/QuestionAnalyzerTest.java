@@ -73,7 +73,14 @@ class QuestionAnalyzerTest {
     assertThat(analyzer.analyze("Thị xã được công nhận năm nào?").type())
         .isEqualTo(QuestionType.DATE);
     assertThat(analyzer.analyze("Khu di tích Nà Pậu ở đâu?").type()).isEqualTo(QuestionType.PLACE);
-    assertThat(analyzer.analyze("thu ngân sách 9 tháng").type()).isEqualTo(QuestionType.NUMBER);
+    // A count asked ("bao nhiêu", "mấy") wants a figure in the answer; a quantity named, or
+    // "may" without diacritics (also "máy bay"), only makes one likely.
+    assertThat(analyzer.analyze("thu ngân sách 9 tháng").type()).isEqualTo(QuestionType.QUANTITY);
+    assertThat(analyzer.analyze("co bao nhieu dang vien").type()).isEqualTo(QuestionType.NUMBER);
+    assertThat(analyzer.analyze("HĐND họp mấy kỳ").type()).isEqualTo(QuestionType.NUMBER);
+    assertThat(analyzer.analyze("may bay roi o dau").type()).isEqualTo(QuestionType.PLACE);
+    assertThat(analyzer.analyze("hdnd hop may ky").type()).isEqualTo(QuestionType.QUANTITY);
+    assertThat(analyzer.analyze("Máy bay hạ cánh an toàn").type()).isEqualTo(QuestionType.OTHER);
     // A person named by what they do: "cầu thủ nào", "ca sĩ nào", "nghệ sĩ nào" ask for a name.
     assertThat(analyzer.analyze("Cầu thủ nào ghi bàn thắng quyết định?").type())
         .isEqualTo(QuestionType.PERSON);
