@@ -643,6 +643,9 @@ final class PassageScorer {
           "hai", "ba", "bốn", "tư", "sáu", "bảy", "tám", "chín", "mười", "mươi", "trăm", "nghìn",
           "ngàn", "triệu", "tỷ", "tỉ", "nửa", "chục");
 
+  // "tư" is four only after these ("hai mươi tư", "một phần tư"); else it is "tư tưởng", "đầu tư".
+  private static final Set<String> FOUR_AFTER = Set.of("mười", "mươi", "phần");
+
   // Words after which a figure dates the sentence ("năm 2023", "tháng 9").
   private static final Set<String> DATE_WORDS = Set.of("nam", "ngay", "thang");
 
@@ -658,7 +661,10 @@ final class PassageScorer {
           && !(i > 0 && dates(words.get(i - 1).folded()))) {
         return true;
       }
-      if (NUMBER_WORDS.contains(w.canonical()) && !asked.contains(w.canonical())) {
+      if (NUMBER_WORDS.contains(w.canonical())
+          && !asked.contains(w.canonical())
+          && (!w.canonical().equals("tư")
+              || i > 0 && FOUR_AFTER.contains(words.get(i - 1).canonical()))) {
         return true;
       }
     }

@@ -413,6 +413,11 @@ class NumbersAndNamesTest {
     // questions well enough to answer them; seed 000 gives the figures.
     assertThat(top("co bao nhieu dang vien").excerpt()).contains("4.600 đảng viên");
     assertThat(top("có bao nhiêu chi bộ ở cơ sở").excerpt()).contains("172 chi bộ");
+    // "tư" is four in "hai mươi tư", not in "tư tưởng": a sentence on "tình hình tư tưởng" gives
+    // no figure and is no later answer either.
+    assertThat(app.answerer().ask("có bao nhiêu chi bộ ở cơ sở").answers())
+        .extracting(Answer::excerpt)
+        .allSatisfy(excerpt -> assertThat(excerpt).containsPattern("\\d"));
     // A named quantity still finds its figure, and so does a count asked with the figure's words.
     assertThat(top("thu ngân sách 9 tháng năm 2021").excerpt()).containsPattern("\\d+[,.]\\d+ tỷ");
     assertThat(top("hdnd tp hop may ky").excerpt()).contains("05 kỳ họp");
