@@ -81,7 +81,7 @@ public final class Answerer {
   /**
    * The knobs of ranking and the relevance floor.
    *
-   * @param candidates how many Lucene hits are re-ranked
+   * @param candidates how many of Lucene's hits are re-ranked, chosen among six times as many
    * @param maxAnswers how many answers a question may have in all (pages of "Xem thêm" included)
    * @param minCoverage the weighted share of the question's words an article must contain
    * @param minPassage the share of the question its best passage must cover

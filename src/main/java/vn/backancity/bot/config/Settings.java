@@ -70,9 +70,14 @@ public record Settings(
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("server.port must be 0-65535, not " + port);
     }
+    int candidates = c.getInt("search.candidates");
+    if (candidates < 1 || candidates > 100) {
+      // Each question reads this many articles and judges six times as many Lucene hits.
+      throw new IllegalArgumentException("search.candidates must be 1-100, not " + candidates);
+    }
     Answerer.Tuning tuning =
         new Answerer.Tuning(
-            c.getInt("search.candidates"),
+            candidates,
             c.getInt("search.max-answers"),
             c.getDouble("search.min-coverage"),
             c.getDouble("search.min-passage"),

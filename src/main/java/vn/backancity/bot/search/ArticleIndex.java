@@ -447,8 +447,8 @@ public final class ArticleIndex implements AutoCloseable {
    * As {@link #search(QueryTerms, int, SearchResult.Known)}, but judging Lucene's top {@link #POOL}
    * × n hits by the words they hold: those that {@code worth}, made from the question's term
    * weights, turns away are never loaded, and of the others the n worth the most are candidates
-   * (see {@link #mostWorth}). {@code worth} is called once, with the result's weights, whenever
-   * there are candidates: a result with hits has been through it.
+   * (see {@link #mostWorth}). {@code worth} is called once, with the result's weights, whenever the
+   * question has terms and the index articles: a result with hits has been through it.
    */
   public SearchResult search(
       QueryTerms terms,

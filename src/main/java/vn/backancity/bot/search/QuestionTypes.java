@@ -78,11 +78,13 @@ final class QuestionTypes {
     if (containsAny(text, PLACE_PAIRS) || last(canonical, folded, accented, "đâu", "dau")) {
       return QuestionType.PLACE;
     }
-    if (text.contains(" bao nhieu ") || accented && canonical.contains("mấy")) {
-      return QuestionType.NUMBER;
-    }
-    if (!accented && folded.contains("may")) {
-      return QuestionType.QUANTITY; // "mấy", or "máy" ("may bay")
+    int count = countWord(canonical, folded, accented);
+    String before = count > 0 ? folded.get(count - 1) : "";
+    if (count >= 0 && !NEGATIONS.contains(before)) {
+      // "loại mấy", "lần thứ mấy" ask which one: a rank ("loại III"), not necessarily a figure;
+      // "may" typed without diacritics may be "máy" ("may bay").
+      boolean asked = accented || folded.get(count).equals("bao");
+      return asked && !RANKS.contains(before) ? QuestionType.NUMBER : QuestionType.QUANTITY;
     }
     if (containsAny(text, PERSON_PAIRS)
         || has(canonical, folded, accented, "ai", "ai")
@@ -91,6 +93,27 @@ final class QuestionTypes {
       return QuestionType.PERSON;
     }
     return containsAny(text, QUANTITY_PAIRS) ? QuestionType.QUANTITY : QuestionType.OTHER;
+  }
+
+  // Before "mấy" / "bao nhiêu", words that make them ask which one, or say "not many".
+  private static final Set<String> RANKS =
+      Set.of("thu", "loai", "khoa", "hang", "ky", "ki", "cap", "giai", "so");
+  private static final Set<String> NEGATIONS = Set.of("khong", "chang", "cha");
+
+  /**
+   * Where the question asks how many: the index of "bao" in "bao nhiêu" (however typed), of "mấy"
+   * typed with its diacritics, or of "may" in a question typed without any (also "máy"); else -1.
+   */
+  private static int countWord(List<String> canonical, List<String> folded, boolean accented) {
+    for (int i = 0; i < folded.size(); i++) {
+      boolean bao =
+          folded.get(i).equals("bao") && i + 1 < folded.size() && folded.get(i + 1).equals("nhieu");
+      boolean may = accented ? canonical.get(i).equals("mấy") : folded.get(i).equals("may");
+      if (bao || may) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static boolean containsAny(String text, Set<String> phrases) {

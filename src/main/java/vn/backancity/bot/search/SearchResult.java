@@ -7,8 +7,8 @@ import vn.backancity.bot.article.Article;
 /**
  * Articles found for a question, best first, with the weights of its terms.
  *
- * @param topScore the best Lucene score among all candidates, also those the caller's {@link Worth}
- *     turned away (0 when there were none)
+ * @param topScore the best Lucene score of the full query, also when the caller's {@link Worth}
+ *     turned that hit away or it was not among the candidates chosen (0 when none matched)
  */
 public record SearchResult(List<Hit> hits, TermWeights weights, float topScore) {
   public SearchResult {

@@ -145,6 +145,17 @@ class SettingsTest {
   }
 
   @Test
+  void searchCandidatesOutOfRangeAreRefusedWithAClearMessage() {
+    // Each question judges six times as many Lucene hits: a huge value would cost every search.
+    for (int bad : new int[] {0, 101, Integer.MAX_VALUE}) {
+      assertThatThrownBy(() -> Settings.load(Map.of("search.candidates", bad)))
+          .hasMessageContaining("search.candidates must be 1-100");
+    }
+    assertThat(Settings.load(Map.of("search.candidates", 100)).tuning().candidates())
+        .isEqualTo(100);
+  }
+
+  @Test
   void aFeedsHostsAreReadAndAMalformedOneIsRefusedByName() {
     Settings s = withFeedHosts(List.of("www.backan.gov.vn", "media.backan.gov.vn:8443"));
     assertThat(s.feeds().sources().get(0).hosts())

@@ -81,6 +81,14 @@ class QuestionAnalyzerTest {
     assertThat(analyzer.analyze("may bay roi o dau").type()).isEqualTo(QuestionType.PLACE);
     assertThat(analyzer.analyze("hdnd hop may ky").type()).isEqualTo(QuestionType.QUANTITY);
     assertThat(analyzer.analyze("Máy bay hạ cánh an toàn").type()).isEqualTo(QuestionType.OTHER);
+    // Which one, not how many: the answer may be a rank ("đô thị loại III", "khóa XV").
+    assertThat(analyzer.analyze("Bắc Kạn là đô thị loại mấy?").type())
+        .isEqualTo(QuestionType.QUANTITY);
+    assertThat(analyzer.analyze("Đại hội Đảng bộ lần thứ mấy").type())
+        .isEqualTo(QuestionType.QUANTITY);
+    assertThat(analyzer.analyze("đại biểu khóa bao nhiêu").type()).isEqualTo(QuestionType.QUANTITY);
+    assertThat(analyzer.analyze("Chương trình không mấy hiệu quả").type())
+        .isEqualTo(QuestionType.OTHER);
     // A person named by what they do: "cầu thủ nào", "ca sĩ nào", "nghệ sĩ nào" ask for a name.
     assertThat(analyzer.analyze("Cầu thủ nào ghi bàn thắng quyết định?").type())
         .isEqualTo(QuestionType.PERSON);
