@@ -440,21 +440,22 @@ public final class Answerer {
       return null;
     }
     int best = 0;
-    double bestScore = -1;
+    double[] scores = new double[passages.size()];
     for (int i = 0; i < passages.size(); i++) {
-      double s = scorer.score(passages.get(i));
-      if (s > bestScore) {
-        bestScore = s;
+      scores[i] = scorer.score(passages.get(i));
+      if (scores[i] > scores[best]) {
         best = i;
       }
     }
+    double bestScore = scores[best];
     log.debug("{}: best passage {}: {}", article.id(), bestScore, passages.get(best).text());
     // A question that is (nearly) the title asks for that article, even when no sentence of the
     // body repeats the title's words.
     double titleCoverage = scorer.coverage(a.title());
     // What the citizen reads is the excerpt: the best passage, with the sentence that names what
     // the question names or a neighbour that speaks to it. The question's share is the excerpt's.
-    Excerpts.Shown shown = Excerpts.choose(passages, best, bestScore, scorer);
+    List<Words.Word> passageWords = all.subList(a.title().words().size(), all.size());
+    Excerpts.Shown shown = Excerpts.choose(passages, passageWords, scores, best, scorer);
     List<Words.Word> shownWords = shown.words(passages);
     double passageCoverage = Math.max(scorer.coverage(shownWords), titleCoverage);
     if (passageCoverage < Math.min(tuning.minPassage(), tuning.suggestPassage())) {

@@ -45,11 +45,18 @@ final class Excerpts {
   /**
    * The best passage, joined by its neighbour in the same paragraph when that one also speaks to
    * the question, or by the one before when the best opens with a pronoun, and both stay short: one
-   * or two sentences.
+   * or two sentences. {@code words} are all the passages' words in order, {@code scores} each
+   * passage's score (as the caller ranked them: not computed again).
    */
-  static Shown choose(List<Passage> passages, int best, double bestScore, PassageScorer scorer) {
-    int rare = withRarest(passages, best, scorer);
-    if (rare >= 0 && scorer.score(passages.get(rare)) >= bestScore) {
+  static Shown choose(
+      List<Passage> passages,
+      List<Words.Word> words,
+      double[] scores,
+      int best,
+      PassageScorer scorer) {
+    double bestScore = scores[best];
+    int rare = withRarest(passages, words, scores, best, scorer);
+    if (rare >= 0 && scores[rare] >= bestScore) {
       // As good as the best, and it names what the question names: it is the best.
       best = rare;
     } else if (rare >= 0) {
@@ -73,8 +80,8 @@ final class Excerpts {
       // "Bà là đảng viên có tuổi đảng cao nhất": who she is, the sentence before says.
       return new Shown(best - 1, best, true);
     }
-    double nextScore = next == null ? -1 : scorer.score(next);
-    double previousScore = previous == null ? -1 : scorer.score(previous);
+    double nextScore = next == null ? -1 : scores[best + 1];
+    double previousScore = previous == null ? -1 : scores[best - 1];
     boolean nextFirst = nextScore >= previousScore;
     Passage other = nextFirst ? next : previous;
     double otherScore = nextFirst ? nextScore : previousScore;
@@ -89,23 +96,24 @@ final class Excerpts {
   /**
    * When the best passage lacks the question's rarest word that the article has, the best-scoring
    * passage that holds it; else -1. A question naming "Nà Pậu" must see "Nà Pậu" in its excerpt.
+   * {@code words} and {@code scores} as in {@link #choose}.
    */
-  static int withRarest(List<Passage> passages, int best, PassageScorer scorer) {
-    List<Words.Word> all = new ArrayList<>();
-    passages.forEach(p -> all.addAll(p.words()));
-    int word = scorer.rarest(all);
+  static int withRarest(
+      List<Passage> passages,
+      List<Words.Word> words,
+      double[] scores,
+      int best,
+      PassageScorer scorer) {
+    int word = scorer.rarest(words);
     if (word < 0 || scorer.contains(passages.get(best).words(), word)) {
       return -1;
     }
     int found = -1;
     double foundScore = -1;
     for (int i = 0; i < passages.size(); i++) {
-      if (scorer.contains(passages.get(i).words(), word)) {
-        double s = scorer.score(passages.get(i));
-        if (s > foundScore) {
-          found = i;
-          foundScore = s;
-        }
+      if (scorer.contains(passages.get(i).words(), word) && scores[i] > foundScore) {
+        found = i;
+        foundScore = scores[i];
       }
     }
     return found;
