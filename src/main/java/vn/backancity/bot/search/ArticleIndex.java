@@ -472,8 +472,15 @@ public final class ArticleIndex implements AutoCloseable {
         List<ScoreDoc> docs = new ArrayList<>(List.of(top.scoreDocs));
         float topScore = docs.isEmpty() ? 0 : docs.get(0).score;
         List<String> held = HeldWords.of(terms);
+        // What worth made of each doc judged, so that a pool hit fetched again by the rare words'
+        // or the local query is not judged twice.
+        Map<Integer, Double> judged = new HashMap<>();
         if (filter != null) {
-          docs = mostWorth(docs, HeldWords.reach(reader, docs, held, filter), topScore, n);
+          double[] reach = HeldWords.reach(reader, docs, held, filter);
+          for (int i = 0; i < reach.length; i++) {
+            judged.put(docs.get(i).doc, reach[i]);
+          }
+          docs = mostWorth(docs, reach, topScore, n);
         }
         int found = docs.size();
         addCandidates(
@@ -484,11 +491,20 @@ public final class ArticleIndex implements AutoCloseable {
             docs);
         if (filter != null && docs.size() > found) {
           List<ScoreDoc> extra = docs.subList(found, docs.size());
-          double[] reach = HeldWords.reach(reader, extra, held, filter);
-          List<ScoreDoc> kept = new ArrayList<>(docs.subList(0, found));
+          List<ScoreDoc> unjudged = new ArrayList<>();
+          for (ScoreDoc d : extra) {
+            if (!judged.containsKey(d.doc)) {
+              unjudged.add(d);
+            }
+          }
+          double[] reach = HeldWords.reach(reader, unjudged, held, filter);
           for (int i = 0; i < reach.length; i++) {
-            if (reach[i] >= 0) {
-              kept.add(extra.get(i));
+            judged.put(unjudged.get(i).doc, reach[i]);
+          }
+          List<ScoreDoc> kept = new ArrayList<>(docs.subList(0, found));
+          for (ScoreDoc d : extra) {
+            if (judged.get(d.doc) >= 0) {
+              kept.add(d);
             }
           }
           docs = kept;
