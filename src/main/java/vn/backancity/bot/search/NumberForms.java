@@ -31,8 +31,9 @@ import org.apache.lucene.analysis.CharArraySet;
  *   <li>"%" is written out ({@link #percentWords}): "15%", "15 %" and "15 phần trăm" are alike;
  *   <li>a Roman numeral of two letters or more, in capitals, right after a word of rank or order is
  *       a figure: "đô thị loại II" is "loại 2", "khóa XV" "khóa 15", "lần thứ VII" "lần thứ 7",
- *       "quý III" "quý 3". Elsewhere it stays part of a name ("Super Bowl XXXIII", "Block II"), and
- *       a single letter ("khóa X", "tia X") or a word in lower case ("mix", "vi") stays a word.
+ *       "quý III" "quý 3". Elsewhere it stays part of a name ("Super Bowl XXXIII", "Block II");
+ *   <li>a single letter ("khóa X", "tia X") or a word in lower case ("mix", "vi") is no Roman
+ *       numeral: it stays a word.
  * </ul>
  *
  * <p>Not thread-safe: it remembers the token before the current one. One instance per stream.
