@@ -57,14 +57,37 @@ final class SentenceSplitter {
         out.add(Passage.of(sentence, index, caption, true, true));
         continue;
       }
-      String[] clauses = sentence.split(";\\s*");
-      for (int k = 0; k < clauses.length; k++) {
-        if (!clauses[k].isBlank()) {
-          String text = clauses[k].strip();
-          out.add(Passage.of(text, index, caption, k == 0, k == clauses.length - 1));
+      List<String> clauses = clauses(sentence);
+      for (int k = 0; k < clauses.size(); k++) {
+        if (!clauses.get(k).isBlank()) {
+          String text = clauses.get(k).strip();
+          out.add(Passage.of(text, index, caption, k == 0, k == clauses.size() - 1));
         }
       }
     }
+  }
+
+  /**
+   * A sentence cut at its semicolons, except those inside brackets: "Amazon (tiếng Bồ Đào Nha:
+   * Floresta Amazônica; tiếng Pháp: Forêt amazonienne), là…" lists names inside one clause.
+   */
+  static List<String> clauses(String sentence) {
+    List<String> out = new ArrayList<>();
+    int depth = 0;
+    int start = 0;
+    for (int i = 0; i < sentence.length(); i++) {
+      char c = sentence.charAt(i);
+      if (c == '(' || c == '[') {
+        depth++;
+      } else if ((c == ')' || c == ']') && depth > 0) {
+        depth--;
+      } else if (c == ';' && depth == 0) {
+        out.add(sentence.substring(start, i));
+        start = i + 1;
+      }
+    }
+    out.add(sentence.substring(start));
+    return out;
   }
 
   /**

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -117,9 +116,13 @@ public final class ArticleIndex implements AutoCloseable {
   // Below this many documents, the calling thread indexes them itself.
   private static final int PARALLEL_FROM = 64;
   private static final int LOCAL_CANDIDATES = 5;
-  // Candidates from the rarest words of a question, on top of the full query's.
-  private static final int RARE_WORDS = 2;
-  private static final int RARE_CANDIDATES = 3;
+  // Candidates from the rarest words and two-word terms of a question, on top of the full query's:
+  // of the articles that hold each, the best by the full query (measured at 50k: XQuAD excerpt
+  // 0.676 with the best 3 for each of two words by that word alone, 0.699 with the best 5 by the
+  // full query for each of two words and two pairs, the rank on the excerpt included).
+  static final int RARE_WORDS = 2;
+  static final int RARE_PAIRS = 2;
+  static final int RARE_CANDIDATES = 5;
   // Lucene's top POOL × n hits are judged by the words they hold, and the n worth the most are
   // candidates. BM25 ranks short articles that repeat part of a question above a longer one that
   // holds all of it (measured at 50k: XQuAD top-1 article 0.737 with the top 12 alone, 0.760 with
@@ -433,11 +436,10 @@ public final class ArticleIndex implements AutoCloseable {
     changeListeners.forEach(Runnable::run);
   }
 
-  /** The best {@code n} articles for the terms, with the term weights of the same snapshot. */
   /**
-   * The best {@code n} articles for the terms (with candidates from the rarest words and local
-   * articles), and the term weights of the same snapshot. Articles {@code known} returns are not
-   * loaded from the index.
+   * The best {@code n} articles for the terms (with candidates from the rarest words and two-word
+   * terms and from local articles), and the term weights of the same snapshot. Articles {@code
+   * known} returns are not loaded from the index.
    */
   public SearchResult search(QueryTerms terms, int n, SearchResult.Known known) {
     return search(terms, n, known, weights -> null);
@@ -486,7 +488,7 @@ public final class ArticleIndex implements AutoCloseable {
         addCandidates(
             searcher,
             query,
-            queries.rarest(terms, weights, RARE_WORDS, lookup),
+            queries.rarest(terms, weights, RARE_WORDS, RARE_PAIRS, lookup),
             localDocs(searcher.getIndexReader()),
             docs);
         if (filter != null && docs.size() > found) {
@@ -585,10 +587,13 @@ public final class ArticleIndex implements AutoCloseable {
   }
 
   /**
-   * Adds the best articles for the question's rarest words that the full query left out, and the
-   * best local articles, scored by the full query so that all candidates stay comparable. One
-   * scorer of the full query per segment scores them all, by advancing to each doc: no second and
-   * third run of the full query, no stored ids.
+   * Adds the best local articles and, for each of the question's rarest terms, the articles that
+   * hold it and that the full query ranks best, all scored by the full query so that candidates
+   * stay comparable. A rare term filters the full query: "Pháp kiểm soát Algeria khi nào?" finds
+   * the article that writes "Pháp giành quyền kiểm soát Algeria năm 1830", which the full query
+   * ranks 56th below titles that say "kiểm soát", and which "Algeria" alone ranks below news that
+   * repeat it. The local articles are scored one scorer of the full query per segment, by advancing
+   * to each doc: no second run of the full query, no stored ids.
    */
   private static void addCandidates(
       IndexSearcher searcher, Query full, List<Query> rarest, int[] local, List<ScoreDoc> docs)
@@ -611,31 +616,35 @@ public final class ArticleIndex implements AutoCloseable {
       }
       local = new int[0];
     }
-    List<Integer> extra = new ArrayList<>();
-    for (Query rare : rarest) {
-      TopDocs top = searcher.search(rare, new TopScoreDocCollectorManager(RARE_CANDIDATES, 1));
+    List<ScoreDoc> rare = new ArrayList<>();
+    for (Query term : rarest) {
+      Query holding =
+          new BooleanQuery.Builder()
+              .add(full, BooleanClause.Occur.MUST)
+              .add(term, BooleanClause.Occur.FILTER)
+              .build();
+      TopDocs top = searcher.search(holding, new TopScoreDocCollectorManager(RARE_CANDIDATES, 1));
       for (ScoreDoc sd : top.scoreDocs) {
-        if (have.add(sd.doc)) {
-          extra.add(sd.doc);
+        if (!have.contains(sd.doc)) {
+          rare.add(sd);
         }
       }
     }
-    if (extra.isEmpty() && local.length == 0) {
-      return;
+    if (local.length > 0) {
+      // Local news first: the best local articles are candidates even among many others.
+      List<ScoreDoc> localHits = matched(local, scores(searcher, full, local));
+      for (ScoreDoc sd : localHits.subList(0, Math.min(LOCAL_CANDIDATES, localHits.size()))) {
+        if (have.add(sd.doc)) {
+          docs.add(sd);
+        }
+      }
     }
-    int[] rare = extra.stream().mapToInt(Integer::intValue).toArray();
-    int[] targets = Arrays.copyOf(local, local.length + rare.length);
-    System.arraycopy(rare, 0, targets, local.length, rare.length);
-    Arrays.sort(targets);
-    Map<Integer, Float> scores = scores(searcher, full, targets);
-    // Local news first: the best local articles are candidates even among many others.
-    List<ScoreDoc> localHits = matched(local, scores);
-    for (ScoreDoc sd : localHits.subList(0, Math.min(LOCAL_CANDIDATES, localHits.size()))) {
+    rare.sort(BEST);
+    for (ScoreDoc sd : rare) {
       if (have.add(sd.doc)) {
         docs.add(sd);
       }
     }
-    docs.addAll(matched(rare, scores));
   }
 
   /**

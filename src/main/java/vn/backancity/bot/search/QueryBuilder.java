@@ -61,23 +61,39 @@ final class QueryBuilder {
   }
 
   /**
-   * One query per rarest word of the question, for candidates that the full query ranks too low: an
-   * article naming "Nà Pậu" once, in a caption, among articles that say "khu di tích" ten times.
-   * Empty when the question has fewer than two words.
+   * One query per rarest word and per rarest two-word term of the question, each matching the
+   * articles that hold it, for candidates that the full query ranks too low: an article naming "Nà
+   * Pậu" once, in a caption, among articles that say "khu di tích" ten times; one that writes "bất
+   * tuân dân sự" where "bất", "tuân" and "dân sự" are each everywhere. Empty when the question has
+   * fewer than two words.
    */
-  List<Query> rarest(QueryTerms terms, TermWeights weights, int howMany, TermLookup lookup) {
+  List<Query> rarest(
+      QueryTerms terms, TermWeights weights, int words, int pairs, TermLookup lookup) {
     if (terms.words().size() < 2) {
       return List.of();
     }
     List<QueryTerms.Word> byWeight = new ArrayList<>(terms.words());
     byWeight.sort(Comparator.comparingDouble(weights::word).reversed());
     List<Query> queries = new ArrayList<>();
-    for (QueryTerms.Word w : byWeight.subList(0, Math.min(howMany, byWeight.size()))) {
+    for (QueryTerms.Word w : byWeight.subList(0, Math.min(words, byWeight.size()))) {
       BooleanQuery.Builder q = new BooleanQuery.Builder();
       String field = w.exact() ? w.canonical() : w.folded();
       add(q, w.exact() ? ArticleIndex.TITLE_C : ArticleIndex.TITLE_F, field, TITLE, lookup);
       add(q, w.exact() ? ArticleIndex.BODY_C : ArticleIndex.BODY_F, field, 1f, lookup);
       add(q, ArticleIndex.CAPTION_F, w.folded(), 1f, lookup);
+      queries.add(q.build());
+    }
+    List<String> seen = new ArrayList<>();
+    for (String b : terms.bigrams()) {
+      if (!weights.bigramUnseen(b)) {
+        seen.add(b);
+      }
+    }
+    seen.sort(Comparator.comparingDouble(weights::bigram).reversed());
+    for (String b : seen.subList(0, Math.min(pairs, seen.size()))) {
+      BooleanQuery.Builder q = new BooleanQuery.Builder();
+      add(q, ArticleIndex.TITLE_B, b, TITLE, lookup);
+      add(q, ArticleIndex.BODY_B, b, 1f, lookup);
       queries.add(q.build());
     }
     return queries;

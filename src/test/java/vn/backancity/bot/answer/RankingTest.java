@@ -251,4 +251,84 @@ class RankingTest {
       assertThat(answers.get(0).excerpt()).contains("ngày 1 tháng 7");
     }
   }
+
+  @Test
+  void aLongSentenceIsNotCutAtTheSemicolonsInsideItsBrackets() {
+    // Long sentences are cut into clauses at semicolons; those of a bracket that lists names are
+    // not clauses. Cut there, the excerpt was "Vườn quốc gia Ba Bể (tiếng Anh: Ba Be National
+    // Park…", without what the park is.
+    String lead =
+        "Vườn quốc gia Ba Bể (tiếng Anh: Ba Be National Park; tiếng Pháp: Parc national de Ba"
+            + " Be; tiếng Tày: Pé Lầm), được thành lập năm 1992, là một khu rừng nguyên sinh"
+            + " trên núi đá vôi bao quanh hồ nước ngọt tự nhiên lớn nhất của cả nước, nơi có"
+            + " hơn một nghìn loài thực vật và nhiều loài động vật quý hiếm.";
+    assertThat(lead.length()).isGreaterThan(SentenceSplitter.LONG_SENTENCE);
+    try (App app = open()) {
+      app.publish(
+          List.of(
+              article("ba-be", "Giới thiệu vườn quốc gia", lead, List.of(), null),
+              article(
+                  "le-hoi",
+                  "Lễ hội mùa xuân",
+                  "Lễ hội mùa xuân được tổ chức tại thành phố.",
+                  List.of(),
+                  null)));
+
+      List<Answer> answers =
+          app.answerer().ask("Vườn quốc gia Ba Bể thuộc loại rừng nào?").answers();
+
+      assertThat(answers).isNotEmpty();
+      assertThat(answers.get(0).excerpt())
+          .contains("(tiếng Anh: Ba Be National Park; tiếng Pháp")
+          .contains("khu rừng nguyên sinh");
+    }
+  }
+
+  @Test
+  void anArticleWhoseExcerptAnswersTheWholeQuestionRanksAboveOneThatScattersItsWords() {
+    // Both hold every word of the question. One answers it in two sentences that follow each
+    // other; the other names the market at the top and the goods in a paragraph far below, so its
+    // excerpt answers half the question, though Lucene ranks it first (it repeats the words).
+    List<String> filler = new ArrayList<>();
+    for (int k = 0; k < 6; k++) {
+      filler.add("Ban quản lý nhắc các hộ kinh doanh giữ gìn vệ sinh chung đợt " + k + ".");
+    }
+    List<String> scattered = new ArrayList<>(filler);
+    scattered.add(0, "Chợ đêm phố đi bộ mở cửa mỗi tối thứ bảy, chợ đêm rất đông vui.");
+    scattered.add("Các cửa hàng trong phố bán những mặt hàng thiết yếu, mặt hàng giá rẻ.");
+    List<String> together = new ArrayList<>(filler);
+    together.add(
+        0,
+        "Chợ đêm phố đi bộ mở cửa mỗi tối thứ bảy. Tại chợ, bà con bán những mặt hàng nông sản.");
+    try (App app = open()) {
+      app.publish(
+          List.of(
+              new Article(
+                  "rai-rac",
+                  "Tin phường Đức Xuân",
+                  null,
+                  null,
+                  null,
+                  scattered,
+                  List.of(),
+                  null,
+                  List.of()),
+              new Article(
+                  "lien-mach",
+                  "Tin phường Sông Cầu",
+                  null,
+                  null,
+                  null,
+                  together,
+                  List.of(),
+                  null,
+                  List.of())));
+
+      List<Answer> answers = app.answerer().ask("Chợ đêm phố đi bộ bán mặt hàng gì?").answers();
+
+      assertThat(answers).extracting(Answer::articleId).contains("rai-rac");
+      assertThat(answers.get(0).articleId()).isEqualTo("lien-mach");
+      assertThat(answers.get(0).excerpt()).contains("mặt hàng nông sản");
+    }
+  }
 }

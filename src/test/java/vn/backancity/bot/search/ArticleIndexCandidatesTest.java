@@ -108,6 +108,76 @@ class ArticleIndexCandidatesTest {
     }
   }
 
+  @Test
+  void ofTheArticlesThatHoldARareWordTheOneThatHoldsTheRestOfTheQuestionIsACandidate() {
+    // Short articles say "biện pháp kiểm soát" in their titles: the full query's top. Other short
+    // ones name "Algeria": the top of "Algeria" alone. The one that answers holds both, in a longer
+    // text.
+    List<Article> articles = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      articles.add(
+          Articles.titled(
+              "kiem-soat-" + i,
+              "Biện pháp kiểm soát giá cả số " + i,
+              "Áp dụng biện pháp kiểm soát giá cả số " + i + "."));
+    }
+    for (int i = 0; i < 6; i++) {
+      articles.add(
+          Articles.titled(
+              "algeria-" + i,
+              "Tin Algeria số " + i,
+              "Tổng thống Algeria gặp báo chí lần " + i + "."));
+    }
+    articles.add(
+        Articles.titled("de-che", "Đế chế", longText("Pháp giành quyền kiểm soát Algeria.", 1)));
+    try (ArticleIndex index = ArticleIndex.open(dir, List.of())) {
+      index.upsertAll(articles, 1);
+
+      SearchResult result =
+          index.search(analyzer.analyze("Pháp kiểm soát Algeria khi nào?"), 2, id -> null);
+
+      assertThat(result.hits().stream().map(h -> h.article().id())).contains("de-che");
+    }
+  }
+
+  @Test
+  void theArticleThatWritesARareTwoWordTermIsACandidateThoughEachOfItsWordsIsCommon() {
+    // Every word of the question is in short articles that the full query ranks first; only one
+    // long article writes "bất tuân" together.
+    List<Article> articles = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      articles.add(
+          Articles.titled(
+              "tuan-thu-" + i,
+              "Người dân tuân thủ luật số " + i,
+              "Người dân nổi tiếng tuân thủ luật, thực hành tiết kiệm, bất kể khó khăn, số "
+                  + i
+                  + "."));
+    }
+    articles.add(
+        Articles.titled("gandhi", "Lịch sử", longText("Gandhi thực hành bất tuân dân sự.", 30)));
+    try (ArticleIndex index = ArticleIndex.open(dir, List.of())) {
+      index.upsertAll(articles, 1);
+
+      SearchResult result =
+          index.search(analyzer.analyze("người nổi tiếng nào thực hành bất tuân"), 2, id -> null);
+
+      assertThat(result.hits().stream().map(h -> h.article().id())).contains("gandhi");
+    }
+  }
+
+  /** A sentence among {@code others} unrelated ones, so that its words weigh less in the text. */
+  private static String longText(String sentence, int others) {
+    StringBuilder text = new StringBuilder();
+    for (int k = 0; k < others; k++) {
+      text.append("Hội nghị thường niên bàn nhiều việc khác nhau đợt ").append(k).append(". ");
+      if (k == others / 2) {
+        text.append(sentence).append(' ');
+      }
+    }
+    return text.toString().strip();
+  }
+
   /** Twenty articles, none local, that the full query ranks above any local one. */
   private static List<Article> riceNews() {
     List<Article> articles = new ArrayList<>();
