@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -118,11 +119,15 @@ public final class ArticleIndex implements AutoCloseable {
   private static final int LOCAL_CANDIDATES = 5;
   // Candidates from the rarest words and two-word terms of a question, on top of the full query's:
   // of the articles that hold each, the best by the full query (measured at 50k: XQuAD excerpt
-  // 0.676 with the best 3 for each of two words by that word alone, 0.699 with the best 5 by the
-  // full query for each of two words and two pairs, the rank on the excerpt included).
+  // 0.676 with the best 3 for each of two words by that word alone; 0.703 with the best 5 by the
+  // full query for each of two words and two pairs, with the rank on the excerpt; 0.701 with one
+  // word, 0.699 with the best 4, 0.698 with the best 3).
   static final int RARE_WORDS = 2;
   static final int RARE_PAIRS = 2;
   static final int RARE_CANDIDATES = 5;
+  // A term in more articles than this is no rare term: each of them is scored by the full query,
+  // so this bounds the work (XQuAD excerpt at 50k: 0.703 with or without it).
+  static final int RARE_HOLDERS = 2_000;
   // Lucene's top POOL × n hits are judged by the words they hold, and the n worth the most are
   // candidates. BM25 ranks short articles that repeat part of a question above a longer one that
   // holds all of it (measured at 50k: XQuAD top-1 article 0.737 with the top 12 alone, 0.760 with
@@ -616,15 +621,18 @@ public final class ArticleIndex implements AutoCloseable {
       }
       local = new int[0];
     }
+    // One weight of the full query scores the local articles and the rare terms' holders, each
+    // doc by advancing to it: no further run of the full query.
+    Weight weight = searcher.createWeight(searcher.rewrite(full), ScoreMode.COMPLETE, 1f);
+    IndexReader reader = searcher.getIndexReader();
     List<ScoreDoc> rare = new ArrayList<>();
     for (Query term : rarest) {
-      Query holding =
-          new BooleanQuery.Builder()
-              .add(full, BooleanClause.Occur.MUST)
-              .add(term, BooleanClause.Occur.FILTER)
-              .build();
-      TopDocs top = searcher.search(holding, new TopScoreDocCollectorManager(RARE_CANDIDATES, 1));
-      for (ScoreDoc sd : top.scoreDocs) {
+      int[] holders = holders(searcher, term, RARE_HOLDERS);
+      if (holders == null) {
+        continue; // in too many articles to be rare: the full query's top speaks for them
+      }
+      List<ScoreDoc> best = matched(holders, scores(weight, reader, holders));
+      for (ScoreDoc sd : best.subList(0, Math.min(RARE_CANDIDATES, best.size()))) {
         if (!have.contains(sd.doc)) {
           rare.add(sd);
         }
@@ -632,7 +640,7 @@ public final class ArticleIndex implements AutoCloseable {
     }
     if (local.length > 0) {
       // Local news first: the best local articles are candidates even among many others.
-      List<ScoreDoc> localHits = matched(local, scores(searcher, full, local));
+      List<ScoreDoc> localHits = matched(local, scores(weight, reader, local));
       for (ScoreDoc sd : localHits.subList(0, Math.min(LOCAL_CANDIDATES, localHits.size()))) {
         if (have.add(sd.doc)) {
           docs.add(sd);
@@ -688,13 +696,46 @@ public final class ArticleIndex implements AutoCloseable {
     return hits;
   }
 
-  /** The full query's score of each of {@code sorted} (distinct, ascending) that it matches. */
-  private static Map<Integer, Float> scores(IndexSearcher searcher, Query full, int[] sorted)
+  /**
+   * The live articles that {@code term} matches, as ascending doc ids; null when there are more
+   * than {@code max}.
+   */
+  private static int[] holders(IndexSearcher searcher, Query term, int max) throws IOException {
+    Weight weight = searcher.createWeight(searcher.rewrite(term), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    int[] found = new int[16];
+    int n = 0;
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      Scorer scorer = weight.scorer(leaf);
+      if (scorer == null) {
+        continue;
+      }
+      Bits live = leaf.reader().getLiveDocs();
+      DocIdSetIterator it = scorer.iterator();
+      for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+        if (live != null && !live.get(doc)) {
+          continue;
+        }
+        if (n == max) {
+          return null;
+        }
+        if (n == found.length) {
+          found = Arrays.copyOf(found, n * 2);
+        }
+        found[n++] = leaf.docBase + doc;
+      }
+    }
+    return Arrays.copyOf(found, n);
+  }
+
+  /**
+   * The score {@code weight} (the full query's) gives each of {@code sorted} (distinct, ascending)
+   * that it matches.
+   */
+  private static Map<Integer, Float> scores(Weight weight, IndexReader reader, int[] sorted)
       throws IOException {
     Map<Integer, Float> scores = new HashMap<>();
-    Weight weight = searcher.createWeight(searcher.rewrite(full), ScoreMode.COMPLETE, 1f);
     int i = 0;
-    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+    for (LeafReaderContext leaf : reader.leaves()) {
       int end = leaf.docBase + leaf.reader().maxDoc();
       if (i < sorted.length && sorted[i] < end) {
         Scorer scorer = weight.scorer(leaf);
