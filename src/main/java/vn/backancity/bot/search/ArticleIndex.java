@@ -594,11 +594,11 @@ public final class ArticleIndex implements AutoCloseable {
   /**
    * Adds the best local articles and, for each of the question's rarest terms, the articles that
    * hold it and that the full query ranks best, all scored by the full query so that candidates
-   * stay comparable. A rare term filters the full query: "Pháp kiểm soát Algeria khi nào?" finds
-   * the article that writes "Pháp giành quyền kiểm soát Algeria năm 1830", which the full query
-   * ranks 56th below titles that say "kiểm soát", and which "Algeria" alone ranks below news that
-   * repeat it. The local articles are scored one scorer of the full query per segment, by advancing
-   * to each doc: no second run of the full query, no stored ids.
+   * stay comparable. "Pháp kiểm soát Algeria khi nào?" so finds the article that writes "Pháp giành
+   * quyền kiểm soát Algeria năm 1830", which the full query ranks 56th below titles that say "kiểm
+   * soát", and "Algeria" alone below news that repeat it. The terms' holders ({@link #RARE_HOLDERS}
+   * at most each) and the local articles are scored together, by one scorer of the full query per
+   * segment advancing to each doc: no second run of the full query, no stored ids.
    */
   private static void addCandidates(
       IndexSearcher searcher, Query full, List<Query> rarest, int[] local, List<ScoreDoc> docs)
@@ -621,17 +621,30 @@ public final class ArticleIndex implements AutoCloseable {
       }
       local = new int[0];
     }
-    // One weight of the full query scores the local articles and the rare terms' holders, each
-    // doc by advancing to it: no further run of the full query.
-    Weight weight = searcher.createWeight(searcher.rewrite(full), ScoreMode.COMPLETE, 1f);
-    IndexReader reader = searcher.getIndexReader();
-    List<ScoreDoc> rare = new ArrayList<>();
+    if (rarest.isEmpty() && local.length == 0) {
+      return;
+    }
+    List<int[]> holders = new ArrayList<>();
+    int all = local.length;
     for (Query term : rarest) {
-      int[] holders = holders(searcher, term, RARE_HOLDERS);
-      if (holders == null) {
-        continue; // in too many articles to be rare: the full query's top speaks for them
+      int[] found = holders(searcher, term, RARE_HOLDERS);
+      if (found != null) { // else in too many articles to be rare: the full query's top has them
+        holders.add(found);
+        all += found.length;
       }
-      List<ScoreDoc> best = matched(holders, scores(weight, reader, holders));
+    }
+    // Every doc to score, in one pass of one scorer of the full query per segment.
+    int[] targets = Arrays.copyOf(local, all);
+    int at = local.length;
+    for (int[] found : holders) {
+      System.arraycopy(found, 0, targets, at, found.length);
+      at += found.length;
+    }
+    Arrays.sort(targets);
+    Map<Integer, Float> scores = scores(searcher, full, targets);
+    List<ScoreDoc> rare = new ArrayList<>();
+    for (int[] found : holders) {
+      List<ScoreDoc> best = matched(found, scores);
       for (ScoreDoc sd : best.subList(0, Math.min(RARE_CANDIDATES, best.size()))) {
         if (!have.contains(sd.doc)) {
           rare.add(sd);
@@ -640,7 +653,7 @@ public final class ArticleIndex implements AutoCloseable {
     }
     if (local.length > 0) {
       // Local news first: the best local articles are candidates even among many others.
-      List<ScoreDoc> localHits = matched(local, scores(weight, reader, local));
+      List<ScoreDoc> localHits = matched(local, scores);
       for (ScoreDoc sd : localHits.subList(0, Math.min(LOCAL_CANDIDATES, localHits.size()))) {
         if (have.add(sd.doc)) {
           docs.add(sd);
@@ -727,15 +740,16 @@ public final class ArticleIndex implements AutoCloseable {
     return Arrays.copyOf(found, n);
   }
 
-  /**
-   * The score {@code weight} (the full query's) gives each of {@code sorted} (distinct, ascending)
-   * that it matches.
-   */
-  private static Map<Integer, Float> scores(Weight weight, IndexReader reader, int[] sorted)
+  /** The full query's score of each of {@code sorted} (ascending, maybe repeated) it matches. */
+  private static Map<Integer, Float> scores(IndexSearcher searcher, Query full, int[] sorted)
       throws IOException {
     Map<Integer, Float> scores = new HashMap<>();
+    if (sorted.length == 0) {
+      return scores;
+    }
+    Weight weight = searcher.createWeight(searcher.rewrite(full), ScoreMode.COMPLETE, 1f);
     int i = 0;
-    for (LeafReaderContext leaf : reader.leaves()) {
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
       int end = leaf.docBase + leaf.reader().maxDoc();
       if (i < sorted.length && sorted[i] < end) {
         Scorer scorer = weight.scorer(leaf);
