@@ -30,13 +30,7 @@ final class QueryBuilder {
       }
     }
     words.sort(Comparator.comparingDouble(weights::word).reversed());
-    List<String> pairs = new ArrayList<>();
-    for (String b : terms.bigrams()) {
-      if (!weights.bigramUnseen(b)) {
-        pairs.add(b);
-      }
-    }
-    pairs.sort(Comparator.comparingDouble(weights::bigram).reversed());
+    List<String> pairs = seenPairsRarestFirst(terms, weights);
     for (QueryTerms.Word w : words.subList(0, Math.min(MAX_WORDS, words.size()))) {
       if (w.exact() && !w.canonical().equals(w.folded())) {
         add(q, ArticleIndex.TITLE_C, w.canonical(), TITLE, lookup);
@@ -83,20 +77,25 @@ final class QueryBuilder {
       add(q, ArticleIndex.CAPTION_F, w.folded(), 1f, lookup);
       queries.add(q.build());
     }
-    List<String> seen = new ArrayList<>();
-    for (String b : terms.bigrams()) {
-      if (!weights.bigramUnseen(b)) {
-        seen.add(b);
-      }
-    }
-    seen.sort(Comparator.comparingDouble(weights::bigram).reversed());
+    List<String> seen = seenPairsRarestFirst(terms, weights);
     for (String b : seen.subList(0, Math.min(pairs, seen.size()))) {
       BooleanQuery.Builder q = new BooleanQuery.Builder();
-      add(q, ArticleIndex.TITLE_B, b, TITLE, lookup);
-      add(q, ArticleIndex.BODY_B, b, 1f, lookup);
+      bigram(q, b, lookup);
       queries.add(q.build());
     }
     return queries;
+  }
+
+  /** The question's two-word terms that some article writes, the rarest first. */
+  private static List<String> seenPairsRarestFirst(QueryTerms terms, TermWeights weights) {
+    List<String> pairs = new ArrayList<>();
+    for (String b : terms.bigrams()) {
+      if (!weights.bigramUnseen(b)) {
+        pairs.add(b);
+      }
+    }
+    pairs.sort(Comparator.comparingDouble(weights::bigram).reversed());
+    return pairs;
   }
 
   private static void unigram(BooleanQuery.Builder q, String folded, TermLookup lookup) {
