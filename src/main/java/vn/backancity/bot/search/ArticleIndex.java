@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -19,8 +20,10 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongFunction;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -28,6 +31,7 @@ import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexReader;
@@ -36,6 +40,7 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermStates;
@@ -59,6 +64,7 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.backancity.bot.article.Article;
@@ -73,6 +79,9 @@ public final class ArticleIndex implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ArticleIndex.class);
   // The id is a single untokenized term: it is how an update finds the document it replaces.
   static final String ID = "id";
+  // The id again, as doc values: a hit whose article the caller knows is not read from the stored
+  // fields (decompressing a block of them was a tenth of an uncached answer).
+  private static final String ID_VALUE = "id_value";
   // Each text is indexed three ways, none stored: canonical words (exact diacritics), folded words
   // (questions typed without diacritics), folded two-word shingles (multi-syllable words, names).
   // Only the folded fields keep positions: topic previews match phrases there (newest). Canonical
@@ -103,12 +112,12 @@ public final class ArticleIndex implements AutoCloseable {
   private static final double BUFFER_MB = 64;
   // Tokens' forms remembered per thread that indexes (a few: the feeders and a catch-up's thread).
   private static final int REMEMBERED_FORMS = 50_000;
-  // Searches run one task per segment on the searcher's executor: two segments, as plain Lucene
-  // ends with, let a question use both cores (one segment measured slower at p50 and p99).
+  // A rebuild merges into two segments, as plain Lucene ends with (one segment measured slower at
+  // p50 and p99). A question is searched on its own thread: the searcher has no executor.
   static final int SEGMENTS_AFTER_REBUILD = 2;
   private static final String SCHEMA = "schema";
   // Bump when fields or analysis change: an index built differently is rebuilt on open.
-  private static final String SCHEMA_VERSION = "9";
+  private static final String SCHEMA_VERSION = "10";
   // Doc values only: the publication date, so that topic previews can ask for the newest matches.
   static final String PUBLISHED = "published";
   // Marks articles that mention a home place, so that local candidates can be asked for apart.
@@ -476,54 +485,45 @@ public final class ArticleIndex implements AutoCloseable {
         int pool = filter == null ? n : n * POOL;
         // Exact top hits: counted only until the pool is full, then non-competitive ones skipped.
         TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(pool, pool));
-        List<ScoreDoc> docs = new ArrayList<>(List.of(top.scoreDocs));
-        float topScore = docs.isEmpty() ? 0 : docs.get(0).score;
-        List<String> held = HeldWords.of(terms);
-        // What worth made of each doc judged, so that a pool hit fetched again by the rare words'
-        // or the local query is not judged twice.
-        Map<Integer, Double> judged = new HashMap<>();
-        if (filter != null) {
-          double[] reach = HeldWords.reach(reader, docs, held, filter);
+        List<ScoreDoc> hitsOfQuery = List.of(top.scoreDocs);
+        float topScore = hitsOfQuery.isEmpty() ? 0 : hitsOfQuery.get(0).score;
+        List<ScoreDoc> extra =
+            candidates(
+                searcher,
+                query,
+                queries.rarest(terms, weights, RARE_WORDS, RARE_PAIRS, lookup),
+                localDocs(reader));
+        List<ScoreDoc> docs;
+        if (filter == null) {
+          docs = new ArrayList<>(hitsOfQuery);
+          addNew(docs, extra, d -> true);
+        } else {
+          // The pool and the extra candidates are judged together, each doc once, in one pass
+          // over the words' postings.
+          List<ScoreDoc> judge = new ArrayList<>(hitsOfQuery);
+          Set<Integer> inPool = new HashSet<>();
+          hitsOfQuery.forEach(d -> inPool.add(d.doc));
+          extra.stream().filter(d -> !inPool.contains(d.doc)).forEach(judge::add);
+          double[] reach = HeldWords.reach(reader, judge, HeldWords.of(terms), filter);
+          Map<Integer, Double> judged = new HashMap<>();
           for (int i = 0; i < reach.length; i++) {
-            judged.put(docs.get(i).doc, reach[i]);
+            judged.put(judge.get(i).doc, reach[i]);
           }
-          docs = mostWorth(docs, reach, topScore, n);
-        }
-        int found = docs.size();
-        addCandidates(
-            searcher,
-            query,
-            queries.rarest(terms, weights, RARE_WORDS, RARE_PAIRS, lookup),
-            localDocs(searcher.getIndexReader()),
-            docs);
-        if (filter != null && docs.size() > found) {
-          List<ScoreDoc> extra = docs.subList(found, docs.size());
-          List<ScoreDoc> unjudged = new ArrayList<>();
-          for (ScoreDoc d : extra) {
-            if (!judged.containsKey(d.doc)) {
-              unjudged.add(d);
-            }
-          }
-          double[] reach = HeldWords.reach(reader, unjudged, held, filter);
-          for (int i = 0; i < reach.length; i++) {
-            judged.put(unjudged.get(i).doc, reach[i]);
-          }
-          List<ScoreDoc> kept = new ArrayList<>(docs.subList(0, found));
-          for (ScoreDoc d : extra) {
-            if (judged.get(d.doc) >= 0) {
-              kept.add(d);
-            }
-          }
-          docs = kept;
+          docs = mostWorth(hitsOfQuery, Arrays.copyOf(reach, hitsOfQuery.size()), topScore, n);
+          addNew(docs, extra, d -> judged.get(d.doc) >= 0);
         }
         StoredFields stored = searcher.storedFields();
         List<SearchResult.Hit> hits = new ArrayList<>(docs.size());
+        List<LeafReaderContext> leaves = reader.leaves();
         for (ScoreDoc sd : docs) {
-          // One load per hit: reading the id alone decompresses the same block of the document.
-          Document doc = stored.document(sd.doc);
-          Article article = known.get(doc.get(ID));
+          LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
+          BinaryDocValues ids = leaf.reader().getBinaryDocValues(ID_VALUE);
+          Article article =
+              ids != null && ids.advanceExact(sd.doc - leaf.docBase)
+                  ? known.get(ids.binaryValue().utf8ToString())
+                  : null;
           if (article == null) {
-            article = article(doc);
+            article = article(stored.document(sd.doc));
           }
           hits.add(new SearchResult.Hit(article, sd.score));
         }
@@ -592,19 +592,18 @@ public final class ArticleIndex implements AutoCloseable {
   }
 
   /**
-   * Adds the best local articles and, for each of the question's rarest terms, the articles that
-   * hold it and that the full query ranks best, all scored by the full query so that candidates
-   * stay comparable. "Pháp kiểm soát Algeria khi nào?" so finds the article that writes "Pháp giành
-   * quyền kiểm soát Algeria năm 1830", which the full query ranks 56th below titles that say "kiểm
-   * soát", and "Algeria" alone below news that repeat it. The terms' holders ({@link #RARE_HOLDERS}
-   * at most each) and the local articles are scored together, by one scorer of the full query per
-   * segment advancing to each doc: no second run of the full query, no stored ids.
+   * The best local articles and, for each of the question's rarest terms, the articles that hold it
+   * and that the full query ranks best, all scored by the full query so that candidates stay
+   * comparable: the local ones first, then the others best first, each doc once. "Pháp kiểm soát
+   * Algeria khi nào?" so finds the article that writes "Pháp giành quyền kiểm soát Algeria năm
+   * 1830", which the full query ranks 56th below titles that say "kiểm soát", and "Algeria" alone
+   * below news that repeat it. The terms' holders ({@link #RARE_HOLDERS} at most each) and the
+   * local articles are scored together, by one scorer of the full query per segment advancing to
+   * each doc: no second run of the full query, no stored ids.
    */
-  private static void addCandidates(
-      IndexSearcher searcher, Query full, List<Query> rarest, int[] local, List<ScoreDoc> docs)
-      throws IOException {
-    Set<Integer> have = new HashSet<>();
-    docs.forEach(d -> have.add(d.doc));
+  private static List<ScoreDoc> candidates(
+      IndexSearcher searcher, Query full, List<Query> rarest, int[] local) throws IOException {
+    List<ScoreDoc> out = new ArrayList<>();
     if (local.length > LOCAL_SCORED_ONE_BY_ONE) {
       Query onlyLocal =
           new BooleanQuery.Builder()
@@ -614,15 +613,11 @@ public final class ArticleIndex implements AutoCloseable {
       TopDocs top =
           searcher.search(
               onlyLocal, new TopScoreDocCollectorManager(LOCAL_CANDIDATES, LOCAL_CANDIDATES));
-      for (ScoreDoc sd : top.scoreDocs) {
-        if (have.add(sd.doc)) {
-          docs.add(sd);
-        }
-      }
+      out.addAll(List.of(top.scoreDocs));
       local = new int[0];
     }
     if (rarest.isEmpty() && local.length == 0) {
-      return;
+      return out;
     }
     List<int[]> holders = new ArrayList<>();
     int all = local.length;
@@ -641,29 +636,26 @@ public final class ArticleIndex implements AutoCloseable {
       at += found.length;
     }
     Arrays.sort(targets);
-    Map<Integer, Float> scores = scores(searcher, full, targets);
+    float[] scores = scores(searcher, full, targets);
+    // Local news first: the best local articles are candidates even among many others.
+    out.addAll(best(local, targets, scores, LOCAL_CANDIDATES));
     List<ScoreDoc> rare = new ArrayList<>();
     for (int[] found : holders) {
-      List<ScoreDoc> best = matched(found, scores);
-      for (ScoreDoc sd : best.subList(0, Math.min(RARE_CANDIDATES, best.size()))) {
-        if (!have.contains(sd.doc)) {
-          rare.add(sd);
-        }
-      }
-    }
-    if (local.length > 0) {
-      // Local news first: the best local articles are candidates even among many others.
-      List<ScoreDoc> localHits = matched(local, scores);
-      for (ScoreDoc sd : localHits.subList(0, Math.min(LOCAL_CANDIDATES, localHits.size()))) {
-        if (have.add(sd.doc)) {
-          docs.add(sd);
-        }
-      }
+      rare.addAll(best(found, targets, scores, RARE_CANDIDATES));
     }
     rare.sort(BEST);
-    for (ScoreDoc sd : rare) {
-      if (have.add(sd.doc)) {
-        docs.add(sd);
+    addNew(out, rare, d -> true);
+    return out;
+  }
+
+  /** Adds those of {@code more} that {@code keep} and that {@code docs} does not hold yet. */
+  private static void addNew(List<ScoreDoc> docs, List<ScoreDoc> more, Predicate<ScoreDoc> keep) {
+    Set<Integer> have = new HashSet<>();
+    docs.forEach(d -> have.add(d.doc));
+    for (ScoreDoc d : more) {
+      if (!have.contains(d.doc) && keep.test(d)) {
+        have.add(d.doc);
+        docs.add(d);
       }
     }
   }
@@ -696,17 +688,29 @@ public final class ArticleIndex implements AutoCloseable {
   private static final Comparator<ScoreDoc> BEST =
       Comparator.<ScoreDoc>comparingDouble(d -> -d.score).thenComparingInt(d -> d.doc);
 
-  /** Those of {@code candidates} that the full query matched (in {@code scores}), best first. */
-  private static List<ScoreDoc> matched(int[] candidates, Map<Integer, Float> scores) {
-    List<ScoreDoc> hits = new ArrayList<>();
+  /**
+   * The {@code k} best of {@code candidates} that the full query matched, best first; {@code
+   * scores} holds the score of each of {@code sorted} (NaN where not matched), and {@code sorted}
+   * every candidate. A bounded heap: a term's holders are up to {@link #RARE_HOLDERS}, not sorted.
+   */
+  private static List<ScoreDoc> best(int[] candidates, int[] sorted, float[] scores, int k) {
+    PriorityQueue<ScoreDoc> worstFirst = new PriorityQueue<>(k + 1, BEST.reversed());
     for (int doc : candidates) {
-      Float score = scores.get(doc);
-      if (score != null) {
-        hits.add(new ScoreDoc(doc, score));
+      float score = scores[Arrays.binarySearch(sorted, doc)];
+      if (Float.isNaN(score)) {
+        continue;
+      }
+      ScoreDoc hit = new ScoreDoc(doc, score);
+      if (worstFirst.size() < k) {
+        worstFirst.add(hit);
+      } else if (BEST.compare(hit, worstFirst.peek()) < 0) {
+        worstFirst.poll();
+        worstFirst.add(hit);
       }
     }
-    hits.sort(BEST);
-    return hits;
+    List<ScoreDoc> best = new ArrayList<>(worstFirst);
+    best.sort(BEST);
+    return best;
   }
 
   /**
@@ -740,10 +744,14 @@ public final class ArticleIndex implements AutoCloseable {
     return Arrays.copyOf(found, n);
   }
 
-  /** The full query's score of each of {@code sorted} (ascending, maybe repeated) it matches. */
-  private static Map<Integer, Float> scores(IndexSearcher searcher, Query full, int[] sorted)
+  /**
+   * The full query's score of each of {@code sorted} (ascending, maybe repeated), NaN where it does
+   * not match.
+   */
+  private static float[] scores(IndexSearcher searcher, Query full, int[] sorted)
       throws IOException {
-    Map<Integer, Float> scores = new HashMap<>();
+    float[] scores = new float[sorted.length];
+    Arrays.fill(scores, Float.NaN);
     if (sorted.length == 0) {
       return scores;
     }
@@ -756,12 +764,16 @@ public final class ArticleIndex implements AutoCloseable {
         DocIdSetIterator it = scorer == null ? null : scorer.iterator();
         for (; i < sorted.length && sorted[i] < end; i++) {
           int target = sorted[i] - leaf.docBase;
-          if (it == null || i > 0 && sorted[i] == sorted[i - 1]) {
+          if (i > 0 && sorted[i] == sorted[i - 1]) {
+            scores[i] = scores[i - 1];
+            continue;
+          }
+          if (it == null) {
             continue;
           }
           int at = it.docID() < target ? it.advance(target) : it.docID();
           if (at == target) {
-            scores.put(sorted[i], scorer.score());
+            scores[i] = scorer.score();
           } else if (at == DocIdSetIterator.NO_MORE_DOCS) {
             it = null;
           }
@@ -817,6 +829,7 @@ public final class ArticleIndex implements AutoCloseable {
   private Document document(Article a) {
     Document doc = new Document();
     doc.add(new StringField(ID, a.id(), Field.Store.YES));
+    doc.add(new BinaryDocValuesField(ID_VALUE, new BytesRef(a.id())));
     if (mentionsHome(a)) {
       doc.add(new StringField(LOCAL, "1", Field.Store.NO));
     }

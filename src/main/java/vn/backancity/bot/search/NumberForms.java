@@ -187,12 +187,23 @@ public final class NumberForms {
    * is a word of rank or order that a Roman numeral may follow.
    */
   public void other(CharSequence token) {
-    previous = "";
-    dayMonth = false;
-    afterRank = isRank(token);
+    other(isRank(token));
   }
 
-  private static boolean isRank(CharSequence token) {
+  /**
+   * As {@link #other(CharSequence)}, told whether the token {@link #isRank is a word of rank}: a
+   * caller that keeps each word's forms asks that once per word, not once per occurrence.
+   */
+  public void other(boolean rank) {
+    previous = "";
+    dayMonth = false;
+    afterRank = rank;
+  }
+
+  /**
+   * Whether the token is a word of rank or order ("loại", "khóa", "thứ") a Roman numeral follows.
+   */
+  public static boolean isRank(CharSequence token) {
     int length = token.length();
     return length >= 2 && length <= 6 && RANKS.contains(token);
   }
