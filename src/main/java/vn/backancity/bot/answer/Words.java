@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.IntPredicate;
 import vn.backancity.bot.search.NumberForms;
 import vn.backancity.bot.search.VietnameseText;
 import vn.backancity.bot.search.WordForm;
@@ -249,7 +250,7 @@ final class Words {
   private static final long[] LETTERS = bits(Character::isLetter);
   private static final long[] LETTERS_AND_MARKS = bits(Words::isLetterOrMark);
 
-  private static long[] bits(java.util.function.IntPredicate test) {
+  private static long[] bits(IntPredicate test) {
     long[] bits = new long[(Character.MAX_VALUE + 1) / 64];
     for (int c = 0; c <= Character.MAX_VALUE; c++) {
       if (test.test(c)) {

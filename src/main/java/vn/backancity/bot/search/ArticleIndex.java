@@ -501,9 +501,7 @@ public final class ArticleIndex implements AutoCloseable {
           // The pool and the extra candidates are judged together, each doc once, in one pass
           // over the words' postings.
           List<ScoreDoc> judge = new ArrayList<>(hitsOfQuery);
-          Set<Integer> inPool = new HashSet<>();
-          hitsOfQuery.forEach(d -> inPool.add(d.doc));
-          extra.stream().filter(d -> !inPool.contains(d.doc)).forEach(judge::add);
+          addNew(judge, extra, d -> true);
           double[] reach = HeldWords.reach(reader, judge, HeldWords.of(terms), filter);
           Map<Integer, Double> judged = new HashMap<>();
           for (int i = 0; i < reach.length; i++) {
